@@ -1,0 +1,1 @@
+"""The terminal interface: everything that imports Textual lives here."""
