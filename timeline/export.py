@@ -243,7 +243,7 @@ def _render_ics(ctx: _Context, events: Sequence[Event]) -> tuple[str, int]:
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//timeline//timeline export//EN")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", _strip_controls(ctx.title))
+    calendar.add("x-wr-calname", _one_line(_strip_controls(ctx.title)))
     written = 0
     for event in events:
         parts = _date_parts(event)
@@ -258,7 +258,9 @@ def _render_ics(ctx: _Context, events: Sequence[Event]) -> tuple[str, int]:
         vevent.add("dtend", end)
         vevent.add("summary", _strip_controls(event.summary))
         vevent.add("description", _ics_description(ctx, event))
-        vevent.add("categories", [_strip_controls(c) for c in (event.type, *event.countries)])
+        vevent.add(
+            "categories", [_one_line(_strip_controls(c)) for c in (event.type, *event.countries)]
+        )
         calendar.add_component(vevent)
         written += 1
     return calendar.to_ical().decode("utf-8"), written
