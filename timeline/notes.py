@@ -361,7 +361,9 @@ class NotesStore:
         """Stars and notes of many events at once, by event id (events with neither left out).
 
         One query reads every stored row; the matching is done in memory, so
-        this stays fast for a corpus of 100,000 events.
+        this stays fast for a corpus of 100,000 events. Pass the whole corpus's
+        events and filter afterwards: the events of one sentence are told apart
+        by their dates, and a filtered list may hide a sibling.
         """
         with self._lock:
             keyed = self._remember(events)
