@@ -1,0 +1,691 @@
+"""Open a corpus folder through its index: read only what changed, extract in parallel.
+
+:func:`open_corpus` is what the command line and the browser call. It lists
+the folder, compares every file's size and modification time (and, when
+those changed, a hash of its bytes) with the index, re-reads and
+re-extracts only new or changed files (in a process pool once there are
+more than ``parallel_threshold`` of them), drops removed files, and returns
+an :class:`IndexedCorpus`: a :class:`~timeline.model.Corpus` that can also
+search and says what was done (:class:`IndexReport`).
+
+Every index fault (corrupt or foreign database, locked, read-only or missing
+cache, full disk) costs one warning line: the database is rebuilt, or the run
+carries on in memory with the same result.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+
+from timeline.model import Article, Corpus, Event
+from timeline.store.codec import (
+    article_text,
+    compress_text,
+    decode_article,
+    decode_events,
+    encode_article,
+    encode_events,
+    fingerprint,
+)
+from timeline.store.db import FileRecord, FileState, FileWrite, IndexFault, Store, classify
+from timeline.store.paths import index_path, remove_database
+from timeline.store.search import FileEvents, LazySearch, Searcher, SearchHits
+
+Warn = Callable[[str], None]
+Progress = Callable[[int, int], None]
+OnBatch = Callable[[list[Article], list[Event]], None]
+
+#: Above this many files to read, extraction runs in a process pool.
+PARALLEL_THRESHOLD = 200
+#: Files per pool task (and per database transaction).
+CHUNK_FILES = 48
+#: Seconds between two ``on_batch`` calls while reading (fewer, larger batches).
+BATCH_INTERVAL = 0.25
+
+_FAULT_TEXT = {
+    "locked": "index is locked by another process",
+    "full": "disk is full",
+    "readonly": "cannot write the index",
+    "corrupt": "index is damaged",
+    "other": "index unusable",
+}
+
+
+class IndexCancelled(Exception):
+    """Raised by :func:`open_corpus` when its ``cancel`` event was set."""
+
+
+@dataclass(slots=True)
+class IndexReport:
+    """What opening a corpus did.
+
+    ``read``: files read and extracted now (new or changed); ``unchanged``:
+    files taken from the index; ``skipped``: files that are not articles
+    (binary, too big, ...), remembered or new; ``removed``: index entries of
+    files that left the folder. ``index`` is the database used (None for an
+    in-memory run) and ``saved`` whether it now matches the folder.
+    """
+
+    folder: Path
+    files: int = 0
+    read: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    removed: int = 0
+    articles: int = 0
+    events: int = 0
+    seconds: float = 0.0
+    index: Path | None = None
+    saved: bool = False
+
+    def summary(self) -> str:
+        """One line for ``timeline index``."""
+        where = f"index {self.index}" if self.index and self.saved else "not saved (in memory)"
+        return (
+            f"{self.files} files: {self.read} read, {self.unchanged} unchanged, "
+            f"{self.skipped} skipped, {self.removed} removed; {self.events} events "
+            f"in {self.articles} articles; {self.seconds:.2f} s; {where}"
+        )
+
+
+@dataclass(slots=True)
+class IndexedCorpus(Corpus):
+    """A :class:`Corpus` opened through the index: it can also search.
+
+    ``search(query)`` returns the ids of matching events (see
+    :mod:`timeline.store.search` for the query language and what matches).
+    """
+
+    report: IndexReport | None = None
+    searcher: LazySearch | None = field(default=None, repr=False, compare=False)
+
+    def search(self, query: str) -> set[str]:
+        """Ids of events whose evidence sentence or article text matches ``query``."""
+        return set(self.search_hits(query).events)
+
+    def search_hits(self, query: str) -> SearchHits:
+        """Full search result: all matching events, sentence matches, matching files."""
+        if self.searcher is None:
+            return SearchHits()
+        return self.searcher.search(query)
+
+    def close(self) -> None:
+        """Close the index connection (searching afterwards rebuilds in memory)."""
+        if self.searcher is not None:
+            self.searcher.close()
+
+
+# --- reading one file (runs in worker processes) -------------------------------------
+
+
+@dataclass(slots=True)
+class Task:
+    """A file to (re)read."""
+
+    path: str
+    rel: str
+    size: int
+    mtime_ns: int
+    max_bytes: int
+    known_hash: str | None
+
+
+@dataclass(slots=True)
+class Result:
+    """A file read: ``status`` ok, skipped, or same (content hash unchanged)."""
+
+    rel: str
+    size: int
+    mtime_ns: int
+    hash: str | None
+    max_bytes: int
+    status: str
+    warnings: list[str]
+    article: bytes | None = None
+    ztext: bytes | None = None
+    events: bytes | None = None
+
+
+def read_one(task: Task) -> Result:
+    """Hash, read and extract one file; never raises."""
+    from timeline.corpus import load_file
+    from timeline.extract import extract_events
+
+    digest = None
+    if 0 <= task.size <= task.max_bytes:
+        try:
+            with open(task.path, "rb") as handle:
+                data = handle.read(task.max_bytes + 1)
+            digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+        except OSError:
+            digest = None  # load_file reports why
+        if digest is not None and digest == task.known_hash:
+            return Result(task.rel, task.size, task.mtime_ns, digest, task.max_bytes, "same", [])
+    base = Result(task.rel, task.size, task.mtime_ns, digest, task.max_bytes, "skipped", [])
+    try:
+        article, warnings = load_file(Path(task.path), task.rel, max_bytes=task.max_bytes)
+    except Exception as exc:  # a reader bug must not stop the whole index
+        base.warnings = [f"{task.rel}: skipped: {type(exc).__name__}: {exc}"]
+        return base
+    base.warnings = list(warnings)
+    if article is None:
+        return base
+    try:
+        events = extract_events(article)
+    except Exception as exc:
+        events = []
+        base.warnings.append(f"{task.rel}: no events extracted: {type(exc).__name__}: {exc}")
+    base.status = "ok"
+    base.article = encode_article(article)
+    base.ztext = compress_text(article.text)
+    base.events = encode_events(events)
+    return base
+
+
+def read_chunk(tasks: list[Task]) -> list[Result]:
+    """Read several files (one pool task)."""
+    return [read_one(task) for task in tasks]
+
+
+# --- the run ------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Entry:
+    article: Article | None
+    events: list[Event]
+    warnings: tuple[str, ...]
+    fid: int | None = None
+
+
+class _Run:
+    """State of one :func:`open_corpus` call."""
+
+    def __init__(
+        self,
+        folder: Path,
+        *,
+        max_bytes: int,
+        no_cache: bool,
+        cache_dir: Path | str | None,
+        warn: Warn | None,
+        progress: Progress | None,
+        on_batch: OnBatch | None,
+        timeout: float,
+        workers: int | None,
+        parallel_threshold: int,
+        cancel: threading.Event | None,
+    ) -> None:
+        self.folder = folder
+        self.max_bytes = max_bytes
+        self.no_cache = no_cache
+        self.cache_dir = cache_dir
+        self._warn_cb = warn
+        self.progress = progress
+        self.on_batch = on_batch
+        self.timeout = timeout
+        self.workers = workers or _cpu_count()
+        self.parallel_threshold = parallel_threshold
+        self.cancel = cancel
+        self.index_warnings: list[str] = []
+        self.folder_warnings: list[str] = []
+        self.entries: dict[str, _Entry] = {}
+        self.store: Store | None = None
+        self.saving = False
+        self.report = IndexReport(folder)
+        self._pending: tuple[list[Article], list[Event]] = ([], [])
+        self._last_batch = 0.0
+
+    # warnings and batches
+
+    def warn(self, message: str) -> None:
+        if self._warn_cb is not None:
+            self._warn_cb(message)
+
+    def _folder_warning(self, message: str) -> None:
+        self.folder_warnings.append(message)
+        self.warn(message)
+
+    def index_warning(self, fault: IndexFault, consequence: str) -> None:
+        text = _FAULT_TEXT.get(fault.kind, "index unusable")
+        message = f"index: {text} ({fault.message}); {consequence}"
+        self.index_warnings.append(message)
+        self.warn(message)
+
+    def deliver(self, entries: Sequence[_Entry], *, force: bool = False) -> None:
+        for entry in entries:
+            for line in entry.warnings:
+                self.warn(line)
+        if self.on_batch is None:
+            return
+        articles, events = self._pending
+        for entry in entries:
+            if entry.article is not None:
+                articles.append(entry.article)
+                events.extend(entry.events)
+        now = time.monotonic()
+        if articles and (force or now - self._last_batch >= BATCH_INTERVAL):
+            self._pending = ([], [])
+            self._last_batch = now
+            self.on_batch(articles, events)
+
+    def check_cancel(self) -> None:
+        if self.cancel is not None and self.cancel.is_set():
+            raise IndexCancelled()
+
+    # the index
+
+    def load_index(
+        self,
+        fp: str,
+        files: list[tuple[Path, str]],
+        stats: dict[str, tuple[int, int] | None],
+    ) -> tuple[list[Task], list[str], dict[str, FileState], dict[int, FileRecord]]:
+        """Open the database and plan the run; rebuild a damaged one once, else go in memory."""
+        if not self.no_cache:
+            path = index_path(self.folder, self.cache_dir)
+            self.report.index = path
+            for attempt in range(2):
+                store = None
+                try:
+                    store = Store.open(path, fingerprint=fp, timeout=self.timeout)
+                    states = store.states()
+                    records = {record.id: record for record in store.records()}
+                    self.entries.clear()
+                    tasks, removed = self.plan(files, stats, states, records)
+                except IndexFault as fault:
+                    if store is not None:
+                        store.close()
+                    if fault.rebuild and attempt == 0:
+                        self.index_warning(fault, f"rebuilding {path}")
+                        try:
+                            remove_database(path)
+                        except OSError as exc:
+                            self.index_warning(classify(exc), "running in memory")
+                            break
+                        continue
+                    self.index_warning(fault, "running without the index (in memory)")
+                    break
+                self.store = store
+                self.saving = True
+                return tasks, removed, states, records
+        self.report.index = None
+        self.entries.clear()
+        tasks, removed = self.plan(files, stats, {}, {})
+        return tasks, removed, {}, {}
+
+    def stop_saving(self, fault: IndexFault) -> None:
+        if self.saving:
+            self.index_warning(fault, "changes kept for this run only")
+        self.saving = False
+
+    # main steps
+
+    def run(self) -> IndexedCorpus:
+        from timeline.corpus import iter_files
+        from timeline.extract import EXTRACTOR_VERSION
+
+        started = time.perf_counter()
+        files = iter_files(self.folder, self._folder_warning)
+        stats: dict[str, tuple[int, int] | None] = {}
+        for path, rel in files:
+            try:
+                st = os.stat(path)
+                stats[rel] = (st.st_size, st.st_mtime_ns)
+            except OSError:
+                stats[rel] = None
+        fp = f"extractor:{EXTRACTOR_VERSION}|{fingerprint()}"
+        try:
+            tasks, removed, states, records = self.load_index(fp, files, stats)
+            self.report.unchanged = len(self.entries)
+            self.deliver(list(self.entries.values()), force=True)
+            self.read(tasks, states, records)
+            self.report.removed = len(removed)
+            if removed and self.saving and self.store is not None:
+                try:
+                    self.store.remove(removed)
+                except IndexFault as fault:
+                    self.stop_saving(fault)
+        except BaseException:
+            if self.store is not None:
+                self.store.close()
+            raise
+        corpus = self.assemble(files)
+        self.report.seconds = time.perf_counter() - started
+        return corpus
+
+    def plan(
+        self,
+        files: list[tuple[Path, str]],
+        stats: dict[str, tuple[int, int] | None],
+        states: dict[str, FileState],
+        records: dict[int, FileRecord],
+    ) -> tuple[list[Task], list[str]]:
+        """Split the folder into unchanged files (decoded now) and files to read."""
+        tasks: list[Task] = []
+        limit = self.max_bytes
+        for path, rel in files:
+            stat = stats[rel]
+            state = states.get(rel)
+            size, mtime = stat if stat is not None else (-1, -1)
+            if state is None or stat is None:
+                tasks.append(Task(str(path), rel, size, mtime, limit, None))
+                continue
+            # a new size limit matters only to files it now lets in or keeps out
+            same_side = (size <= limit) == (state.size <= state.max_bytes)
+            record = records.get(state.id)
+            if state.size == size and state.mtime_ns == mtime and same_side and record:
+                entry = self._decode(record)
+                if entry is not None:
+                    self.entries[rel] = entry
+                    continue
+            known = state.hash if same_side and record else None
+            tasks.append(Task(str(path), rel, size, mtime, limit, known))
+        present = set(stats)
+        removed = [rel for rel in states if rel not in present]
+        return tasks, removed
+
+    def _decode(self, record: FileRecord) -> _Entry | None:
+        if record.status != "ok":
+            return _Entry(None, [], record.warnings, record.id)
+        try:
+            article = decode_article(record.article, record.ztext)
+            events = decode_events(record.events)
+        except (ValueError, EOFError, TypeError, KeyError) as exc:
+            raise IndexFault("corrupt", f"{record.path}: unreadable record: {exc}") from exc
+        return _Entry(article, events, record.warnings, record.id)
+
+    def read(
+        self,
+        tasks: list[Task],
+        states: dict[str, FileState],
+        records: dict[int, FileRecord],
+    ) -> None:
+        """Read and extract ``tasks``, storing each chunk as it completes."""
+        total = len(tasks)
+        if self.progress is not None and total:
+            self.progress(0, total)
+        chunks = [tasks[i : i + CHUNK_FILES] for i in range(0, total, CHUNK_FILES)]
+        done = 0
+        for results in self._results(chunks):
+            self.absorb(results, states, records)
+            done += len(results)
+            if self.progress is not None:
+                self.progress(done, total)
+            self.check_cancel()
+        self.deliver([], force=True)
+
+    def _results(self, chunks: list[list[Task]]):
+        """Chunk results, in completion order; a pool above the threshold."""
+        count = sum(len(chunk) for chunk in chunks)
+        if count <= self.parallel_threshold or self.workers < 2:
+            for chunk in chunks:
+                self.check_cancel()
+                yield read_chunk(chunk)
+            return
+        remaining = dict(enumerate(chunks))
+        try:
+            pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=get_context("spawn"))
+        except (OSError, ValueError, NotImplementedError) as exc:
+            self.warn(f"index: no worker processes ({exc}); reading in one process")
+            pool = None
+        if pool is not None:
+            try:
+                futures: dict[Future, int] = {
+                    pool.submit(read_chunk, chunk): i for i, chunk in remaining.items()
+                }
+                pending = set(futures)
+                while pending:
+                    finished, pending = wait(pending, timeout=0.5, return_when=FIRST_COMPLETED)
+                    self.check_cancel()
+                    for future in finished:
+                        results = future.result()
+                        del remaining[futures[future]]
+                        yield results
+            except (BrokenProcessPool, OSError) as exc:
+                self.warn(f"index: worker processes failed ({exc}); reading in one process")
+            finally:
+                pool.shutdown(wait=True, cancel_futures=True)
+        for _, chunk in sorted(remaining.items()):
+            self.check_cancel()
+            yield read_chunk(chunk)
+
+    def absorb(
+        self,
+        results: list[Result],
+        states: dict[str, FileState],
+        records: dict[int, FileRecord],
+    ) -> None:
+        """Decode a chunk of results, save it to the index, hand it to the browser."""
+        writes: list[FileWrite] = []
+        touches: list[tuple[str, int, int, str | None]] = []
+        fresh: list[tuple[str, _Entry]] = []
+        for result in results:
+            if result.status == "same":
+                state = states.get(result.rel)
+                record = records.get(state.id) if state is not None else None
+                try:
+                    entry = self._decode(record) if record is not None else None
+                except IndexFault:
+                    entry = None
+                if entry is not None:
+                    touches.append((result.rel, result.size, result.mtime_ns, result.hash))
+                    self.entries[result.rel] = entry
+                    fresh.append((result.rel, entry))
+                    self.report.unchanged += 1
+                    continue
+                # the stored record is unusable: read the file again for real
+                task = Task(
+                    str(self.folder / result.rel), result.rel, result.size,
+                    result.mtime_ns, result.max_bytes, None,
+                )  # fmt: skip
+                result = read_one(task)
+            self.report.read += 1
+            if result.status == "ok":
+                article = decode_article(result.article, result.ztext)
+                events = decode_events(result.events)
+                entry = _Entry(article, events, tuple(result.warnings))
+                writes.append(
+                    FileWrite(
+                        result.rel,
+                        result.size,
+                        result.mtime_ns,
+                        result.hash,
+                        result.max_bytes,
+                        "ok",
+                        result.warnings,
+                        result.article,
+                        result.ztext,
+                        result.events,
+                        article_text(article),
+                        tuple(event.sentence for event in events),
+                    )  # fmt: skip
+                )
+            else:
+                entry = _Entry(None, [], tuple(result.warnings))
+                writes.append(
+                    FileWrite(
+                        result.rel,
+                        result.size,
+                        result.mtime_ns,
+                        result.hash,
+                        result.max_bytes,
+                        "skipped",
+                        result.warnings,
+                    )  # fmt: skip
+                )
+            self.entries[result.rel] = entry
+            fresh.append((result.rel, entry))
+        if self.saving and self.store is not None:
+            try:
+                ids = self.store.write(writes)
+                self.store.touch(touches)
+            except IndexFault as fault:
+                self.stop_saving(fault)
+            else:
+                for rel, entry in fresh:
+                    if rel in ids:
+                        entry.fid = ids[rel]
+        self.deliver([entry for _, entry in fresh])
+
+    def assemble(self, files: list[tuple[Path, str]]) -> IndexedCorpus:
+        """The corpus in folder order, with its search."""
+        articles: list[Article] = []
+        events: list[Event] = []
+        warnings: list[str] = self.index_warnings + self.folder_warnings
+        search_files: dict[int, FileEvents] = {}
+        for _, rel in files:
+            entry = self.entries.get(rel)
+            if entry is None:
+                continue
+            warnings.extend(entry.warnings)
+            if entry.article is None:
+                self.report.skipped += 1
+                continue
+            articles.append(entry.article)
+            events.extend(entry.events)
+            if entry.fid is not None:
+                search_files[entry.fid] = FileEvents(rel, [event.id for event in entry.events])
+        report = self.report
+        report.files = len(files)
+        report.articles = len(articles)
+        report.events = len(events)
+        report.saved = self.saving
+        primary = None
+        if self.saving and self.store is not None:
+            primary = Searcher(self.store, search_files)
+        elif self.store is not None:
+            self.store.close()
+        events.sort(key=_event_order)
+        corpus = IndexedCorpus(
+            name=_corpus_name(self.folder),
+            articles=articles,
+            events=events,
+            warnings=warnings,
+            report=report,
+        )
+        corpus.searcher = LazySearch(primary, lambda: memory_searcher(corpus), self.warn)
+        return corpus
+
+
+def memory_searcher(corpus: Corpus) -> Searcher:
+    """A search index of ``corpus`` built in a private in-memory database."""
+    store = Store.open(None, fingerprint="memory")
+    by_article: dict[str, list[Event]] = {}
+    for event in corpus.events:
+        by_article.setdefault(event.article, []).append(event)
+    writes = []
+    for article in corpus.articles:
+        events = by_article.get(article.file, [])
+        writes.append(
+            FileWrite(
+                article.file,
+                0,
+                0,
+                None,
+                0,
+                "ok",
+                [],
+                text=article_text(article),
+                sentences=tuple(event.sentence for event in events),
+            )  # fmt: skip
+        )
+    ids = store.write(writes)
+    files = {
+        ids[article.file]: FileEvents(
+            article.file, [event.id for event in by_article.get(article.file, [])]
+        )
+        for article in corpus.articles
+    }
+    return Searcher(store, files)
+
+
+def _event_order(event: Event) -> tuple:
+    # the same order as Event.sort_key, without the property call
+    return (event.date is None, event.date or "", event.article, event.start)
+
+
+def _corpus_name(folder: Path) -> str:
+    """The name :func:`timeline.extract.load_corpus` gives the same folder."""
+    from timeline.resources import bundled_seeds_dir
+
+    if folder == bundled_seeds_dir().resolve():
+        return "bundled seeds"
+    return folder.name or str(folder)
+
+
+def _cpu_count() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def open_corpus(
+    folder: Path | str | None = None,
+    *,
+    max_bytes: int | None = None,
+    no_cache: bool = False,
+    cache_dir: Path | str | None = None,
+    warn: Warn | None = None,
+    progress: Progress | None = None,
+    on_batch: OnBatch | None = None,
+    timeout: float = 5.0,
+    workers: int | None = None,
+    parallel_threshold: int = PARALLEL_THRESHOLD,
+    cancel: threading.Event | None = None,
+) -> IndexedCorpus:
+    """Read a corpus folder through its index (``folder=None``: the bundled seeds).
+
+    ``max_bytes``: larger files are skipped (default: the reader's limit).
+    ``no_cache``: bypass the index entirely (read everything, in memory).
+    ``cache_dir``: where databases live (default ``$TIMELINE_CACHE_DIR`` or the
+    user cache directory). ``warn(line)``: each warning as it happens (they
+    are also in ``corpus.warnings``). ``progress(done, total)``: files read so
+    far out of those that need reading. ``on_batch(articles, events)``: the
+    corpus in pieces as it becomes available, unchanged files first; together
+    the batches hold exactly the returned corpus. ``timeout``: seconds to wait
+    for a busy database. ``cancel``: set it to stop early (raises
+    :class:`IndexCancelled`; what was indexed so far is kept).
+    """
+    from timeline.corpus import DEFAULT_MAX_BYTES
+
+    if folder is None:
+        from timeline.resources import bundled_seeds_dir
+
+        folder = bundled_seeds_dir()
+    run = _Run(
+        Path(folder).expanduser().resolve(),
+        max_bytes=DEFAULT_MAX_BYTES if max_bytes is None else max_bytes,
+        no_cache=no_cache,
+        cache_dir=cache_dir,
+        warn=warn,
+        progress=progress,
+        on_batch=on_batch,
+        timeout=timeout,
+        workers=workers,
+        parallel_threshold=parallel_threshold,
+        cancel=cancel,
+    )
+    return run.run()
+
+
+def clear_index(
+    folder: Path | str | None = None, cache_dir: Path | str | None = None
+) -> Path | None:
+    """Delete a corpus's index; the path removed, or None when there was none."""
+    if folder is None:
+        from timeline.resources import bundled_seeds_dir
+
+        folder = bundled_seeds_dir()
+    path = index_path(Path(folder), cache_dir)
+    return path if remove_database(path) else None

@@ -1,0 +1,151 @@
+"""Full-text search over article texts and evidence sentences (SQLite FTS5).
+
+Queries use FTS5 syntax: words (all must occur), ``"task force"`` for a
+phrase, ``traffick*`` for a prefix, ``OR``/``NOT``/``NEAR()``. A query FTS5
+cannot parse (``AND(``, a lone ``"``, ``Penh's``, ``anti-trafficking``) is
+searched again as one quoted phrase of its words, so typing never raises.
+
+Results are events: an event matches when its evidence sentence matches or
+its article's text matches (:attr:`SearchHits.in_sentence` tells the first
+kind apart, so a browser can rank or jump between those first).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from timeline.store.db import EVENT_BITS, EVENT_MASK, IndexFault, Store
+
+#: Longest query passed to FTS5; longer input is cut at a word boundary.
+MAX_QUERY_CHARS = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHits:
+    """The events a query found.
+
+    ``events``: every matching event id (sentence or article text matches);
+    ``in_sentence``: those whose evidence sentence itself matches;
+    ``articles``: the files whose text matches.
+    """
+
+    events: frozenset[str] = frozenset()
+    in_sentence: frozenset[str] = frozenset()
+    articles: frozenset[str] = frozenset()
+
+
+def literal(query: str) -> str:
+    """The query as one FTS5 phrase: its words in order, operators taken as words."""
+    return '"' + query.replace('"', '""') + '"'
+
+
+def clip(query: str) -> str:
+    """Trim whitespace and cut an overlong query at a word boundary."""
+    query = query.strip()
+    if len(query) > MAX_QUERY_CHARS:
+        cut = query[:MAX_QUERY_CHARS]
+        space = cut.rfind(" ")
+        query = cut[:space] if space > MAX_QUERY_CHARS // 2 else cut
+    return query
+
+
+@dataclass(slots=True)
+class FileEvents:
+    """One indexed file as search sees it: its path and its event ids in order."""
+
+    path: str
+    event_ids: list[str] = field(default_factory=list)
+
+
+class Searcher:
+    """Runs queries against a :class:`Store` and maps hits to event ids.
+
+    ``files`` maps the store's file ids to their events (in the order their
+    sentences were indexed). Thread-safe: one query at a time.
+    """
+
+    def __init__(self, store: Store, files: dict[int, FileEvents]) -> None:
+        self.store = store
+        self.files = files
+        self._lock = threading.Lock()
+
+    def search(self, query: str) -> SearchHits:
+        """Events matching ``query``; raises IndexFault when the index fails."""
+        query = clip(query)
+        if not query:
+            return SearchHits()
+        with self._lock:
+            file_ids = self._match("article_fts", query)
+            rowids = self._match("sentence_fts", query)
+        in_sentence: set[str] = set()
+        for rowid in rowids:
+            entry = self.files.get(rowid >> EVENT_BITS)
+            n = rowid & EVENT_MASK
+            if entry is not None and n < len(entry.event_ids):
+                in_sentence.add(entry.event_ids[n])
+        events = set(in_sentence)
+        articles: set[str] = set()
+        for fid in file_ids:
+            entry = self.files.get(fid)
+            if entry is not None:
+                articles.add(entry.path)
+                events.update(entry.event_ids)
+        return SearchHits(frozenset(events), frozenset(in_sentence), frozenset(articles))
+
+    def _match(self, table: str, query: str) -> list[int]:
+        try:
+            return self.store.match(table, query)
+        except sqlite3.OperationalError:
+            pass
+        try:
+            return self.store.match(table, literal(query))
+        except sqlite3.OperationalError:
+            return []
+
+    def close(self) -> None:
+        """Close the underlying store."""
+        self.store.close()
+
+
+class LazySearch:
+    """Search with a fallback: the on-disk index while it is trusted, else one built in memory.
+
+    ``build`` makes a fresh in-memory :class:`Searcher` from the corpus; it is
+    called on the first query that needs it (``--no-cache`` runs, or after
+    the index failed), so runs that never search never pay for it.
+    """
+
+    def __init__(
+        self,
+        primary: Searcher | None,
+        build: Callable[[], Searcher],
+        warn: Callable[[str], None],
+    ) -> None:
+        self.primary = primary
+        self._build = build
+        self._memory: Searcher | None = None
+        self._warn = warn
+        self._lock = threading.Lock()
+
+    def search(self, query: str) -> SearchHits:
+        """Events matching ``query``; never raises for bad input or a failing index."""
+        if self.primary is not None:
+            try:
+                return self.primary.search(query)
+            except IndexFault as fault:
+                self._warn(f"index: search failed ({fault.message}); searching in memory")
+                self.primary = None
+        with self._lock:
+            if self._memory is None:
+                self._memory = self._build()
+        return self._memory.search(query)
+
+    def close(self) -> None:
+        """Release both searchers."""
+        for searcher in (self.primary, self._memory):
+            if searcher is not None:
+                searcher.close()
+        self.primary = self._memory = None
