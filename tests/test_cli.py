@@ -1,0 +1,141 @@
+"""The command line: list, export, dates, filters and errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from timeline.cli import main
+from timeline.resources import bundled_seeds_dir
+
+SEED_003 = bundled_seeds_dir() / "003_ec04f9ea3d0db219.txt"
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_list_is_chronological_with_undated_last(capsys):
+    code, out, _ = run(capsys, "list")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split()[:4] == ["DATE", "TYPE", "COUNTRIES", "SUMMARY"]
+    dates = [line.split("  ")[0].strip() for line in lines[1:-1]]
+    years = [d.lstrip("~")[-4:] for d in dates if d != "undated"]
+    assert years == sorted(years)
+    assert "2005" in years and "2016" in years
+    assert all(d == "undated" for d in dates[len(years) :])
+    assert "6 Apr 2007" in out and "task_force" in out
+    assert lines[-1].startswith(f"{len(lines) - 2} of ")
+
+
+def test_list_filters_by_year_range_country_alias_and_type(capsys):
+    _, out, _ = run(capsys, "list", "--year", "2009-2010", "--country", "CAMBODIA")
+    body = out.splitlines()[1:-1]
+    assert body and all(line[:5].lstrip("~").startswith(("2009", "2010")) for line in body)
+    _, out, _ = run(capsys, "list", "--country", "burma")
+    assert "959 cases" in out
+    _, out, _ = run(capsys, "list", "--type", "task_force")
+    assert out.splitlines()[1].startswith("6 Apr 2007")
+    assert len(out.splitlines()) == 3
+
+
+def test_search_filter(capsys):
+    _, out, _ = run(capsys, "list", "--search", "watchlist")
+    assert "removed Cambodia from a watchlist" in out
+
+
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["list", "--type", "party"], "unknown event type: 'party'. Valid types: task_force"),
+        (["list", "--country", "Atlantis"], "unknown country: 'Atlantis'. Countries in this"),
+        (["list", "--year", "20x0"], "not a year or a year range"),
+        (["list", "--corpus", "/no/such/folder"], "no such folder: /no/such/folder"),
+    ],
+)
+def test_bad_input_is_a_clear_error_with_status_2(capsys, argv, message):
+    code, out, err = run(capsys, *argv)
+    assert code == 2
+    assert message in err
+    assert "Traceback" not in err
+
+
+def test_export_json_shape(capsys):
+    code, out, _ = run(capsys, "export", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert {a["file"] for a in data["articles"]} == {
+        p.name for p in bundled_seeds_dir().glob("*.txt")
+    }
+    article_keys = {"file", "title", "date", "precision", "approximate"}
+    assert all(article_keys <= set(a) for a in data["articles"])
+    event_keys = {"id", "date", "precision", "approximate", "type", "countries", "summary",
+                  "article", "sentence", "start", "end"}  # fmt: skip
+    texts = {p.name: p.read_text(encoding="utf-8") for p in bundled_seeds_dir().glob("*.txt")}
+    for e in data["events"]:
+        assert event_keys <= set(e)
+        assert texts[e["article"]][e["start"] : e["end"]] == e["sentence"]
+
+
+def test_export_ids_are_stable_across_runs(capsys):
+    _, first, _ = run(capsys, "export")
+    _, second, _ = run(capsys, "export")
+    assert [e["id"] for e in json.loads(first)["events"]] == [
+        e["id"] for e in json.loads(second)["events"]
+    ]
+    assert len({e["id"] for e in json.loads(first)["events"]}) == len(json.loads(first)["events"])
+
+
+def test_export_to_file_with_filters(capsys, tmp_path):
+    target = tmp_path / "out.json"
+    code, out, err = run(capsys, "export", "--year", "2007", "-o", str(target))
+    assert code == 0 and out == ""
+    assert str(target) in err
+    events = json.loads(target.read_text())["events"]
+    assert [e["date"] for e in events] == ["2007-04-06"]
+
+
+def test_dates_command_shows_spans_and_values(capsys):
+    code, out, _ = run(capsys, "dates", str(SEED_003))
+    assert code == 0
+    assert "article date: 6 Apr 2007" in out
+    row = next(line for line in out.splitlines() if line.endswith("Last year"))
+    assert "2006" in row and "relative" in row
+
+
+def test_dates_command_with_a_reference(capsys):
+    _, out, _ = run(capsys, "dates", str(SEED_003), "--reference", "2010-01-01")
+    row = next(line for line in out.splitlines() if line.endswith("Last year"))
+    assert "2009" in row
+
+
+def test_bad_files_warn_on_stderr_and_the_rest_still_works(capsys, tmp_path):
+    (tmp_path / "good.txt").write_text(
+        "Headline\n\nPolice arrested 12 traffickers in Laos in 2012."
+    )
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x00binary")
+    code, out, err = run(capsys, "list", "--corpus", str(tmp_path))
+    assert code == 0
+    assert "arrested 12 traffickers" in out
+    assert err.strip() == "timeline: warning: bad.txt: skipped: binary file (NUL bytes)"
+
+
+def test_python_dash_m_runs_without_stdin(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "timeline", "list", "--year", "2013"],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(Path(__file__).parent.parent), "PATH": "/usr/bin:/bin"},
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "25 Jun 2013" in result.stdout

@@ -1,0 +1,232 @@
+"""Reading a corpus: decoding, titles, boilerplate, article dates and bad files."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from timeline.corpus import decode, iter_files, load_file, parse_article, read_corpus
+from timeline.resources import bundled_seeds_dir
+
+SEEDS = bundled_seeds_dir()
+
+
+def article(name: str):
+    art, warnings = load_file(SEEDS / name, name)
+    assert art is not None and warnings == []
+    return art
+
+
+# ----------------------------------------------------------------- decoding
+
+
+@pytest.mark.parametrize(
+    "data, expected",
+    [
+        ("Café in Phnom Penh".encode(), "Café in Phnom Penh"),
+        (b"\xef\xbb\xbf" + "Café".encode(), "Café"),
+        ("Café – Thai".encode("utf-16"), "Café – Thai"),
+        ("Café “quoted”".encode("cp1252"), "Café “quoted”"),
+    ],
+    ids=["utf-8", "utf-8-bom", "utf-16-bom", "cp1252"],
+)
+def test_decodes_the_encodings_articles_come_in(data, expected):
+    text, warning = decode(data)
+    assert text == expected
+    assert warning is None
+
+
+def test_undecodable_bytes_are_replaced_with_a_warning():
+    text, warning = decode(b"caf\xe9 \x81\x8d\x9d")  # bytes no cp1252 knows
+    assert "\ufffd" in text
+    assert warning and "undecodable" in warning
+
+
+def test_crlf_line_endings_are_normalised(tmp_path):
+    (tmp_path / "a.txt").write_bytes(b"Headline here\r\n\r\nThe body text of the article.\r\n")
+    art, _ = load_file(tmp_path / "a.txt", "a.txt")
+    assert "\r" not in art.text
+    assert art.title == "Headline here"
+
+
+# ----------------------------------------------------------------- titles and boilerplate
+
+
+@pytest.mark.parametrize(
+    "name, title",
+    [
+        ("000_87005cab2153631f.txt", "Cambodia Offers Best Practices Against Trafficking"),
+        ("001_63449bacdb56d68a.txt", "Anti-trafficking efforts rewarded"),
+        ("002_03f6af94dca43902.txt", "Governments target trafficking"),
+        ("003_ec04f9ea3d0db219.txt", "CAMBODIA: Trafficking clampdown launched"),
+        ("004_45407d4b49ffd4f1.txt", "Counter-Trafficking Stakeholder Meeting"),
+    ],
+)
+def test_title_passes_over_page_furniture(name, title):
+    assert article(name).title == title
+
+
+@pytest.mark.parametrize(
+    "name, gone, kept",
+    [
+        ("000_87005cab2153631f.txt", "Exit mobile version", "without corrupt officials"),
+        ("001_63449bacdb56d68a.txt", "Ghost Island", "three-quarters were found"),
+        ("002_03f6af94dca43902.txt", "friends arrested", "concern the sex trade"),
+        ("003_ec04f9ea3d0db219.txt", "hosted by CRIN", "human trafficking watch list"),
+    ],
+)
+def test_trailing_boilerplate_is_cut_from_the_body_but_kept_in_the_text(name, gone, kept):
+    art = article(name)
+    assert gone not in art.body
+    assert gone in art.text
+    assert kept in art.body
+
+
+def test_header_furniture_is_not_body():
+    art = article("001_63449bacdb56d68a.txt")
+    assert "Login" not in art.body
+    assert art.body.lstrip().startswith("The US State Department")
+
+
+def test_generic_furniture_lines(tmp_path):
+    text = (
+        "Skip to main content\nMenu | Home | World\nSign in\n\n"
+        "Police register 500 new cases\n\nPolice registered 500 new cases of trafficking "
+        "in the province last month, officials said on Tuesday.\n\n"
+        "Read more\n\nA story about something else entirely with many words in it.\n"
+    )
+    art = parse_article(text, "x.txt")
+    assert art.title == "Police register 500 new cases"
+    assert "something else" not in art.body
+    assert "officials said" in art.body
+
+
+def test_article_without_headline_takes_its_opening_words(tmp_path):
+    text = "The government of Thailand announced on Monday a new plan to fight trafficking " * 2
+    art = parse_article(text, "notitle.txt")
+    assert art.title.startswith("The government of Thailand")
+    assert art.body_start == 0
+
+
+# ----------------------------------------------------------------- article dates
+
+
+@pytest.mark.parametrize(
+    "name, date, precision, approximate",
+    [
+        ("003_ec04f9ea3d0db219.txt", "2007-04-06", "day", False),  # [6 April 2007] - ...
+        ("004_45407d4b49ffd4f1.txt", "2013-06-25", "day", False),  # June 25th, 2013: ...
+        ("001_63449bacdb56d68a.txt", "2010", "year", True),  # annual 2010 report released Monday
+        ("000_87005cab2153631f.txt", None, None, False),
+        ("002_03f6af94dca43902.txt", None, None, False),
+    ],
+)
+def test_article_date_of_the_seeds(name, date, precision, approximate):
+    art = article(name)
+    assert (art.date, art.precision, art.approximate) == (date, precision, approximate)
+
+
+@pytest.mark.parametrize(
+    "header, date",
+    [
+        ("Headline\n\nPosted on March 3, 2014 by Staff\n\nBody text", "2014-03-03"),
+        ("Headline\nPublished: 12 May 2011\nUpdated: 14 May 2011\n\nBody", "2011-05-12"),
+        ("Headline\nUpdated 14 May 2011 10:32\n\nBody", "2011-05-14"),
+        ("Headline\nReleased on 2 February 2012\n\nBody", "2012-02-02"),
+        ("Headline\n\n2019-02-11 The ministry said on Monday that it would act.", "2019-02-11"),
+        ("Headline\n\nFeb 2, 2012 The ministry said on Monday that it would act.", "2012-02-02"),
+        ("Headline\n\nTuesday, 14 June 2011\n\nThe ministry said it would act.", "2011-06-14"),
+        ("Headline\n\nPHNOM PENH, June 3, 2013 (Reuters) - Police said.", "2013-06-03"),
+        ("---\ntitle: Front\ndate: 2015-08-01\n---\nHeadline\n\nBody text here.", "2015-08-01"),
+    ],
+)
+def test_article_date_header_forms(header, date):
+    assert parse_article(header, "a.md").date == date
+
+
+def test_front_matter_title_source_and_url():
+    text = '---\ntitle: "Given title"\nsource: Daily\nurl: https://x.example/a\n---\nOther\n\nBody.'
+    art = parse_article(text, "a.md")
+    assert (art.title, art.source, art.url) == ("Given title", "Daily", "https://x.example/a")
+    assert "title:" not in art.body
+
+
+def test_dates_in_the_body_are_not_the_article_date():
+    text = "Headline\n\nThe law was passed in 2008 and amended on 3 May 2010 by parliament.\n"
+    assert parse_article(text, "a.txt").date is None
+
+
+# ----------------------------------------------------------------- bad input
+
+
+def test_bad_files_are_skipped_with_one_warning_each(tmp_path):
+    (tmp_path / "good.txt").write_text("Headline\n\nPolice arrested ten people in 2012.\n")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02binary\x00")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.md").write_text("  \n\n \n")
+    (tmp_path / "big.txt").write_bytes(b"a" * 2000)
+    (tmp_path / "ignored.pdf").write_bytes(b"%PDF")
+    warnings: list[str] = []
+    articles = read_corpus(tmp_path, max_bytes=1000, warn=warnings.append)
+    assert [a.file for a in articles] == ["good.txt"]
+    assert sorted(warnings) == [
+        "big.txt: skipped: too large (2 kB, limit 1 kB)",
+        "binary.txt: skipped: binary file (NUL bytes)",
+        "blank.md: skipped: empty file",
+        "empty.txt: skipped: empty file",
+    ]
+
+
+@pytest.mark.skipif(os.geteuid() == 0 if hasattr(os, "geteuid") else True, reason="root reads all")
+def test_unreadable_file_is_skipped(tmp_path):
+    (tmp_path / "secret.txt").write_text("Headline\n\nText.")
+    (tmp_path / "secret.txt").chmod(0)
+    warnings: list[str] = []
+    assert read_corpus(tmp_path, warn=warnings.append) == []
+    assert warnings == ["secret.txt: skipped: unreadable (permission denied)"]
+
+
+def test_unreadable_file_is_skipped_even_as_root(tmp_path, monkeypatch):
+    (tmp_path / "secret.txt").write_text("Headline\n\nText.")
+    real_open = open
+
+    def deny(path, *args, **kwargs):
+        if str(path).endswith("secret.txt"):
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", deny)
+    art, warnings = load_file(tmp_path / "secret.txt", "secret.txt")
+    assert art is None
+    assert warnings == ["secret.txt: skipped: unreadable (permission denied)"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symlinks")
+def test_symlink_loops_and_folders_named_txt(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text("Headline\n\nSome text.")
+    (tmp_path / "sub" / "loop").symlink_to(tmp_path)  # a folder loop
+    (tmp_path / "self.txt").symlink_to(tmp_path / "self.txt")  # a file loop
+    (tmp_path / "folder.txt").mkdir()
+    (tmp_path / "folder.txt" / "b.md").write_text("Other\n\nMore text.")
+    warnings: list[str] = []
+    names = [a.file for a in read_corpus(tmp_path, warn=warnings.append)]
+    assert names == ["folder.txt/b.md", "sub/a.txt"]
+    assert warnings == ["self.txt: skipped: symbolic link loop"]
+
+
+def test_files_are_read_in_a_stable_recursive_order(tmp_path):
+    for name in ["b.txt", "a.md", "z/c.txt", "z/a.txt", ".hidden.txt"]:
+        path = tmp_path / name
+        path.parent.mkdir(exist_ok=True)
+        path.write_text("x")
+    assert [rel for _, rel in iter_files(tmp_path)] == ["a.md", "b.txt", "z/a.txt", "z/c.txt"]
+
+
+def test_seeds_ship_with_the_package():
+    assert sorted(p.name for p in Path(SEEDS).glob("*.txt")) == sorted(
+        p.name for p in (Path(__file__).parent.parent / "seeds").glob("*.txt")
+    )

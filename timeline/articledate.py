@@ -1,0 +1,148 @@
+"""The article's own date: read from its header, or inferred from its lead.
+
+The header forms are the ones clippings carry: a bracketed dateline
+(``[6 April 2007] - ...``), a date opening the first line before a colon or
+dash (``June 25th, 2013: ...``), labelled lines (``Posted on ...``,
+``Published ...``, ``Updated ...``, ``Released ...``, ``Date: ...``), a line
+holding only a date, a wire dateline (``PHNOM PENH, June 3, 2013 -``) and
+Markdown front matter (``date:``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from timeline.dates import DateMention, find_dates
+from timeline.model import Precision, precision_of
+
+#: How far from the top a header date may stand (characters).
+HEADER_CHARS = 2000
+#: How many lines from the top are header lines.
+HEADER_LINES = 8
+
+
+@dataclass(frozen=True, slots=True)
+class FoundDate:
+    """An article date and where it came from."""
+
+    value: str
+    precision: Precision
+    approximate: bool
+    span: tuple[int, int] | None
+
+
+# Labels ranked: the publication date beats an update or a release note.
+_LABELS = (
+    (re.compile(r"(?i)^\W*(?:first\s+)?published\b"), 0),
+    (re.compile(r"(?i)^\W*(?:posted|date[d]?|filed)\b"), 1),
+    (re.compile(r"(?i)^\W*released\b"), 2),
+    (re.compile(r"(?i)^\W*(?:last\s+)?updated\b"), 3),
+)
+# What may stand before a dateline's date: brackets, a weekday, a wire-service place name.
+_DATELINE_PREFIX = re.compile(r"^[\s\[(]*(?:[A-Z][A-Z .'’-]+(?:\([^)]*\))?,\s*)?$")
+# What follows a dateline's date: a closing bracket, a colon or a dash, or the end of line.
+_DATELINE_SUFFIX = re.compile(r"^\s*(?:[\])]\s*)?(?:[:\-–—|]|\(|$)")
+
+
+def find_article_date(
+    text: str, start: int, end: int, front_matter: str | None = None
+) -> FoundDate | None:
+    """The article date given in the header, or None.
+
+    ``start`` is where the header begins (after front matter): header lines
+    are read from there up to a little way into the body.
+    """
+    if front_matter:
+        mention = _first_absolute(find_dates(front_matter))
+        if mention is not None:
+            return FoundDate(mention.value, mention.precision, False, None)  # type: ignore[arg-type]
+    best: tuple[int, int, DateMention] | None = None
+    for rank_line, (line_start, line) in enumerate(_header_lines(text, start, end)):
+        mentions = [m for m in find_dates(line) if m.value and not m.relative]
+        if not mentions:
+            continue
+        rank = None
+        for pattern, label_rank in _LABELS:
+            if pattern.match(line):
+                rank = label_rank
+                mention = mentions[0]
+                break
+        else:
+            mention = mentions[0]
+            before, after = line[: mention.start], line[mention.end :]
+            if _DATELINE_PREFIX.match(before) and (
+                _DATELINE_SUFFIX.match(after)
+                or (mention.precision == "day" and not before.strip())  # "Feb 2, 2012 The ..."
+            ):
+                rank = 4
+        if rank is None:
+            continue
+        shifted = DateMention(
+            mention.start + line_start,
+            mention.end + line_start,
+            mention.text,
+            mention.value,
+            mention.precision,
+            mention.relative,
+        )
+        if best is None or (rank, rank_line) < best[:2]:
+            best = (rank, rank_line, shifted)
+    if best is None:
+        return None
+    mention = best[2]
+    return FoundDate(mention.value, mention.precision, False, (mention.start, mention.end))  # type: ignore[arg-type]
+
+
+def _header_lines(text: str, start: int, end: int):
+    """``(offset, line)`` for the first non-blank lines from ``start``."""
+    limit = min(len(text), start + HEADER_CHARS)
+    pos, count = start, 0
+    while pos < limit and count < HEADER_LINES:
+        nl = text.find("\n", pos)
+        stop = len(text) if nl == -1 else nl
+        line = text[pos:stop]
+        if line.strip():
+            count += 1
+            yield pos, line[:300]
+        pos = stop + 1
+
+
+def _first_absolute(mentions: list[DateMention]) -> DateMention | None:
+    for mention in mentions:
+        if mention.value and not mention.relative:
+            return mention
+    return None
+
+
+# "... report released Monday", "... published yesterday": the lead dates a publication.
+_RELEASED_RELATIVE = re.compile(
+    r"(?i)\b(?:released|published|issued|unveiled|launched|made\s+public|out)\s+(?:on\s+)?"
+    r"(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
+    r"this\s+(?:week|morning))\b"
+)
+# "the annual 2010 Trafficking in Persons report", "its 2013 survey": a publication named by year.
+_YEAR_TITLED = re.compile(
+    r"(?i)\b(?:the|its|their|a|an|this)\s+(?:new\s+|latest\s+|annual\s+|yearly\s+)*"
+    r"((?:19|20)\d\d)(?:\s+[\w’'-]+){0,6}?\s+"
+    r"(?:report|survey|index|assessment|review|study|ranking|rankings|yearbook|census)\b"
+)
+LEAD_WINDOW = 900
+
+
+def infer_article_date(text: str, start: int, end: int) -> FoundDate | None:
+    """An approximate article date inferred from the lead, or None.
+
+    When the lead says a publication came out on a day relative to the
+    article ("a report released Monday") and names a publication by its
+    year ("the annual 2010 ... report"), the article is taken to be of that
+    year, marked approximate.
+    """
+    lead = text[start : min(end, start + LEAD_WINDOW)]
+    if not _RELEASED_RELATIVE.search(lead):
+        return None
+    years = [int(m.group(1)) for m in _YEAR_TITLED.finditer(lead)]
+    if not years:
+        return None
+    year = str(max(years))
+    return FoundDate(year, precision_of(year), True, None)

@@ -1,0 +1,149 @@
+"""Web-page leftovers around an article: header boilerplate, the headline, trailing lists.
+
+Clippings saved from news sites carry navigation and log-in lines above the
+headline and "related stories", comment prompts and video lists below the
+text. These rules recognise such lines by their shape and vocabulary, not by
+the wording of any one site.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"[\w’'-]+")
+
+# Words of page furniture at the top: navigation, log-in, sharing, adverts.
+_JUNK_WORD = re.compile(
+    r"""(?ix)\b(?:search|form|log\s?-?\s?in|login|logout|sign|register|subscribe|follow|us|
+    share|menu|skip|navigation|advert\w*|sponsored|cookies?|newsletter|e-?mail|print|facebook|
+    twitter|whatsapp|linkedin|instagram|youtube|toggle|home|account|on|to|content|main)\b"""
+)
+_JUNK_STRONG = re.compile(
+    r"""(?ix)\b(?:search\s+form|log\s?-?\s?in|login|sign\s?(?:in|up)|register|subscribe|
+    follow\s+us|share|menu|skip\s+to|advertis\w*|sponsored|cookies?|newsletter)\b"""
+)
+# A line that is a logo's or picture's alt text, or a row of separated links.
+_JUNK_SHAPE = re.compile(r"(?i)^\s*(?:logo|image|photo|picture|credit|caption)\b|\w\s*[|»]\s*\w")
+# Header lines that carry the article date rather than a headline.
+_DATE_LABEL = re.compile(
+    r"(?i)^\s*(?:posted|published|updated|last\s+updated|released|date[d]?|first\s+published)\b"
+)
+
+# Lines that open the trailing furniture: everything from here on is not the article.
+_TRAILER = re.compile(
+    r"""(?ix)^\W*(?:
+    related(?:\s+(?:stories|articles|news|posts|content|coverage|links|topics|reading))?|
+    read\s+(?:more|also|next)|see\s+also|more\s+(?:from|on|stories|news|in)\b.*|
+    you\s+(?:may|might)\s+also\s+like|recommended(?:\s+for\s+you)?|trending(?:\s+now)?|
+    most\s+(?:read|popular|viewed|shared)|latest\s+(?:video|videos|news|stories|articles)|
+    (?:leave|post|add|write)\s+a\s+(?:comment|reply)|comments?(?:\s*\(\d+\))?|
+    .*\blog\s?-?in\s+or\s+register\b.*|.*\bto\s+post\s+a\s+comment\b.*|
+    previous\s+(?:article|post|story|page)|next\s+(?:article|post|story|page)|
+    share\s+(?:this|on)\b.*|tags?\s*:.*|topics?\s*:.*|filed\s+under\b.*|
+    advertisement|sponsored\s+content|further\s+information|exit\s+mobile\s+version|
+    back\s+to\s+top|sign\s+up\s+for\b.*|subscribe\s+to\b.*|
+    (?:copyright|©)\b.*|all\s+rights\s+reserved\b.*
+    )\W*$"""
+)
+
+_BYLINE = re.compile(r"(?i)^\s*(?:by|posted\s+by|written\s+by|from)\s+[A-Z]")
+
+
+def _lines(text: str, start: int, end: int):
+    """``(line_start, line_end, line)`` for each line of ``text[start:end]``."""
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl == -1 else nl
+        yield pos, stop, text[pos:stop]
+        pos = stop + 1
+
+
+def is_header_junk(line: str) -> bool:
+    """True for a short line of page furniture (navigation, log-in, share, logo, advert)."""
+    words = _WORD.findall(line)
+    if not words:
+        return True
+    if len(words) > 14:
+        return False
+    lowered = [w.lower() for w in words]
+    if len(words) >= 2 and len(set(lowered)) == 1:  # "cellcard cellcard": logo/ad alt text
+        return True
+    if _JUNK_SHAPE.search(line) or _DATE_LABEL.match(line):
+        return True
+    if not _JUNK_STRONG.search(line):
+        return False
+    # A headline may use one such word ("Police register 500 cases"); furniture is mostly them.
+    junk = sum(1 for w in words if _JUNK_WORD.fullmatch(w))
+    return junk / len(words) >= 0.5
+
+
+def is_trailer(line: str) -> bool:
+    """True for a short line that opens trailing furniture (related stories, comments...)."""
+    stripped = line.strip()
+    if not stripped or len(_WORD.findall(stripped)) > 10:
+        return False
+    return bool(_TRAILER.match(stripped))
+
+
+def body_span(text: str, start: int = 0) -> tuple[int, int]:
+    """The span of ``text`` that holds the article, without header and trailing furniture.
+
+    Header junk lines before the first real line are passed over; the text is
+    cut at the first trailer line that comes after at least one paragraph of
+    prose.
+    """
+    end = len(text)
+    body_start = None
+    prose_seen = 0
+    for line_start, line_end, line in _lines(text, start, end):
+        if not line.strip():
+            continue
+        if body_start is None:
+            if is_header_junk(line):
+                continue
+            body_start = line_start
+        if prose_seen and is_trailer(line):
+            return body_start, _rstrip_end(text, body_start, line_start)
+        if len(_WORD.findall(line)) >= 8:
+            prose_seen += 1
+    if body_start is None:
+        body_start = start
+    return body_start, _rstrip_end(text, body_start, end)
+
+
+def _rstrip_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+_DATE_ONLY = re.compile(r"(?i)^[\W\d]*(?:\d{1,2}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+
+
+def find_title(text: str, start: int, end: int) -> tuple[str, int | None]:
+    """The headline: the first line that reads as one, and the offset where it ends.
+
+    A headline is a non-junk line of 1 to 25 words that is not a byline and
+    does not end like a sentence of running prose. When the first real line is
+    prose (no headline), the title is its opening words and the offset is None.
+    """
+    for line_start, line_end, line in _lines(text, start, end):
+        stripped = line.strip()
+        if not stripped or is_header_junk(stripped):
+            continue
+        words = _WORD.findall(stripped)
+        looks_like_prose = len(words) > 25 or (len(words) > 12 and stripped.endswith("."))
+        if looks_like_prose:
+            return _shorten(stripped), None
+        if _BYLINE.match(stripped) or (_DATE_ONLY.match(stripped) and len(words) <= 5):
+            continue
+        return stripped.rstrip(" :-–—"), line_end
+    return "", None
+
+
+def _shorten(line: str, limit: int = 80) -> str:
+    if len(line) <= limit:
+        return line
+    cut = line.rfind(" ", 0, limit)
+    return line[: cut if cut > 20 else limit].rstrip(" ,;:") + "…"

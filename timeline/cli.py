@@ -1,0 +1,304 @@
+"""The command line: ``timeline [browse] [DIR]``, ``list``, ``export``, ``dates``.
+
+Exit codes: 0 success, 1 failure while working, 2 bad usage or input (a
+missing folder, an unknown country or type).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import shutil
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from timeline import __version__
+from timeline.corpus import DEFAULT_MAX_BYTES
+from timeline.model import EVENT_TYPES, Corpus, Event, format_date
+from timeline.query import EventFilter, FilterError, parse_countries, parse_types, parse_years
+
+COMMANDS = ("browse", "list", "export", "dates")
+
+
+class UsageError(Exception):
+    """Bad input from the user: printed as one line, exit status 2."""
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError("must be above zero")
+    return value
+
+
+def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--corpus",
+        metavar="DIR",
+        type=Path,
+        help="folder of .txt/.md articles, read recursively (default: the bundled seeds)",
+    )
+    parser.add_argument(
+        "--max-bytes",
+        metavar="N",
+        type=_positive_int,
+        default=DEFAULT_MAX_BYTES,
+        help=f"skip files larger than N bytes (default {DEFAULT_MAX_BYTES:,})",
+    )
+
+
+def _add_filter_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("filters")
+    group.add_argument("--year", metavar="YEAR", help="a year (2010) or a range (2008-2012)")
+    group.add_argument(
+        "--country",
+        metavar="NAME",
+        action="append",
+        default=[],
+        help="a country by name, alias or demonym (burma = Myanmar); repeat for several",
+    )
+    group.add_argument(
+        "--type",
+        metavar="TYPE",
+        action="append",
+        default=[],
+        help="event type, repeatable: " + ", ".join(EVENT_TYPES),
+    )
+    group.add_argument("--search", metavar="TEXT", help="only events whose text matches")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="timeline",
+        description="A terminal timeline browser for news corpora: dated events with evidence.",
+        epilog="Run 'timeline COMMAND --help' for a command's options. "
+        "With no command, 'timeline [DIR]' opens the browser.",
+    )
+    parser.add_argument("--version", action="version", version=f"timeline {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    browse = sub.add_parser("browse", help="open the timeline browser (the default)")
+    browse.add_argument("folder", nargs="?", type=Path, metavar="DIR", help="corpus folder")
+    _add_corpus_options(browse)
+
+    listing = sub.add_parser("list", help="print the events as a table")
+    _add_corpus_options(listing)
+    _add_filter_options(listing)
+
+    export = sub.add_parser("export", help="write the events as JSON (and other formats)")
+    _add_corpus_options(export)
+    _add_filter_options(export)
+    export.add_argument(
+        "--format", default="json", choices=_export_formats(), help="output format (json)"
+    )
+    export.add_argument("-o", "--output", metavar="FILE", type=Path, help="write to FILE")
+
+    dates = sub.add_parser("dates", help="show the date mentions found in one file")
+    dates.add_argument("file", type=Path, metavar="FILE")
+    dates.add_argument(
+        "--reference",
+        metavar="YYYY-MM-DD",
+        help="anchor for relative dates (default: the article's own date)",
+    )
+    return parser
+
+
+def _export_formats() -> tuple[str, ...]:
+    from timeline.export import EXPORT_FORMATS
+
+    return EXPORT_FORMATS
+
+
+def _normalize_argv(argv: list[str]) -> list[str]:
+    """``timeline`` and ``timeline DIR`` mean ``timeline browse [DIR]``."""
+    if not argv:
+        return ["browse"]
+    first = argv[0]
+    if first in COMMANDS or first in ("-h", "--help", "--version"):
+        return argv
+    return ["browse", *argv]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = build_parser().parse_args(_normalize_argv(list(sys.argv[1:] if argv is None else argv)))
+    try:
+        if args.command == "browse":
+            return cmd_browse(args)
+        if args.command == "list":
+            return cmd_list(args)
+        if args.command == "export":
+            return cmd_export(args)
+        if args.command == "dates":
+            return cmd_dates(args)
+    except (UsageError, FilterError) as exc:
+        print(f"timeline: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        # The reader went away (``timeline list | head``): not an error worth a traceback.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        return 130
+    return 2
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def _warn(message: str) -> None:
+    print(f"timeline: warning: {message}", file=sys.stderr)
+
+
+def _corpus_folder(args: argparse.Namespace) -> Path | None:
+    folder = getattr(args, "folder", None) or args.corpus
+    if folder is None:
+        return None
+    if not folder.exists():
+        raise UsageError(f"no such folder: {folder}")
+    if not folder.is_dir():
+        raise UsageError(f"not a folder: {folder}")
+    return folder
+
+
+def load(args: argparse.Namespace, *, quiet: bool = False) -> Corpus:
+    """The corpus the arguments name, its warnings printed on stderr unless ``quiet``."""
+    from timeline.extract import load_corpus
+
+    return load_corpus(
+        _corpus_folder(args), max_bytes=args.max_bytes, warn=None if quiet else _warn
+    )
+
+
+def build_filter(args: argparse.Namespace, corpus: Corpus) -> EventFilter:
+    """The filter the arguments ask for, with names checked against the corpus."""
+    present = {c for e in corpus.events for c in e.countries}
+    return EventFilter(
+        years=parse_years(args.year) if args.year else None,
+        countries=parse_countries(args.country, present),
+        types=parse_types(args.type),
+        search=args.search or None,
+    )
+
+
+def filtered(args: argparse.Namespace, corpus: Corpus) -> list[Event]:
+    """The corpus's events that pass the arguments' filters, chronologically."""
+    event_filter = build_filter(args, corpus)
+    titles = {a.file: a.title for a in corpus.articles}
+    return event_filter.apply(corpus.events, titles)
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def cmd_browse(args: argparse.Namespace) -> int:
+    """Open the browser."""
+    corpus = load(args, quiet=True)
+    from timeline.tui.app import run_app
+
+    return run_app(corpus)
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    """Print the filtered events as a table."""
+    corpus = load(args)
+    events = filtered(args, corpus)
+    width = shutil.get_terminal_size((120, 24)).columns if sys.stdout.isatty() else 0
+    for line in format_table(events, width):
+        print(line)
+    shown = len({e.article for e in events})
+    print(
+        f"{len(events)} of {len(corpus.events)} events, "
+        f"from {shown} of {len(corpus.articles)} articles"
+    )
+    return 0
+
+
+def format_table(events: Sequence[Event], width: int = 0) -> list[str]:
+    """Table lines: date, type, countries, summary; cut to ``width`` when it is above 0."""
+    rows = [
+        (
+            e.display_date(),
+            e.type,
+            ", ".join(c + ("*" if c in e.inherited else "") for c in e.countries) or "-",
+            e.summary,
+        )
+        for e in events
+    ]
+    date_w = max([len("DATE")] + [len(r[0]) for r in rows])
+    type_w = max([len("TYPE")] + [len(r[1]) for r in rows])
+    country_w = min(30, max([len("COUNTRIES")] + [len(r[2]) for r in rows]))
+    lines = [f"{'DATE':<{date_w}}  {'TYPE':<{type_w}}  {'COUNTRIES':<{country_w}}  SUMMARY"]
+    for date, kind, countries, summary in rows:
+        if len(countries) > country_w:
+            countries = countries[: country_w - 1] + "…"
+        line = f"{date:<{date_w}}  {kind:<{type_w}}  {countries:<{country_w}}  {summary}"
+        if width and len(line) > width:
+            line = line[: width - 1] + "…"
+        lines.append(line)
+    return lines
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write the filtered events in the chosen format."""
+    from timeline.export import render
+
+    corpus = load(args)
+    events = filtered(args, corpus)
+    files = {e.article for e in events}
+    articles = [a for a in corpus.articles if a.file in files]
+    result = render(args.format, articles, events, title=corpus.name)
+    if args.output:
+        try:
+            args.output.write_text(result.text, encoding="utf-8")
+        except OSError as exc:
+            print(f"timeline: error: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
+            return 1
+        print(f"{result.message} to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(result.text)
+        if result.left_out:
+            print(result.message, file=sys.stderr)
+    return 0
+
+
+def cmd_dates(args: argparse.Namespace) -> int:
+    """Print the date mentions of one file with their spans and values."""
+    from timeline.corpus import load_file
+    from timeline.dates import find_dates
+    from timeline.extract import article_reference
+
+    path: Path = args.file
+    if not path.is_file():
+        raise UsageError(f"no such file: {path}")
+    article, warnings = load_file(path, path.name)
+    for message in warnings:
+        _warn(message)
+    if article is None:
+        return 1
+    if args.reference:
+        try:
+            reference = dt.date.fromisoformat(args.reference)
+        except ValueError:
+            raise UsageError(f"not a date: {args.reference!r} (use YYYY-MM-DD)") from None
+        precision = "day"
+        print(f"reference: {reference.isoformat()} (given)")
+    else:
+        reference, precision = article_reference(article)
+        known = format_date(article.date, article.approximate) if article.date else "unknown"
+        print(f"article date: {known}")
+    print(f"{'SPAN':<13}  {'VALUE':<10}  {'PRECISION':<9}  {'KIND':<8}  TEXT")
+    for m in find_dates(article.text, reference, precision):
+        span = f"{m.start}-{m.end}"
+        value = m.value or "?"
+        kind = "relative" if m.relative else "absolute"
+        text = " ".join(m.text.split())
+        print(f"{span:<13}  {value:<10}  {m.precision or '-':<9}  {kind:<8}  {text}")
+    return 0

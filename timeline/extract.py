@@ -1,0 +1,254 @@
+"""From an article to its events: sentences, dates, types, countries, summary, id.
+
+A sentence becomes an event when it reports something happening, planned or
+counted (see :mod:`timeline.kinds`): one event for each distinct resolved date
+it names. A sentence that narrates an event without naming a date takes the
+article date (approximate when that is), or stays undated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+from timeline.corpus import DEFAULT_MAX_BYTES, read_corpus
+from timeline.dates import DateMention, find_dates
+from timeline.kinds import SINGULAR_KINDS, Kind, classify
+from timeline.model import Article, Corpus, Event, Precision, precision_of
+from timeline.places import CountryMention, find_countries
+from timeline.resources import bundled_seeds_dir
+from timeline.sentences import split_sentences
+
+#: Bumped whenever extraction rules change, so that cached events are rebuilt.
+EXTRACTOR_VERSION = "1.0.0"
+
+SUMMARY_WIDTH = 120
+
+_QUOTE_OPENERS = "\"“‘'«"
+_WORD = re.compile(r"[A-Za-z]+")
+# Words that put a sentence on a world or regional scale: it does not inherit a country.
+_GLOBAL_SCOPE = re.compile(
+    r"(?i)\b(?:worldwide|world-wide|globally|global|around\s+the\s+world|in\s+the\s+world|"
+    r"world[’']s|across\s+the\s+(?:region|globe)|internationally)\b"
+)
+# "the country", "the Kingdom": the sentence speaks of the article's main country.
+_ANAPHOR = re.compile(r"\b(?:the|this)\s+(?:country|[Kk]ingdom|nation)\b(?![’']?s\s+[A-Z])")
+
+
+def article_reference(article: Article) -> tuple[dt.date | None, Precision]:
+    """The article date as a calendar date and its precision, to anchor relative dates."""
+    if not article.date:
+        return None, "day"
+    parts = [int(p) for p in article.date.split("-")]
+    while len(parts) < 3:
+        parts.append(1)
+    try:
+        return dt.date(*parts), article.precision or precision_of(article.date)
+    except ValueError:
+        return None, "day"
+
+
+def main_country(article: Article, mentions: list[CountryMention]) -> str | None:
+    """The country the article is mostly about: most mentioned (title counts double)."""
+    counts: Counter[str] = Counter(m.country for m in mentions)
+    for m in find_countries(article.title):
+        counts[m.country] += 2
+    if not counts:
+        return None
+    first_seen = {}
+    for index, m in enumerate(mentions):
+        first_seen.setdefault(m.country, index)
+    return max(counts, key=lambda c: (counts[c], -first_seen.get(c, -1)))
+
+
+def summarize(sentence: str, width: int = SUMMARY_WIDTH) -> str:
+    """A one-line summary: the sentence on one line, without datelines and outer quotes."""
+    text = " ".join(sentence.split())
+    text = re.sub(r"^\[[^\]]{4,40}\]\s*[-–—:]?\s*", "", text)  # "[6 April 2007] - "
+    text = re.sub(
+        r"^(?:[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4})"
+        r"\s*[:–—-]\s*",
+        "",
+        text,
+    )  # "June 25th, 2013: "
+    text = text.strip(" \"“”‘’'«»")
+    if len(text) <= width:
+        return text
+    cut = text.rfind(" ", 0, width - 1)
+    if cut < width // 2:
+        cut = width - 1
+    return text[:cut].rstrip(" ,;:–—-") + "…"
+
+
+def event_id(file: str, sentence: str, date: str | None, occurrence: int) -> str:
+    """A stable id from the article file, the sentence text, the date and a tie-breaker."""
+    key = f"{file}\0{' '.join(sentence.split())}\0{date or ''}\0{occurrence}"
+    return hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
+def _looks_like_sentence(text: str) -> bool:
+    """Headings, captions and fragments ("Clearer picture", "Supplied") are not reports."""
+    return len(_WORD.findall(text)) >= 5
+
+
+def _countries_for(
+    sentence: str, mentions: list[CountryMention], main: str | None, kind: Kind
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Countries of an event, and those of them inherited from the article."""
+    named: list[str] = []
+    for m in mentions:
+        if m.country not in named:
+            named.append(m.country)
+    if main is None:
+        return tuple(named), ()
+    inherit = False
+    if not named:
+        inherit = not _GLOBAL_SCOPE.search(sentence)
+    elif main not in named:
+        # A tier ranking is about the ranked country, rarely the ranking one (US).
+        only_ranker = kind.kind == "tier_change" and set(named) <= {"United States"}
+        inherit = only_ranker or bool(_ANAPHOR.search(sentence))
+    if inherit:
+        return (*named, main), (main,)
+    return tuple(named), ()
+
+
+def extract_events(article: Article) -> list[Event]:
+    """Every event an article reports, in text order."""
+    text = article.text
+    start, end = article.body_start, article.body_end or len(text)
+    body = text[start:end]
+    reference, ref_precision = article_reference(article)
+    dates = [_shift(m, start) for m in find_dates(body, reference, ref_precision)]
+    if article.date_span:
+        ds, de = article.date_span
+        dates = [m for m in dates if m.end <= ds or m.start >= de]  # the dateline is the article's
+    places = [_shift_place(m, start) for m in find_countries(body)]
+    main = main_country(article, places)
+
+    events: list[Event] = []
+    seen_singular: set[tuple[str, str | None]] = set()
+    seen_ids: Counter[str] = Counter()
+    di = pi = 0
+    for s_start, s_end in split_sentences(text, start, end):
+        while di < len(dates) and dates[di].start < s_start:
+            di += 1
+        while pi < len(places) and places[pi].start < s_start:
+            pi += 1
+        s_dates = []
+        j = di
+        while j < len(dates) and dates[j].start < s_end:
+            s_dates.append(dates[j])
+            j += 1
+        s_places = []
+        j = pi
+        while j < len(places) and places[j].start < s_end:
+            s_places.append(places[j])
+            j += 1
+
+        sentence = text[s_start:s_end]
+        if not _looks_like_sentence(sentence):
+            continue
+        kind = classify(sentence)
+        if kind is None:
+            continue
+        resolved: dict[str, DateMention] = {}
+        for m in s_dates:
+            if m.value and m.value not in resolved:
+                resolved[m.value] = m
+        choices: list[tuple[str | None, bool, DateMention | None]]
+        if resolved:
+            choices = [
+                (value, m.relative and article.approximate, m) for value, m in resolved.items()
+            ]
+        elif not kind.action or sentence.lstrip().startswith(tuple(_QUOTE_OPENERS)):
+            continue  # no date and no narrated action, or a quoted remark
+        elif s_dates or not article.date:
+            choices = [(None, False, None)]  # its date is relative and cannot be resolved
+        else:
+            choices = [(article.date, article.approximate, None)]
+
+        countries, inherited = _countries_for(sentence, s_places, main, kind)
+        summary = summarize(sentence)
+        for value, approximate, mention in choices:
+            if kind.kind in SINGULAR_KINDS:
+                key = (kind.kind, value)
+                if key in seen_singular:
+                    continue  # a later sentence elaborating the same happening
+                seen_singular.add(key)
+            base = event_id(article.file, sentence, value, 0)
+            seen_ids[base] += 1
+            eid = (
+                base
+                if seen_ids[base] == 1
+                else event_id(article.file, sentence, value, seen_ids[base])
+            )
+            events.append(
+                Event(
+                    id=eid,
+                    date=value,
+                    precision=precision_of(value) if value else None,
+                    approximate=bool(value) and approximate,
+                    type=kind.kind,
+                    countries=countries,
+                    summary=summary,
+                    article=article.file,
+                    sentence=sentence,
+                    start=s_start,
+                    end=s_end,
+                    inherited=inherited,
+                    date_start=mention.start if mention else None,
+                    date_end=mention.end if mention else None,
+                )
+            )
+    return events
+
+
+def _shift(m: DateMention, offset: int) -> DateMention:
+    return DateMention(m.start + offset, m.end + offset, m.text, m.value, m.precision, m.relative)
+
+
+def _shift_place(m: CountryMention, offset: int) -> CountryMention:
+    return CountryMention(m.start + offset, m.end + offset, m.text, m.country)
+
+
+def safe_extract(article: Article, warn: Callable[[str], None] | None = None) -> list[Event]:
+    """:func:`extract_events`, turning an unexpected failure into a warning and no events."""
+    try:
+        return extract_events(article)
+    except Exception as exc:  # one odd article must not stop a corpus
+        if warn:
+            warn(f"{article.file}: skipped: extraction failed ({exc.__class__.__name__}: {exc})")
+        return []
+
+
+def sort_events(events: list[Event]) -> list[Event]:
+    """Chronological order, undated last."""
+    return sorted(events, key=lambda e: e.sort_key)
+
+
+def load_corpus(
+    folder: Path | None = None,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    warn: Callable[[str], None] | None = None,
+) -> Corpus:
+    """Read a folder (the bundled seeds when None) and extract its events, in memory."""
+    folder = Path(folder) if folder is not None else bundled_seeds_dir()
+    warnings: list[str] = []
+
+    def collect(message: str) -> None:
+        warnings.append(message)
+        if warn:
+            warn(message)
+
+    articles = read_corpus(folder, max_bytes=max_bytes, warn=collect)
+    events: list[Event] = []
+    for article in articles:
+        events.extend(safe_extract(article, collect))
+    name = "bundled seeds" if folder == bundled_seeds_dir() else folder.name or str(folder)
+    return Corpus(name=name, articles=articles, events=sort_events(events), warnings=warnings)
