@@ -153,6 +153,8 @@ class Result:
     article: bytes | None = None
     ztext: bytes | None = None
     events: bytes | None = None
+    #: True when reading or extraction failed unexpectedly: not saved, tried again next time.
+    transient: bool = False
 
 
 def read_one(task: Task) -> Result:
@@ -175,6 +177,7 @@ def read_one(task: Task) -> Result:
         article, warnings = load_file(Path(task.path), task.rel, max_bytes=task.max_bytes)
     except Exception as exc:  # a reader bug must not stop the whole index
         base.warnings = [f"{task.rel}: skipped: {type(exc).__name__}: {exc}"]
+        base.transient = True
         return base
     base.warnings = list(warnings)
     if article is None:
@@ -184,6 +187,7 @@ def read_one(task: Task) -> Result:
     except Exception as exc:
         events = []
         base.warnings.append(f"{task.rel}: no events extracted: {type(exc).__name__}: {exc}")
+        base.transient = True
     base.status = "ok"
     base.article = encode_article(article)
     base.ztext = compress_text(article.text)
@@ -343,7 +347,7 @@ class _Run:
                 stats[rel] = (st.st_size, st.st_mtime_ns)
             except OSError:
                 stats[rel] = None
-        fp = f"extractor:{EXTRACTOR_VERSION}|{fingerprint()}"
+        fp = f"extractor:{EXTRACTOR_VERSION}|{source_digest()}|{fingerprint()}"
         try:
             tasks, removed, states, records = self.load_index(fp, files, stats)
             self.report.unchanged = len(self.entries)
@@ -469,6 +473,7 @@ class _Run:
         writes: list[FileWrite] = []
         touches: list[tuple[str, int, int, str | None]] = []
         fresh: list[tuple[str, _Entry]] = []
+        forget: list[str] = []
         for result in results:
             if result.status == "same":
                 state = states.get(result.rel)
@@ -494,41 +499,20 @@ class _Run:
                 article = decode_article(result.article, result.ztext)
                 events = decode_events(result.events)
                 entry = _Entry(article, events, tuple(result.warnings))
-                writes.append(
-                    FileWrite(
-                        result.rel,
-                        result.size,
-                        result.mtime_ns,
-                        result.hash,
-                        result.max_bytes,
-                        "ok",
-                        result.warnings,
-                        result.article,
-                        result.ztext,
-                        result.events,
-                        article_text(article),
-                        tuple(event.sentence for event in events),
-                    )  # fmt: skip
-                )
             else:
+                article, events = None, []
                 entry = _Entry(None, [], tuple(result.warnings))
-                writes.append(
-                    FileWrite(
-                        result.rel,
-                        result.size,
-                        result.mtime_ns,
-                        result.hash,
-                        result.max_bytes,
-                        "skipped",
-                        result.warnings,
-                    )  # fmt: skip
-                )
+            if result.transient:
+                forget.append(result.rel)  # never store the outcome of a crash
+            else:
+                writes.append(_file_write(result, article, events))
             self.entries[result.rel] = entry
             fresh.append((result.rel, entry))
         if self.saving and self.store is not None:
             try:
                 ids = self.store.write(writes)
                 self.store.touch(touches)
+                self.store.remove(forget)
             except IndexFault as fault:
                 self.stop_saving(fault)
             else:
@@ -577,6 +561,24 @@ class _Run:
         return corpus
 
 
+def _file_write(result: Result, article: Article | None, events: list[Event]) -> FileWrite:
+    """The index row of a file read now."""
+    write = FileWrite(
+        result.rel,
+        result.size,
+        result.mtime_ns,
+        result.hash,
+        result.max_bytes,
+        result.status,
+        result.warnings,
+    )
+    if article is not None:
+        write.article, write.ztext, write.events = result.article, result.ztext, result.events
+        write.text = article_text(article)
+        write.sentences = tuple(event.sentence for event in events)
+    return write
+
+
 def memory_searcher(corpus: Corpus) -> Searcher:
     """A search index of ``corpus`` built in a private in-memory database."""
     store = Store.open(None, fingerprint="memory")
@@ -607,6 +609,30 @@ def memory_searcher(corpus: Corpus) -> Searcher:
         for article in corpus.articles
     }
     return Searcher(store, files)
+
+
+#: Package modules that do not influence what is extracted (their edits keep the index).
+_NOT_EXTRACTION = frozenset(
+    {"__init__.py", "__main__.py", "cli.py", "export.py", "notes.py", "query.py", "synthetic.py"}
+)
+
+
+def source_digest() -> str:
+    """A hash of the reader and extractor source files and their data files.
+
+    ``EXTRACTOR_VERSION`` is the documented switch; this catches an edit to
+    the rules that forgot to bump it, so the index never serves stale events.
+    """
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.blake2b(digest_size=8)
+    for path in sorted([*package.glob("*.py"), *package.glob("*.json")]):
+        if path.name in _NOT_EXTRACTION:
+            continue
+        try:
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+        except OSError:
+            digest.update(path.name.encode() + b"\0?")
+    return digest.hexdigest()
 
 
 def _event_order(event: Event) -> tuple:
