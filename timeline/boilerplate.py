@@ -96,7 +96,7 @@ def body_span(text: str, start: int = 0) -> tuple[int, int]:
     end = len(text)
     body_start = None
     prose_seen = 0
-    for line_start, line_end, line in _lines(text, start, end):
+    for line_start, _line_end, line in _lines(text, start, end):
         if not line.strip():
             continue
         if body_start is None:
@@ -128,7 +128,7 @@ def find_title(text: str, start: int, end: int) -> tuple[str, int | None]:
     does not end like a sentence of running prose. When the first real line is
     prose (no headline), the title is its opening words and the offset is None.
     """
-    for line_start, line_end, line in _lines(text, start, end):
+    for _line_start, line_end, line in _lines(text, start, end):
         stripped = line.strip()
         if not stripped or is_header_junk(stripped):
             continue
