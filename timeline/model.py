@@ -69,7 +69,7 @@ class DateValue:
         return int(self.value[:4])
 
     def display(self) -> str:
-        """Human form at its precision (``6 Apr 2007``, ``Apr 2007``, ``2007``), ``~`` if approximate."""
+        """Human form at its precision: ``6 Apr 2007``, ``Apr 2007``, ``~2007``."""
         return format_date(self.value, self.approximate)
 
 
