@@ -1,0 +1,771 @@
+"""Find calendar date mentions in news text and resolve them to ISO values.
+
+:func:`find_dates` scans a text with a few compiled regular expressions, one
+pass per family of patterns (full dates, numeric dates, years, relative
+expressions, weekdays, bare months), checks each candidate against its
+context, and keeps the longest of overlapping candidates. python-dateutil's
+``relativedelta`` does the calendar arithmetic; ``datetime.date`` validates
+what was read.
+
+Rules worth knowing (also in the README's "How dates are resolved"):
+
+* Years are read only in 1900-2099. A bare four-digit year needs year context:
+  a preposition (``in 2012``, ``since 2005``, ``by the end of 2015``), a
+  determiner (``the 2009 assessment``, ``the annual 2010 report``, ``a 2005
+  report``, ``Cambodia's 2010 budget``), a period word (``early``, ``mid-``,
+  ``spring``, ``fiscal``), a possessive (``2012's``), or a range or list with
+  another year (``2008-09``, ``2008–2009``, ``in 2011 and 2012``, ``from 2008 to
+  2009``). A number followed by a count noun or unit, after a currency sign or
+  inside a longer token (codes, URLs, paths, phone numbers) is never a year.
+* Decades (``the 1990s``) are left out: a decade is not a year.
+* Numeric dates (``13/07/2005``) are read only when unambiguous: one of the
+  first two parts is above 12, or both parts are equal. ``2019-02-11`` is ISO.
+* A date that does not exist (``31 February 2012``) gives month precision.
+* Relative expressions (``last year``, ``Friday``, ``in March``, ``12 May``)
+  are resolved against ``reference`` and marked ``relative``; without a
+  reference their value is None. A relative value is never finer than the
+  reference precision: with a year-only reference everything finer than a year
+  resolves to the reference year (``last year`` still gives the year before).
+* A month or day-month without a year takes the reference year, the year
+  before when it lies after the reference in a past-tense sentence, and the
+  year after when it lies before the reference in a future-tense sentence (the
+  nearest tense marker to the mention decides: was/were/said/-ed vs
+  will/plans to/scheduled/next).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+
+from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
+
+from timeline.model import Precision
+
+__all__ = ["DateMention", "find_dates"]
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """One date mention: its span in the text, what it says and what it resolves to.
+
+    ``value`` is an ISO string at ``precision`` (``2007``, ``2007-04``,
+    ``2007-04-06``) or None when the mention cannot be resolved (a relative
+    expression without a reference); ``precision`` is None exactly when
+    ``value`` is. ``relative`` is true when the value was computed from the
+    reference date.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: str | None
+    precision: Precision | None
+    relative: bool
+
+
+# --------------------------------------------------------------------------- vocabulary
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_FULL_MONTH_NAMES = _words(
+    "january february march april may june july august september october november december"
+)
+_WEEKDAYS = {"mo": MO, "tu": TU, "we": WE, "th": TH, "fr": FR, "sa": SA, "su": SU}
+_NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+
+#: Words after which a bare four-digit number reads as a year.
+_YEAR_PREPS = _words(
+    "in since by until till til from during before after of through throughout for circa"
+    " early late mid end start beginning spring summer autumn fall winter fiscal fy"
+    " year calendar between around"
+)
+#: Determiners: ``the 2009 assessment``, ``a 2005 report``.
+_DETERMINERS = _words("the a an this that these those its their his her our your whose")
+#: Words joining two years of a list or range: ``in 2011 and 2012``.
+_LIST_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:and|or|to|through|until|till|&)\s+|[-–—‐‑/]\s*)?", re.I)
+#: Words before a number that make it a name or code, never a year.
+_CODE_WORDS = _words(
+    "no nos number route resolution iso boeing airbus page pages pp p room flight model article"
+    " section chapter code tel phone fax ext vol volume issue rule decree law prakas"
+)
+#: Words after a number that make it a count or amount, never a year.
+_COUNT_NOUNS = _words(
+    """people persons person cases case victims children child women men girls boys workers
+    migrants families households troops soldiers police officers officials participants members
+    students residents refugees prisoners inmates convictions arrests raids deaths dead injured
+    km kilometres kilometers miles metres meters feet ft kg kilograms tons tonnes lbs dollars
+    usd us riel riels baht euros pounds yuan dong kyat rupees percent per cent pc units hours
+    minutes days weeks months years times votes seats signatures pages words copies items beds
+    homes houses villages acres hectares square million billion thousand hundred trillion more
+    others traffickers suspects offenders employees jobs patients visitors tourists vehicles cars
+    trucks boats ships planes aircraft schools companies firms organisations organizations ngos
+    brothels shelters survivors individuals adults minors babies infants deaths"""
+)
+#: Words after which a bare month name reads as a month (``in March``, ``since May``).
+_MONTH_PREPS = _words(
+    "in since by until till from during of on before after through throughout between end"
+    " beginning start"
+)
+#: Words after ``May``/``March`` that show them to be the modal or the verb.
+_VERBISH = _words(
+    """be have has not also well still never only soon continue need want help take make get go
+    come become seem lead result cause face"""
+)
+#: Capitalised words before a weekday that still leave it a date (sentence openers).
+_WEEKDAY_OPENERS = _words(
+    "on by since until till before after from last next this and but or then early late"
+)
+#: Nouns after ``today's`` that make it "nowadays", not a date.
+_GENERIC_TODAY = _words(
+    "world society economy youth generation technology market markets era age environment"
+    " climate context"
+)
+_NOT_PAST_ED = _words(
+    """need needed indeed hundred speed seed feed breed proceed exceed succeed embed bed red shed
+    united based related concerned detailed limited advanced supposed used alleged trafficked
+    skilled unskilled organised organized"""
+)
+
+# --------------------------------------------------------------------------- patterns
+
+_DASH = "[-–—‐‑]"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])"
+_ORD = r"(?:st|nd|rd|th)?"
+# Month and weekday names must start with a capital letter ("may" is the modal);
+# the rest of the word may be in any case ("JUNE 25, 2013").
+_MONTH_CAP = (
+    r"(?:J(?i:an(?:uary)?|une?|uly?)|F(?i:eb(?:ruary)?)|M(?i:ar(?:ch)?|ay)"
+    r"|A(?i:pr(?:il)?|ug(?:ust)?)|S(?i:ep(?:t(?:ember)?)?)|O(?i:ct(?:ober)?)"
+    r"|N(?i:ov(?:ember)?)|D(?i:ec(?:ember)?))"
+)
+_WDAY_CAP = (
+    r"(?:M(?i:on(?:day)?)|T(?i:ue(?:s(?:day)?)?|hu(?:r(?:s(?:day)?)?)?)|W(?i:ed(?:nesday)?)"
+    r"|F(?i:ri(?:day)?)|S(?i:at(?:urday)?|un(?:day)?))"
+)
+# Characters that, right before a number, make it part of a code, amount or path.
+_BAD_BEFORE = frozenset("$€£¥₹#@/\\.:+=_,-'’")
+
+# Every family is found from a cheap anchor (a capitalised month or weekday, a
+# digit, a time word) and then expanded with small anchored patterns: Python's
+# regex engine is slow at trying long case-insensitive alternations everywhere.
+_MONTH_WORD_RE = re.compile(rf"{_MONTH_CAP}(?![^\W\d_])")
+_DAY_BEFORE_RE = re.compile(
+    rf"(?<![\w$€£¥/\\.,#@:+-])(?P<d>{_DAY}){_ORD}(?:\s*{_DASH}\s*{_DAY}{_ORD})?(?:\s+of)?\s+\Z"
+)
+_DAY_AFTER_RE = re.compile(
+    rf"\.?\s+(?P<d>{_DAY}){_ORD}(?:\s*{_DASH}\s*{_DAY}{_ORD})?(?!\d)(?:,?\s+(?P<y>\d{{4}})(?!\d))?"
+)
+_YEAR_AFTER_RE = re.compile(r"\.?,?\s+(?:of\s+)?(?P<y>\d{4})(?!\d)")
+_WEEKDAY_BEFORE_RE = re.compile(rf"(?<![^\W\d_]){_WDAY_CAP}\.?,?\s+(?:the\s+)?\Z")
+_MOD_BEFORE_RE = re.compile(
+    rf"(?<![^\W\d_])(?P<mod>(?i:early|late|mid|last|next|this))(?:\s+|\s*{_DASH}\s*)\Z"
+)
+_NUMERIC_RE = re.compile(r"(\d{1,4})([-/.])(\d{1,2})\2(\d{1,4})(?!\d)")
+_YEAR_RE = re.compile(r"(?:19|20)\d\d(?!\d)")
+_RANGE_TAIL_RE = re.compile(rf"\s*({_DASH}|/)\s*(\d{{4}}|\d\d)(?!\d)")
+#: Lower-case words one of which every relative expression contains.
+_REL_ANCHORS = (
+    "year",
+    "month",
+    "week",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "ago",
+    "yesterday",
+    "today",
+    "tomorrow",
+)
+_REL_RE = re.compile(
+    r"\b(?:"
+    r"(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})"
+    r"\s+(?P<agou>year|month|week|day)s?\s+ago"
+    r"|the\s+(?:past|last)\s+(?:(?P<twelve>12|twelve)\s+months|(?P<spanu>year|month|week))"
+    r"|(?:(?:earlier|later)\s+)?this\s+(?P<thisu>year|month|week|morning|afternoon|evening)"
+    r"|(?P<lnw>last|next)\s+(?P<lnu>year|month|week)"
+    r"|last\s+(?P<night>night)"
+    r"|(?P<dw>yesterday|today|tonight|tomorrow)"
+    r")(?!\w)",
+    re.I,
+)
+_WEEKDAY_RE = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?![^\W\d_])")
+_WEEKDAY_MOD_RE = re.compile(r"(?<![^\W\d_])(?P<mod>(?i:last|next|this|on|coming|past))\s+\Z")
+_TOKEN_RE = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
+_NEXT_WORD_RE = re.compile(r"[ \t\xa0]*(?:[-–—‐‑][ \t\xa0]*)?([^\W\d_]+|%)")
+_SENTENCE_END_RE = re.compile(r"[.!?][\"”’')\]]*\s|\n")
+_TENSE_RE = re.compile(
+    r"\b(?:(?P<f>will|shall|won['’]t|going\s+to|plan(?:s|ning)?\s+to|scheduled|expected|due\s+to"
+    r"|set\s+to|intends?\s+to|upcoming|forthcoming|next|tomorrow|(?:is|are|am)\s+to)"
+    r"|(?P<p>was|were|had|did|said|told|ago|last|yesterday|began|held|met|made|took|came|went"
+    r"|saw|found|gave|became|rose|fell|won|led|brought|sent|wrote|spoke|left|thought|knew|got"
+    r"|paid|[a-z]{2,}ed))\b"
+    r"|(?P<f2>['’]ll)\b"
+)
+_POSSESSIVE_RE = re.compile(r"['’]s(?!\w)")
+_CAPITALISED_NEXT_RE = re.compile(r"[ \xa0]([A-Z][a-z]+)")
+_GENERIC_AFTER_TODAY_RE = re.compile(r"['’]s\s+([^\W\d_]+)")
+
+_RANK = {"year": 0, "month": 1, "day": 2}
+_PRIORITY_ABSOLUTE, _PRIORITY_RELATIVE, _PRIORITY_BARE = 0, 1, 2
+
+# A candidate: (start, end, priority, value, precision, relative).
+_Candidate = tuple[int, int, int, str | None, Precision | None, bool]
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _iso(year: int, month: int = 1, day: int = 1, precision: Precision = "day") -> str:
+    if precision == "year":
+        return f"{year:04d}"
+    if precision == "month":
+        return f"{year:04d}-{month:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _month_number(word: str) -> int:
+    return _MONTHS[word[:3].lower()]
+
+
+def _valid_day(year: int, month: int, day: int) -> bool:
+    try:
+        _dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _prev_tokens(text: str, pos: int, n: int = 3) -> list[tuple[str, int]]:
+    """The last ``n`` tokens (words, numbers, punctuation) before ``pos`` with their starts."""
+    lo = max(0, pos - 48)
+    return [(m.group(), m.start()) for m in _TOKEN_RE.finditer(text, lo, pos)][-n:]
+
+
+def _next_word(text: str, pos: int) -> str | None:
+    m = _NEXT_WORD_RE.match(text, pos)
+    return m.group(1) if m else None
+
+
+def _bad_after(text: str, end: int) -> bool:
+    """Whether the character(s) after a number show it is part of a longer token."""
+    if end >= len(text):
+        return False
+    c = text[end]
+    if c.isalnum() or c in "_%@/\\":
+        return True
+    return c in ".,:-–‐‑" and end + 1 < len(text) and text[end + 1].isalnum()
+
+
+def _bad_before(text: str, start: int) -> bool:
+    return start > 0 and (text[start - 1].isalnum() or text[start - 1] in _BAD_BEFORE)
+
+
+def _followed_by_count(text: str, end: int) -> bool:
+    word = _next_word(text, end)
+    return word is not None and (word == "%" or word.lower() in _COUNT_NOUNS)
+
+
+class _Finder:
+    """The state of one :func:`find_dates` call: text, reference and candidates."""
+
+    __slots__ = ("text", "ref", "ref_prec", "out")
+
+    def __init__(self, text: str, ref: _dt.date | None, ref_prec: Precision) -> None:
+        self.text = text
+        self.ref = ref
+        self.ref_prec: Precision = ref_prec if ref_prec in _RANK else "day"
+        self.out: list[_Candidate] = []
+
+    # ----------------------------------------------------------------- resolution
+
+    def add(self, start: int, end: int, prio: int, value: str | None, prec, rel: bool) -> None:
+        self.out.append((start, end, prio, value, prec if value else None, rel))
+
+    def relative(self, d: _dt.date | None, prec: Precision) -> tuple[str | None, Precision | None]:
+        """A date computed from the reference, truncated to the reference precision."""
+        if d is None:
+            return None, None
+        if _RANK[prec] > _RANK[self.ref_prec]:
+            prec = self.ref_prec
+        return _iso(d.year, d.month, d.day, prec), prec
+
+    def shift(self, years: int = 0, months: int = 0, days: int = 0) -> _dt.date | None:
+        """The reference moved by an offset; parts finer than the reference are ignored."""
+        if self.ref is None:
+            return None
+        if self.ref_prec == "year":
+            months = days = 0
+        elif self.ref_prec == "month":
+            days = 0
+        try:
+            return self.ref + relativedelta(years=years, months=months, days=days)
+        except (OverflowError, ValueError):
+            return None
+
+    def tense(self, start: int, end: int) -> str | None:
+        """'past', 'future' or None, from the tense marker nearest the span in its sentence."""
+        text = self.text
+        lo, hi = max(0, start - 300), min(len(text), end + 300)
+        s_start = lo
+        for m in _SENTENCE_END_RE.finditer(text, lo, start):
+            s_start = m.end()
+        m = _SENTENCE_END_RE.search(text, end, hi)
+        s_end = m.start() + 1 if m else hi
+        best: tuple[int, str] | None = None
+        for m in _TENSE_RE.finditer(text, s_start, s_end):
+            if m.end() <= start:
+                dist = start - m.end()
+            elif m.start() >= end:
+                dist = m.start() - end
+            else:
+                continue
+            if m.group("p"):
+                word = m.group("p")
+                if word.endswith("ed") and word in _NOT_PAST_ED:
+                    continue
+                kind = "past"
+            else:
+                kind = "future"
+            if best is None or dist < best[0]:
+                best = (dist, kind)
+        return best[1] if best else None
+
+    def month_year(self, month: int, day: int | None, start: int, end: int, mod: str) -> int | None:
+        """The year of a month (and day) named without one, from the reference and tense."""
+        ref = self.ref
+        if ref is None:
+            return None
+        if mod == "last":
+            return ref.year if month < ref.month else ref.year - 1
+        if mod == "next":
+            return ref.year if month > ref.month else ref.year + 1
+        if mod == "this":
+            return ref.year
+        here = (month, day or 0) if day and self.ref_prec == "day" else (month, 0)
+        there = (ref.month, ref.day) if day and self.ref_prec == "day" else (ref.month, 0)
+        if here == there:
+            return ref.year
+        tense = self.tense(start, end)
+        if here > there and tense == "past":
+            return ref.year - 1
+        if here < there and tense == "future":
+            return ref.year + 1
+        return ref.year
+
+    def add_month_day(self, start: int, end: int, prio: int, month: int, day: int | None, mod=""):
+        """Add a month or day-month named without a year, resolved against the reference."""
+        if self.ref is None or self.ref_prec == "year":
+            value, prec = self.relative(self.ref, "year")
+            self.add(start, end, prio, value, prec, True)
+            return
+        year = self.month_year(month, day, start, end, mod)
+        if year is None or not 1 <= year <= 9999:
+            self.add(start, end, prio, None, None, True)
+            return
+        prec: Precision = "day" if day and _valid_day(year, month, day) else "month"
+        value, prec2 = self.relative(_dt.date(year, month, day if prec == "day" else 1), prec)
+        self.add(start, end, prio, value, prec2, True)
+
+    # ----------------------------------------------------------------- families
+
+    def months(self) -> None:
+        """Dates around a month name: ``6 April 2007``, ``June 25th, 2013``, ``May 2010``,
+        ``Tuesday, 14 June 2011``, ``12 May``, ``in March``, ``early December``."""
+        text = self.text
+        last_bare_end = -1
+        for m in _MONTH_WORD_RE.finditer(text):
+            ms, me = m.span()
+            if ms and (text[ms - 1].isalnum() or text[ms - 1] in "_/\\@#"):
+                continue
+            word = m.group()
+            month = _month_number(word)
+            abbreviated = word.lower() not in _FULL_MONTH_NAMES
+            dot_end = me + 1 if abbreviated and text.startswith(".", me) else me
+            before = _DAY_BEFORE_RE.search(text, max(0, ms - 24), ms)
+            if before:
+                tail = _YEAR_AFTER_RE.match(text, me)
+                year = tail.group("y") if tail else None
+                end = tail.end() if tail else dot_end
+                if self.dated(before.start(), end, month, int(before.group("d")), year):
+                    continue
+            after = _DAY_AFTER_RE.match(text, me)
+            if after and self.dated(
+                ms, after.end(), month, int(after.group("d")), after.group("y")
+            ):
+                continue
+            tail = _YEAR_AFTER_RE.match(text, me)
+            if tail:
+                mod = _MOD_BEFORE_RE.search(text, max(0, ms - 8), ms)
+                start = ms
+                if mod and mod.group("mod").lower() in ("early", "late", "mid"):
+                    start = mod.start()
+                if self.dated(start, tail.end(), month, None, tail.group("y")):
+                    continue
+            if abbreviated and dot_end == me:
+                continue  # a bare "Jan" or "Mar" is too often something else
+            if self.bare_month(ms, dot_end, word, last_bare_end):
+                last_bare_end = dot_end
+
+    def dated(self, start: int, end: int, month: int, day: int | None, year: str | None) -> bool:
+        """Add a date read from the text; False when the context shows it is not one."""
+        text = self.text
+        if _bad_after(text, end) or (text[end - 1].isdigit() and _followed_by_count(text, end)):
+            return False
+        if day is not None:
+            weekday = _WEEKDAY_BEFORE_RE.search(text, max(0, start - 16), start)
+            if weekday:
+                start = weekday.start()
+        if year is None:
+            if day is None:
+                return False
+            self.add_month_day(start, end, _PRIORITY_ABSOLUTE, month, day)
+            return True
+        y = int(year)
+        if not 1900 <= y <= 2099:
+            return True  # "6 April 1850": out of range, and not a day-month either
+        if day is not None and _valid_day(y, month, day):
+            self.add(start, end, _PRIORITY_ABSOLUTE, _iso(y, month, day), "day", False)
+        else:
+            self.add(
+                start, end, _PRIORITY_ABSOLUTE, _iso(y, month, precision="month"), "month", False
+            )
+        return True
+
+    def bare_month(self, ms: int, end: int, word: str, last_end: int) -> bool:
+        """Add a month named without day or year if its context makes it one."""
+        text = self.text
+        mod_match = _MOD_BEFORE_RE.search(text, max(0, ms - 8), ms)
+        mod = mod_match.group("mod").lower() if mod_match else ""
+        start = mod_match.start() if mod_match else ms
+        before = _prev_tokens(text, ms)
+        prev = before[-1][0].lower() if before else ""
+        if not mod:
+            listed = last_end >= 0 and _LIST_GAP.fullmatch(text, last_end, start)
+            if prev not in _MONTH_PREPS and not listed:
+                return False
+        following = _next_word(text, end)
+        low = word.lower()
+        if not mod and following and low in ("may", "march") and following.lower() in _VERBISH:
+            return False  # "in May be", "of March continue"
+        if (
+            following
+            and low in ("april", "may", "june", "august")
+            and following[0].isupper()
+            and following[:3].lower() not in _MONTHS
+            and prev in ("by", "from", "of", "and", "or", "to")
+        ):
+            return False  # a name: "by June Smith"
+        self.add_month_day(start, end, _PRIORITY_BARE, _month_number(word), None, mod)
+        return True
+
+    def numeric_dates(self) -> None:
+        """``2019-02-11``, ``13/07/2005`` (only where day and month cannot be swapped)."""
+        text = self.text
+        for m in _NUMERIC_RE.finditer(text):
+            start, end = m.span()
+            if _bad_before(text, start) or (
+                not text.startswith("T", end) and _bad_after(text, end)
+            ):
+                continue
+            first, _, middle, last = m.groups()
+            if len(first) == 4 and len(last) <= 2:
+                year, month, day = int(first), int(middle), int(last)
+            elif len(first) <= 2 and len(last) == 4:
+                a, b, year = int(first), int(middle), int(last)
+                if a > 12 >= b:
+                    day, month = a, b
+                elif b > 12 >= a or a == b:
+                    month, day = a, b
+                else:
+                    continue
+            else:
+                continue
+            if not (1900 <= year <= 2099 and 1 <= month <= 12 and 1 <= day <= 31):
+                continue
+            if _valid_day(year, month, day):
+                self.add(start, end, _PRIORITY_ABSOLUTE, _iso(year, month, day), "day", False)
+            else:
+                value = _iso(year, month, precision="month")
+                self.add(start, end, _PRIORITY_ABSOLUTE, value, "month", False)
+
+    def years(self) -> None:
+        """Bare years with year context, ranges and lists of years."""
+        text = self.text
+        last_end = -1  # end of the last accepted year, for lists ("in 2011 and 2012")
+        skip_to = -1
+        for m in _YEAR_RE.finditer(text):
+            start, end = m.span()
+            if start < skip_to or (
+                start and (text[start - 1].isalnum() or text[start - 1] in "_$€£¥₹")
+            ):
+                continue
+            year = int(m.group())
+            before = _prev_tokens(text, start)
+            prev = before[-1][0].lower() if before else ""
+            if prev in _CODE_WORDS:
+                continue
+            tail = _RANGE_TAIL_RE.match(text, end)
+            if tail and not _bad_before(text, start) and not _bad_after(text, tail.end()):
+                second = self.range_end(year, tail.group(1), tail.group(2))
+                if second is not None and not _followed_by_count(text, tail.end()):
+                    self.add(start, end, _PRIORITY_BARE, str(year), "year", False)
+                    self.add(tail.start(2), tail.end(), _PRIORITY_BARE, str(second), "year", False)
+                    last_end = skip_to = tail.end()
+                    continue
+            span_start = self.year_context(start, end, before, last_end)
+            if span_start is None:
+                continue
+            if _bad_after(text, end) and not _POSSESSIVE_RE.match(text, end):
+                continue
+            if _followed_by_count(text, end):
+                continue
+            self.add(span_start, end, _PRIORITY_BARE, str(year), "year", False)
+            last_end = end
+
+    @staticmethod
+    def range_end(first: int, sep: str, part: str) -> int | None:
+        """The second year of ``2008-09``/``2008–2009``/``2012/13``, or None if not a range."""
+        if len(part) == 2:
+            second = first - first % 100 + int(part)
+            if second <= first:
+                second += 100
+        else:
+            second = int(part)
+        if not first < second <= 2099:
+            return None
+        if sep == "/" and second != first + 1:
+            return None
+        return second if second - first <= 30 else None
+
+    def year_context(self, start: int, end: int, before, last_end: int) -> int | None:
+        """Where the mention starts if the context makes this number a year, else None."""
+        text = self.text
+        if _POSSESSIVE_RE.match(text, end) and not _bad_before(text, start):
+            return start
+        if start > 0 and text[start - 1] in "-–‐‑":
+            # mid-2012, pre-2010, post-2008 (the prefix is part of the mention for mid-).
+            if len(before) >= 2 and before[-1][1] == start - 1:
+                word = before[-2][0].lower()
+                if word in ("mid", "pre", "post") and before[-2][1] + len(word) == start - 1:
+                    return before[-2][1] if word == "mid" else start
+            return None
+        if _bad_before(text, start):
+            return None
+        if last_end >= 0 and _LIST_GAP.fullmatch(text, last_end, start):
+            return start
+        if not before:
+            return None
+        prev, prev_start = before[-1]
+        low = prev.lower()
+        if low in ("early", "late", "mid"):
+            return prev_start
+        if low in _YEAR_PREPS or low in _DETERMINERS:
+            return start
+        if low == "s" and len(before) >= 2 and before[-2][0] in "'’":
+            return start  # Cambodia's 2010 budget
+        # the annual 2010 report, its new annual 2010 budget
+        for words, (tok, _) in enumerate(reversed(before)):
+            if tok.lower() in _DETERMINERS and words:
+                return start
+            if not (tok.isalpha() and tok.islower()) or words == 2:
+                return None
+        return None
+
+    def relative_expressions(self) -> None:
+        """``last year``, ``two years ago``, ``the past year``, ``this week``, ``yesterday``."""
+        for m in self.relative_matches():
+            start, end = m.span()
+            d: _dt.date | None
+            prec: Precision
+            if m.group("agou"):
+                raw = m.group("n").lower()
+                n = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
+                unit = m.group("agou").lower()
+                d, prec = self.offset(unit, -n)
+            elif m.group("twelve"):
+                d, prec = self.shift(), "year"
+            elif m.group("spanu"):
+                unit = m.group("spanu").lower()
+                d, prec = self.shift(), "year" if unit == "year" else "month"
+            elif m.group("thisu"):
+                unit = m.group("thisu").lower()
+                prec = "year" if unit == "year" else "month" if unit in ("month", "week") else "day"
+                d = self.shift()
+            elif m.group("lnu"):
+                step = -1 if m.group("lnw").lower() == "last" else 1
+                d, prec = self.offset(m.group("lnu").lower(), step)
+            elif m.group("night"):
+                d, prec = self.shift(days=-1), "day"
+            else:
+                word = m.group("dw")
+                if word.lower() == "today" and not self.today_is_date(start, end):
+                    continue
+                step = {"yesterday": -1, "tomorrow": 1}.get(word.lower(), 0)
+                d, prec = self.shift(days=step), "day"
+            value, prec2 = self.relative(d, prec)
+            self.add(start, end, _PRIORITY_RELATIVE, value, prec2, True)
+
+    def relative_matches(self) -> list[re.Match[str]]:
+        """Matches of the relative-expression pattern, searched only near its anchor words."""
+        text = self.text
+        low = text.lower()
+        if len(low) != len(text):  # lower-casing moved offsets: search everywhere
+            return list(_REL_RE.finditer(text))
+        windows: list[tuple[int, int]] = []
+        for word in _REL_ANCHORS:
+            i = low.find(word)
+            while i >= 0:
+                windows.append((max(0, i - 40), min(len(text), i + len(word) + 16)))
+                i = low.find(word, i + 1)
+        windows.sort()
+        found: list[re.Match[str]] = []
+        lo = hi = -1
+        for w_lo, w_hi in [*windows, (len(text) + 1, 0)]:
+            if w_lo > hi:
+                if hi > lo:
+                    found.extend(_REL_RE.finditer(text, lo, hi))
+                lo, hi = w_lo, w_hi
+            else:
+                hi = max(hi, w_hi)
+        return found
+
+    def offset(self, unit: str, n: int) -> tuple[_dt.date | None, Precision]:
+        """The reference moved by ``n`` units, with the precision that unit supports."""
+        if unit == "year":
+            return self.shift(years=n), "year"
+        if unit == "month":
+            return self.shift(months=n), "month"
+        if unit == "week":
+            return self.shift(days=7 * n), "month"
+        return self.shift(days=n), "day"
+
+    def today_is_date(self, start: int, end: int) -> bool:
+        """False for names (``USA Today``) and for "nowadays" (``today's world``)."""
+        text = self.text
+        if text[start].isupper():
+            before = _prev_tokens(text, start, 1)
+            if before and before[0][0][0].isupper() and before[0][0].isalpha():
+                return False
+        m = _GENERIC_AFTER_TODAY_RE.match(text, end)
+        return not (m and m.group(1).lower() in _GENERIC_TODAY)
+
+    def weekdays(self) -> None:
+        """``Friday``, ``last Friday``, ``next Friday``, ``on Friday`` (future: the next one)."""
+        text = self.text
+        for m in _WEEKDAY_RE.finditer(text):
+            ws, end = m.span()
+            if ws and (text[ws - 1].isalnum() or text[ws - 1] == "_"):
+                continue
+            word = m.group()
+            mod_match = _WEEKDAY_MOD_RE.search(text, max(0, ws - 8), ws)
+            mod = mod_match.group("mod").lower() if mod_match else ""
+            start = ws if mod in ("", "on") else mod_match.start()  # type: ignore[union-attr]
+            before = _prev_tokens(text, mod_match.start() if mod_match else ws)
+            prev = before[-1][0] if before else ""
+            if prev.lower() in ("every", "each"):
+                continue
+            if not mod:
+                if prev.isalpha() and prev[0].isupper() and prev.lower() not in _WEEKDAY_OPENERS:
+                    continue  # Good Friday, Super Tuesday
+                following = _CAPITALISED_NEXT_RE.match(text, end)
+                if following and following.group(1)[:3].lower() not in _MONTHS:
+                    continue  # Tuesday Weld
+            if self.ref is None:
+                self.add(start, end, _PRIORITY_RELATIVE, None, None, True)
+                continue
+            d = self.ref if self.ref_prec != "day" else self.weekday_date(word, mod, start, end)
+            value, prec = self.relative(d, "day")
+            self.add(start, end, _PRIORITY_RELATIVE, value, prec, True)
+
+    def weekday_date(self, word: str, mod: str, start: int, end: int) -> _dt.date | None:
+        """The date a weekday points to from the (day-precision) reference."""
+        wd = _WEEKDAYS[word[:2].lower()]
+        ref = self.ref
+        assert ref is not None
+        try:
+            if mod in ("last", "past"):
+                return ref + relativedelta(days=-1, weekday=wd(-1))
+            if mod in ("next", "coming"):
+                return ref + relativedelta(days=1, weekday=wd(+1))
+            future = self.tense(start, end) == "future"
+            if mod == "this":
+                return ref + relativedelta(weekday=wd(+1 if future else -1))
+            if future:
+                return ref + relativedelta(days=1, weekday=wd(+1))
+            return ref + relativedelta(weekday=wd(-1))
+        except (OverflowError, ValueError):
+            return None
+
+
+def _select(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Non-overlapping candidates, longer (then more specific) first, sorted by start."""
+    chosen: list[_Candidate] = []
+    for cand in sorted(candidates, key=lambda c: (c[0] - c[1], c[2], c[0])):
+        start, end = cand[0], cand[1]
+        if all(end <= c[0] or start >= c[1] for c in chosen):
+            chosen.append(cand)
+    chosen.sort(key=lambda c: c[0])
+    return chosen
+
+
+def find_dates(
+    text: str,
+    reference: _dt.date | None = None,
+    reference_precision: Precision = "day",
+) -> list[DateMention]:
+    """Every date mention in ``text``, sorted by start and non-overlapping.
+
+    ``reference`` is the article's own date and anchors relative expressions;
+    ``reference_precision`` says how much of it is known (a year-only article
+    date is passed as ``date(2010, 1, 1)`` with ``"year"``). Without a
+    reference, relative mentions are returned with ``value=None``.
+    """
+    if not text:
+        return []
+    if isinstance(reference, _dt.datetime):
+        reference = reference.date()
+    finder = _Finder(text, reference, reference_precision)
+    finder.months()
+    finder.numeric_dates()
+    finder.years()
+    finder.relative_expressions()
+    finder.weekdays()
+    return [
+        DateMention(s, e, text[s:e], value, prec, rel)
+        for s, e, _, value, prec, rel in _select(finder.out)
+    ]
