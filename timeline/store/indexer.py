@@ -557,7 +557,7 @@ class _Run:
             warnings=warnings,
             report=report,
         )
-        corpus.searcher = LazySearch(primary, lambda: memory_searcher(corpus), self.warn)
+        corpus.searcher = LazySearch(primary, corpus, self.warn)
         return corpus
 
 
@@ -577,38 +577,6 @@ def _file_write(result: Result, article: Article | None, events: list[Event]) ->
         write.text = article_text(article)
         write.sentences = tuple(event.sentence for event in events)
     return write
-
-
-def memory_searcher(corpus: Corpus) -> Searcher:
-    """A search index of ``corpus`` built in a private in-memory database."""
-    store = Store.open(None, fingerprint="memory")
-    by_article: dict[str, list[Event]] = {}
-    for event in corpus.events:
-        by_article.setdefault(event.article, []).append(event)
-    writes = []
-    for article in corpus.articles:
-        events = by_article.get(article.file, [])
-        writes.append(
-            FileWrite(
-                article.file,
-                0,
-                0,
-                None,
-                0,
-                "ok",
-                [],
-                text=article_text(article),
-                sentences=tuple(event.sentence for event in events),
-            )  # fmt: skip
-        )
-    ids = store.write(writes)
-    files = {
-        ids[article.file]: FileEvents(
-            article.file, [event.id for event in by_article.get(article.file, [])]
-        )
-        for article in corpus.articles
-    }
-    return Searcher(store, files)
 
 
 #: Package modules that do not influence what is extracted (their edits keep the index).

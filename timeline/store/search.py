@@ -12,12 +12,15 @@ kind apart, so a browser can rank or jump between those first).
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from timeline.store.db import EVENT_BITS, EVENT_MASK, IndexFault, Store
+from timeline.model import Corpus, Event
+from timeline.store.codec import article_text
+from timeline.store.db import EVENT_BITS, EVENT_MASK, FileWrite, IndexFault, Store
 
 #: Longest query passed to FTS5; longer input is cut at a word boundary.
 MAX_QUERY_CHARS = 2000
@@ -113,20 +116,22 @@ class Searcher:
 class LazySearch:
     """Search with a fallback: the on-disk index while it is trusted, else one built in memory.
 
-    ``build`` makes a fresh in-memory :class:`Searcher` from the corpus; it is
-    called on the first query that needs it (``--no-cache`` runs, or after
-    the index failed), so runs that never search never pay for it.
+    The in-memory :class:`Searcher` is built from ``corpus`` on the first
+    query that needs it (``--no-cache`` runs, or after the index failed), so
+    runs that never search never pay for it. Should even that fail, a plain
+    word search (:class:`PlainSearcher`) answers.
     """
 
     def __init__(
         self,
         primary: Searcher | None,
-        build: Callable[[], Searcher],
+        corpus: Corpus,
         warn: Callable[[str], None],
     ) -> None:
         self.primary = primary
-        self._build = build
-        self._memory: Searcher | None = None
+        self.corpus = corpus
+        self._build = lambda: memory_searcher(corpus)
+        self._memory: Searcher | PlainSearcher | None = None
         self._warn = warn
         self._lock = threading.Lock()
 
@@ -140,12 +145,75 @@ class LazySearch:
                 self.primary = None
         with self._lock:
             if self._memory is None:
-                self._memory = self._build()
+                try:
+                    self._memory = self._build()
+                except IndexFault as fault:
+                    self._warn(
+                        f"index: cannot build a search index ({fault.message}); "
+                        "searching by plain words"
+                    )
+                    self._memory = PlainSearcher(self.corpus)
         return self._memory.search(query)
 
     def close(self) -> None:
         """Release both searchers."""
         for searcher in (self.primary, self._memory):
-            if searcher is not None:
+            if isinstance(searcher, Searcher):
                 searcher.close()
         self.primary = self._memory = None
+
+
+def memory_searcher(corpus: Corpus) -> Searcher:
+    """A search index of ``corpus`` built in a private in-memory database."""
+    store = Store.open(None, fingerprint="memory")
+    by_article: dict[str, list[Event]] = {}
+    for event in corpus.events:
+        by_article.setdefault(event.article, []).append(event)
+    writes = []
+    for article in corpus.articles:
+        events = by_article.get(article.file, [])
+        write = FileWrite(article.file, 0, 0, None, 0, "ok", [])
+        write.text = article_text(article)
+        write.sentences = tuple(event.sentence for event in events)
+        writes.append(write)
+    try:
+        ids = store.write(writes)
+    except BaseException:
+        store.close()
+        raise
+    files = {
+        ids[article.file]: FileEvents(
+            article.file, [event.id for event in by_article.get(article.file, [])]
+        )
+        for article in corpus.articles
+    }
+    return Searcher(store, files)
+
+
+_OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
+
+
+class PlainSearcher:
+    """Last resort when SQLite cannot index at all: every word of the query, as substrings.
+
+    FTS5 operators are ignored; a trailing ``*`` is implied anyway by substring matching.
+    """
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+
+    def search(self, query: str) -> SearchHits:
+        """Events whose sentence or article contains every word of ``query``."""
+        words = [w.casefold() for w in re.findall(r"\w+", clip(query)) if w not in _OPERATORS]
+        if not words:
+            return SearchHits()
+        articles = {
+            a.file for a in self.corpus.articles if _has_all(article_text(a).casefold(), words)
+        }
+        in_sentence = {e.id for e in self.corpus.events if _has_all(e.sentence.casefold(), words)}
+        events = in_sentence | {e.id for e in self.corpus.events if e.article in articles}
+        return SearchHits(frozenset(events), frozenset(in_sentence), frozenset(articles))
+
+
+def _has_all(text: str, words: list[str]) -> bool:
+    return all(word in text for word in words)
