@@ -142,7 +142,7 @@ _MONTH_PREPS = _words(
 )
 #: Words after ``May``/``March`` that show them to be the modal or the verb.
 _VERBISH = _words(
-    """be have has not also well still never only soon continue need want help take make get go
+    """be not also well still never only soon continue need want help take make get go
     come become seem lead result cause face"""
 )
 #: Capitalised words before a weekday that still leave it a date (sentence openers).
@@ -235,6 +235,10 @@ _TENSE_RE = re.compile(
     r"|saw|found|gave|became|rose|fell|won|led|brought|sent|wrote|spoke|left|thought|knew|got"
     r"|paid|[a-z]{2,}ed))\b"
     r"|(?P<f2>['’]ll)\b"
+)
+_FUTURE_AUX_RE = re.compile(
+    r"\b(?:will|shall|['’]ll|scheduled|expected|set|due|plans?|planning|going|intends?|may|might)"
+    r"(?:\s+[a-z]+){0,3}\s+\Z"
 )
 _POSSESSIVE_RE = re.compile(r"['’]s(?!\w)")
 _CAPITALISED_NEXT_RE = re.compile(r"[ \xa0]([A-Z][a-z]+)")
@@ -346,7 +350,7 @@ class _Finder:
             s_start = m.end()
         m = _SENTENCE_END_RE.search(text, end, hi)
         s_end = m.start() + 1 if m else hi
-        best: tuple[int, str] | None = None
+        best: tuple[int, str, int] | None = None
         for m in _TENSE_RE.finditer(text, s_start, s_end):
             if m.end() <= start:
                 dist = start - m.end()
@@ -362,8 +366,12 @@ class _Finder:
             else:
                 kind = "future"
             if best is None or dist < best[0]:
-                best = (dist, kind)
-        return best[1] if best else None
+                best = (dist, kind, m.start())
+        if best is None:
+            return None
+        if best[1] == "past" and _FUTURE_AUX_RE.search(text, max(s_start, best[2] - 40), best[2]):
+            return "future"  # a participle in a future verb group: "will be held"
+        return best[1]
 
     def month_year(self, month: int, day: int | None, start: int, end: int, mod: str) -> int | None:
         """The year of a month (and day) named without one, from the reference and tense."""

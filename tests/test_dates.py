@@ -1,0 +1,544 @@
+"""Tests for :mod:`timeline.dates`: the date mentions a reader would see in news text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.dates import DateMention, find_dates
+
+#: A Tuesday.
+REF = dt.date(2013, 6, 25)
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def found(text: str, reference: dt.date | None = REF, precision: str = "day") -> list[tuple]:
+    """(text, value, precision) of every mention, after checking each span."""
+    mentions = find_dates(text, reference, precision)  # type: ignore[arg-type]
+    for m in mentions:
+        assert text[m.start : m.end] == m.text
+    return [(m.text, m.value, m.precision) for m in mentions]
+
+
+def only(text: str, reference: dt.date | None = REF, precision: str = "day") -> DateMention:
+    """The single mention in ``text``."""
+    mentions = find_dates(text, reference, precision)  # type: ignore[arg-type]
+    assert len(mentions) == 1, mentions
+    return mentions[0]
+
+
+def assert_only(text: str, expected: str, value: str | None, precision: str | None) -> None:
+    """``text`` holds exactly one mention, ``expected``, with that value and precision."""
+    m = only(text)
+    start = text.index(expected)
+    assert (m.start, m.end, m.text) == (start, start + len(expected), expected)
+    assert (m.value, m.precision) == (value, precision)
+
+
+# --------------------------------------------------------------------------- full dates
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "value"),
+    [
+        ("It happened on 6 April 2007 in Phnom Penh.", "6 April 2007", "2007-04-06"),
+        ("It was signed April 6, 2007, by both sides.", "April 6, 2007", "2007-04-06"),
+        ("June 25th, 2013: The United Nations hosted", "June 25th, 2013", "2013-06-25"),
+        ("The law passed on 21st October 2014.", "21st October 2014", "2014-10-21"),
+        ("Talks opened Feb 2, 2012 in Hanoi.", "Feb 2, 2012", "2012-02-02"),
+        ("Talks opened Feb. 2, 2012 in Hanoi.", "Feb. 2, 2012", "2012-02-02"),
+        ("The raid came on Sept. 3, 2012 at dawn.", "Sept. 3, 2012", "2012-09-03"),
+        ("Published Tuesday, 14 June 2011 by staff", "Tuesday, 14 June 2011", "2011-06-14"),
+        ("Updated 2019-02-11 10:30", "2019-02-11", "2019-02-11"),
+        ("Updated 2019-02-11T10:30:00Z", "2019-02-11", "2019-02-11"),
+        ("Filed 13/07/2005 in court", "13/07/2005", "2005-07-13"),
+        ("Filed 07/13/2005 in court", "07/13/2005", "2005-07-13"),
+        ("Filed 07/07/2005 in court", "07/07/2005", "2005-07-07"),
+        ("Filed 13.07.2005 in court", "13.07.2005", "2005-07-13"),
+        ("JUNE 25, 2013 - PHNOM PENH", "JUNE 25, 2013", "2013-06-25"),
+        ("on the 6th of April 2007 they met", "6th of April 2007", "2007-04-06"),
+        ("a summit held 6-8 April 2007 in Manila", "6-8 April 2007", "2007-04-06"),
+        ("a summit held April 6–8, 2007 in Manila", "April 6–8, 2007", "2007-04-06"),
+        ("It began on 6\xa0April\xa02007.", "6\xa0April\xa02007", "2007-04-06"),
+    ],
+)
+def test_full_dates(text: str, expected: str, value: str) -> None:
+    assert_only(text, expected, value, "day")
+    assert not only(text).relative
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "value"),
+    [
+        ("The deal of 31 February 2012 was void.", "31 February 2012", "2012-02"),
+        ("Stamped 2019-02-30 by mistake.", "2019-02-30", "2019-02"),
+    ],
+)
+def test_impossible_day_is_not_a_day_precision_date(text: str, expected: str, value: str) -> None:
+    assert_only(text, expected, value, "month")
+
+
+@pytest.mark.parametrize(
+    "text", ["Filed 05/07/2005 in court", "version 1.2.2010 released", "In 12/2010/45 it says"]
+)
+def test_ambiguous_numeric_dates_are_left_out(text: str) -> None:
+    assert found(text) == []
+
+
+# --------------------------------------------------------------------------- month and year
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "value"),
+    [
+        ("The task force met in May 2010 in Hanoi.", "May 2010", "2010-05"),
+        ("It was ratified in December 2012.", "December 2012", "2012-12"),
+        ("It was ratified in Dec. 2012.", "Dec. 2012", "2012-12"),
+        ("It was ratified in May of 2010.", "May of 2010", "2010-05"),
+        ("Talks resumed in early December 2012.", "early December 2012", "2012-12"),
+        ("Talks resumed in mid-March 2011.", "mid-March 2011", "2011-03"),
+    ],
+)
+def test_month_and_year(text: str, expected: str, value: str) -> None:
+    assert_only(text, expected, value, "month")
+    assert not only(text).relative
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "value", "precision"),
+    [
+        ("The meeting was held in March.", "March", "2013-03", "month"),
+        ("The law was signed on 12 May.", "12 May", "2013-05-12", "day"),
+        ("On May 12 the ministry signed it.", "May 12", "2013-05-12", "day"),
+        ("Raids were stepped up in early December.", "early December", "2012-12", "month"),
+        ("They met last October in Bangkok.", "last October", "2012-10", "month"),
+        ("They will meet next March in Bangkok.", "next March", "2014-03", "month"),
+        ("It was held in mid-March.", "mid-March", "2013-03", "month"),
+        ("Talks since May have stalled.", "May", "2013-05", "month"),
+        ("The Dec. talks: they met in Dec. and agreed.", "Dec.", "2012-12", "month"),
+    ],
+)
+def test_month_without_year_takes_the_reference_year(
+    text: str, expected: str, value: str, precision: str
+) -> None:
+    m = only(text)
+    start = text.rindex(expected)
+    assert (m.start, m.end, m.text) == (start, start + len(expected), expected)
+    assert (m.value, m.precision, m.relative) == (value, precision, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # October lies after the reference (25 June 2013): past tense means last year's.
+        ("The report was released in October.", "2012-10"),
+        ("The agreement was signed on 30 June.", "2012-06-30"),
+        # March lies before the reference: future tense means next year's.
+        ("The conference will be held in March.", "2014-03"),
+        ("The convention is scheduled to be ratified by March.", "2014-03"),
+        # No tense either way: the reference year.
+        ("The October talks in October are important.", "2013-10"),
+        ("The meeting was held in March.", "2013-03"),
+        ("The ministers will meet in October.", "2013-10"),
+    ],
+)
+def test_tense_chooses_the_year_of_a_bare_month(text: str, value: str) -> None:
+    mentions = find_dates(text, REF)
+    assert [m.value for m in mentions] == [value]
+
+
+def test_last_and_next_month_name_are_strict() -> None:
+    assert only("They met last June.").value == "2012-06"
+    assert only("They met last May.").value == "2013-05"
+    assert only("They meet next June.").value == "2014-06"
+    assert only("They meet next July.").value == "2013-07"
+    assert only("They met last October.", dt.date(2013, 11, 5)).value == "2013-10"
+
+
+def test_months_and_days_without_reference_are_unresolved() -> None:
+    for text in ("It was held in March.", "It was signed on 12 May.", "They met last October."):
+        m = only(text, None)
+        assert (m.value, m.precision, m.relative) == (None, None, True)
+
+
+# --------------------------------------------------------------------------- years
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("959 cases were reported in 2012 in Cambodia.", [("2012", "2012")]),
+        ("up from 11 in the 2009 assessment", [("2009", "2009")]),
+        ("The annual 2010 Trafficking in Persons report", [("2010", "2010")]),
+        ("to be ratified by the end of 2015, and", [("2015", "2015")]),
+        ("It has grown since 2005.", [("2005", "2005")]),
+        ("A 2005 report from the ILO", [("2005", "2005")]),
+        ("In 2005, it was considered Tier 3.", [("2005", "2005")]),
+        ("Cases rose in 2011 and 2012.", [("2011", "2011"), ("2012", "2012")]),
+        (
+            "Cases rose in 2010, 2011 and 2012.",
+            [("2010", "2010"), ("2011", "2011"), ("2012", "2012")],
+        ),
+        ("the 2008–2009 crisis", [("2008", "2008"), ("2009", "2009")]),
+        ("the 2008—2009 crisis", [("2008", "2008"), ("2009", "2009")]),
+        ("the 2008-09 budget", [("2008", "2008"), ("09", "2009")]),
+        ("the 2012/13 season", [("2012", "2012"), ("13", "2013")]),
+        ("from 2008 to 2009", [("2008", "2008"), ("2009", "2009")]),
+        ("between 2008 and 2010", [("2008", "2008"), ("2010", "2010")]),
+        ("It opens in early 2012.", [("early 2012", "2012")]),
+        ("It opens in late 2012.", [("late 2012", "2012")]),
+        ("It opened mid-2012.", [("mid-2012", "2012")]),
+        ("Spending for fiscal 2012 fell.", [("2012", "2012")]),
+        ("2012's budget and 2013’s plans", [("2012", "2012"), ("2013", "2013")]),
+        ("Cambodia’s 2010 budget rose.", [("2010", "2010")]),
+        ("in spring 2014 they met", [("2014", "2014")]),
+    ],
+)
+def test_years_in_context(text: str, expected: list[tuple[str, str]]) -> None:
+    mentions = find_dates(text, REF)
+    assert [(m.text, m.value, m.precision, m.relative) for m in mentions] == [
+        (t, v, "year", False) for t, v in expected
+    ]
+    cursor = 0
+    for m, (t, _) in zip(mentions, expected, strict=True):
+        start = text.index(t, cursor)
+        assert (m.start, m.end) == (start, start + len(t))
+        cursor = m.end
+
+
+def test_decades_are_left_out() -> None:
+    assert found("Trafficking grew in the 1990s and 2000s.") == []
+
+
+def test_years_outside_1900_2099_are_not_read() -> None:
+    assert found("It was founded in 1850 and closes in 2150.") == []
+    assert found("A treaty of 6 April 1850 still holds.") == []
+
+
+# --------------------------------------------------------------------------- relative
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "value", "precision"),
+    [
+        ("Last year, the US elevated it.", "Last year", "2012", "year"),
+        ("Last year’s report criticised it.", "Last year", "2012", "year"),
+        ("last year's report criticised it", "last year", "2012", "year"),
+        ("They plan more raids this year.", "this year", "2013", "year"),
+        ("It will be ratified next year.", "next year", "2014", "year"),
+        ("It improved in the past year.", "the past year", "2013", "year"),
+        ("Convictions during the last year tripled.", "the last year", "2013", "year"),
+        ("It made strides over the last 12 months.", "the last 12 months", "2013", "year"),
+        ("It was found a year ago.", "a year ago", "2012", "year"),
+        ("It was found two years ago.", "two years ago", "2011", "year"),
+        ("It was found 3 months ago.", "3 months ago", "2013-03", "month"),
+        ("Prices rose last month.", "last month", "2013-05", "month"),
+        ("Prices rose this month.", "this month", "2013-06", "month"),
+        ("Prices rise next month.", "next month", "2013-07", "month"),
+        ("The chief said yesterday.", "yesterday", "2013-06-24", "day"),
+        ("The chief said today.", "today", "2013-06-25", "day"),
+        ("The vote is tonight.", "tonight", "2013-06-25", "day"),
+        ("The vote is tomorrow.", "tomorrow", "2013-06-26", "day"),
+        ("He was arrested last night.", "last night", "2013-06-24", "day"),
+        ("He spoke this morning.", "this morning", "2013-06-25", "day"),
+        ("He spoke this afternoon.", "this afternoon", "2013-06-25", "day"),
+        ("He speaks this evening.", "this evening", "2013-06-25", "day"),
+        ("Talks began this week.", "this week", "2013-06", "month"),
+        ("Talks began last week.", "last week", "2013-06", "month"),
+        ("Talks begin next week.", "next week", "2013-07", "month"),
+        ("It was set up earlier this year.", "earlier this year", "2013", "year"),
+        ("It opens later this month.", "later this month", "2013-06", "month"),
+    ],
+)
+def test_relative_expressions(text: str, expected: str, value: str, precision: str) -> None:
+    m = only(text)
+    start = text.index(expected)
+    assert (m.start, m.end, m.text) == (start, start + len(expected), expected)
+    assert (m.value, m.precision, m.relative) == (value, precision, True)
+    # Without a reference the same mention is found but left unresolved.
+    m = only(text, None)
+    assert (m.text, m.value, m.precision, m.relative) == (expected, None, None, True)
+
+
+def test_relative_dates_with_a_datetime_reference() -> None:
+    assert only("It rose last year.", dt.datetime(2013, 6, 25, 12, 0)).value == "2012"
+
+
+def test_week_precision_follows_the_day_it_points_to() -> None:
+    assert only("Talks began last week.", dt.date(2013, 6, 3)).value == "2013-05"
+    assert only("Talks begin next week.", dt.date(2013, 6, 3)).value == "2013-06"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "value"),
+    [
+        ("Experts said Friday at the close", "Friday", "2013-06-21"),
+        ("Experts said Tuesday at the close", "Tuesday", "2013-06-25"),
+        ("Friday’s meeting was short.", "Friday", "2013-06-21"),
+        ("He left last Friday for Hanoi.", "last Friday", "2013-06-21"),
+        ("He left last Tuesday for Hanoi.", "last Tuesday", "2013-06-18"),
+        ("They will meet next Friday.", "next Friday", "2013-06-28"),
+        ("They will meet next Tuesday.", "next Tuesday", "2013-07-02"),
+        ("They will meet on Friday.", "Friday", "2013-06-28"),
+        ("They met on Friday.", "Friday", "2013-06-21"),
+        ("The bill is scheduled for a vote Monday.", "Monday", "2013-07-01"),
+    ],
+)
+def test_weekdays(text: str, expected: str, value: str) -> None:
+    m = only(text)
+    start = text.index(expected)
+    assert (m.start, m.end, m.text) == (start, start + len(expected), expected)
+    assert (m.value, m.precision, m.relative) == (value, "day", True)
+    assert only(text, None).value is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("a report released Monday", "2010"),
+        ("Prices rose last month.", "2010"),
+        ("The chief said yesterday.", "2010"),
+        ("Talks began last week.", "2010"),
+        ("It was held in March.", "2010"),
+        ("It was signed on 12 May.", "2010"),
+        ("They met last October.", "2010"),
+        ("Last year’s report criticised it.", "2009"),
+        ("It will be ratified next year.", "2011"),
+        ("It was found two years ago.", "2008"),
+        ("It improved in the past year.", "2010"),
+    ],
+)
+def test_year_only_reference_truncates_to_year(text: str, value: str) -> None:
+    m = only(text, dt.date(2010, 1, 1), "year")
+    assert (m.value, m.precision, m.relative) == (value, "year", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [
+        ("The chief said yesterday.", "2010-06", "month"),
+        ("a report released Monday", "2010-06", "month"),
+        ("Prices rose last month.", "2010-05", "month"),
+        ("It was signed on 12 May.", "2010-05", "month"),
+        ("It was released in October.", "2009-10", "month"),
+        ("Last year’s report criticised it.", "2009", "year"),
+    ],
+)
+def test_month_reference_truncates_to_month(text: str, value: str, precision: str) -> None:
+    m = only(text, dt.date(2010, 6, 1), "month")
+    assert (m.value, m.precision) == (value, precision)
+
+
+def test_absolute_dates_ignore_reference_precision() -> None:
+    m = only("It began on 6 April 2007.", dt.date(2010, 1, 1), "year")
+    assert (m.value, m.precision, m.relative) == ("2007-04-06", "day", False)
+
+
+# --------------------------------------------------------------------------- not dates
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There were 36 convictions last",
+        "a total of 959 cases of trafficking",
+        "with 364 in Burma, 883 in Vietnam",
+        "at least 12.3 million people",
+        "more than $150 billion per year",
+        "about 2,000 were rescued",
+        "more than 5,000 people were",
+        "decreased by 29.34 percent",
+        "More than 100 participants joined",
+        "detained for 90 days",
+        "more than 2000 people marched",
+        "in 2000 people were freed",
+        "sent 1500 troops",
+        "the 2000 victims",
+        "Trafficking may be exacerbated as people move.",
+        "May I ask a question?",
+        "Protesters march on the ministry.",
+        "They marched on the ministry.",
+        "They March on the ministry.",
+        "He sat down. Sat on it. The Sun reported. Wed to a diplomat.",
+        "Tuesday Weld starred in the film.",
+        "Shops close on Good Friday.",
+        "Shops close every Friday.",
+        "Markets open on Fridays.",
+        "USA Today reported the figures.",
+        "In today’s world technology changes fast.",
+        "under Resolution 2012/45 of the council",
+        "certified to ISO 9001 standards",
+        "along Route 1960 near the border",
+        "a Boeing 737 landed",
+        "Case No. 2010 was heard.",
+        "Call +855 23 555 2012 for help.",
+        "Call 555-2012 for help.",
+        "the form A-2010-XY is due",
+        "see http://news.example.com/2010/05/story-2012.html for more",
+        "saved in C:\\reports\\2010\\summary.txt and /var/data/2012/file.txt",
+        "open report_2010.pdf",
+        "pages 1995-2003 of the annex",
+        "the 1990s",
+        "Jan said the Mar office was closed.",
+    ],
+)
+def test_not_dates(text: str) -> None:
+    assert found(text) == []
+
+
+def test_may_and_march_with_context_are_months() -> None:
+    assert found("It was held in May.") == [("May", "2013-05", "month")]
+    assert found("Since March they have met.") == [("March", "2013-03", "month")]
+    assert found("May 2010 was hot.") == [("May 2010", "2010-05", "month")]
+    assert found("In May 2000 people marched.") == [("May", "2013-05", "month")]
+
+
+# --------------------------------------------------------------------------- ordering
+
+
+def test_mentions_are_sorted_and_longest_wins() -> None:
+    text = "On Tuesday, 14 June 2011, and in May 2010, and last year, and in 2009."
+    assert found(text) == [
+        ("Tuesday, 14 June 2011", "2011-06-14", "day"),
+        ("May 2010", "2010-05", "month"),
+        ("last year", "2012", "year"),
+        ("2009", "2009", "year"),
+    ]
+
+
+def test_empty_text() -> None:
+    assert find_dates("") == []
+    assert find_dates("", REF) == []
+
+
+# --------------------------------------------------------------------------- properties
+
+_ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_FRAGMENTS = [
+    "6 April 2007",
+    "April 6, 2007",
+    "in 2012",
+    "2008–09",
+    "the 2009 ",
+    "last year",
+    "Friday",
+    "next Friday",
+    "in March",
+    "12 May",
+    "31 February",
+    "2019-02-30",
+    "13/07/2005",
+    "two years ago",
+    "mid-",
+    "early ",
+    "’s",
+    " ",
+    ", ",
+    ".",
+    "\xa0",
+    "—",
+    "-",
+    "/",
+    "99",
+    "2099",
+    "1900",
+    "Sept.",
+    "today",
+    "was ",
+    "will ",
+    "İ",
+]
+
+
+def _check(text: str, mentions: list[DateMention]) -> None:
+    last_end = 0
+    for m in mentions:
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start : m.end] == m.text
+        assert m.start >= last_end
+        last_end = m.end
+        assert (m.value is None) == (m.precision is None)
+        if m.value is not None:
+            assert _ISO.match(m.value)
+            parts = [int(p) for p in m.value.split("-")]
+            dt.date(*(parts + [1] * (3 - len(parts))))
+            assert m.precision == {4: "year", 7: "month", 10: "day"}[len(m.value)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text() | st.lists(st.sampled_from(_FRAGMENTS) | st.text(max_size=4)).map("".join),
+    reference=st.none() | st.dates(),
+    precision=st.sampled_from(["year", "month", "day"]),
+)
+def test_find_dates_never_raises_and_is_well_formed(
+    text: str, reference: dt.date | None, precision: str
+) -> None:
+    _check(text, find_dates(text, reference, precision))  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- seed articles
+
+
+def _seed(prefix: str) -> str:
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    return path.read_text(encoding="utf-8")
+
+
+def _around(text: str, phrase: str, mentions: list[DateMention]) -> list[tuple]:
+    """The mentions inside the first occurrence of ``phrase``."""
+    start = text.index(phrase)
+    end = start + len(phrase)
+    return [(m.text, m.value) for m in mentions if start <= m.start and m.end <= end]
+
+
+def test_seed_articles_give_the_dates_a_reader_sees() -> None:
+    text = _seed("001")
+    mentions = find_dates(text, dt.date(2010, 1, 1), "year")
+    assert _around(text, "The annual 2010 Trafficking in Persons report", mentions) == [
+        ("2010", "2010")
+    ]
+    assert _around(text, "more than tripled to 36, the report states", mentions) == []
+    assert _around(text, "up from 11 in the 2009 assessment", mentions) == [("2009", "2009")]
+    assert _around(text, "Last year’s report", mentions) == [("Last year", "2009")]
+    assert _around(text, "at least 12.3 million people", mentions) == []
+    assert _around(text, "In 2005, it was considered", mentions) == [("2005", "2005")]
+    assert _around(text, "human trafficking may be exacerbated", mentions) == []
+
+    text = _seed("000")
+    mentions = find_dates(text, dt.date(2013, 12, 13))
+    assert _around(text, "959 cases of human trafficking were reported in 2012", mentions) == [
+        ("2012", "2012")
+    ]
+    assert _around(text, "with 364 in Burma, 883 in Vietnam", mentions) == []
+    assert _around(text, "by the end of 2015", mentions) == [("2015", "2015")]
+
+    text = _seed("002")
+    mentions = find_dates(text, dt.date(2017, 1, 10))
+    assert _around(text, "chief said yesterday", mentions) == [("yesterday", "2017-01-09")]
+    assert _around(text, "decrease by 29.34 percent", mentions) == []
+    assert _around(text, "more than $150 billion per year", mentions) == []
+
+    text = _seed("003")
+    mentions = find_dates(text, dt.date(2007, 4, 6))
+    assert _around(text, "[6 April 2007]", mentions) == [("6 April 2007", "2007-04-06")]
+    assert _around(text, "more than 5,000 people", mentions) == []
+    assert _around(text, "Last year, the United States", mentions) == [("Last year", "2006")]
+    assert _around(text, "http://news.bbc.co.uk/2/hi/asia-pacific/6532181.stm", mentions) == []
+
+    text = _seed("004")
+    mentions = find_dates(text)
+    assert _around(text, "June 25th, 2013:", mentions) == [("June 25th, 2013", "2013-06-25")]
+    assert _around(text, "More than 100 participants", mentions) == []
+
+
+def test_seed_articles_are_well_formed_with_any_reference() -> None:
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for reference in (None, REF):
+            _check(text, find_dates(text, reference))
