@@ -179,10 +179,11 @@ def parse_article(text: str, rel: str) -> Article:
     fields, fm_end = read_front_matter(text)
     start, end = body_span(text, fm_end)
     title, title_end = find_title(text, fm_end, end)
-    if fields.get("title"):
-        title = fields["title"]
-    elif title_end is not None and title_end > start:
-        start = title_end
+    given = fields.get("title")
+    if title_end is not None and title_end > start and (not given or _same(given, title)):
+        start = title_end  # the headline is not part of the body
+    if given:
+        title = given
     if not title:
         title = Path(rel).stem
     article = Article(
@@ -203,6 +204,10 @@ def parse_article(text: str, rel: str) -> Article:
         article.approximate = found.approximate
         article.date_span = found.span
     return article
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.lower().split()) == " ".join(b.lower().split())
 
 
 def read_corpus(

@@ -29,7 +29,8 @@ EXTRACTOR_VERSION = "1.0.0"
 SUMMARY_WIDTH = 120
 
 _QUOTE_OPENERS = "\"“‘'«"
-_WORD = re.compile(r"[A-Za-z]+")
+_TOKEN = re.compile(r"\w+")
+_TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
 # Words that put a sentence on a world or regional scale: it does not inherit a country.
 _GLOBAL_SCOPE = re.compile(
     r"(?i)\b(?:worldwide|world-wide|globally|global|around\s+the\s+world|in\s+the\s+world|"
@@ -90,9 +91,46 @@ def event_id(file: str, sentence: str, date: str | None, occurrence: int) -> str
     return hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:12]
 
 
+_DATELINE_END = re.compile(r"[\s\])]*(?:\([^)]{1,40}\))?[\s\]:\-–—|]*[\]:\-–—|]\s*")
+
+
+def _after_dateline(article: Article, s_start: int, sentence: str) -> int:
+    """Where the text starts after a dateline that opens the sentence (0 when there is none)."""
+    if not article.date_span:
+        return 0
+    ds, de = article.date_span
+    if not (s_start <= ds and de - s_start <= 80):
+        return 0
+    m = _DATELINE_END.match(sentence, de - s_start)
+    return m.end() if m else 0
+
+
+# Where a sentence joins two reports: "..., and officials will meet next month".
+_CLAUSE_JOIN = re.compile(r";|,\s+(?:and|while|whereas|but|with)\s+|\s+while\s+")
+
+
+def _clause_kind(sentence: str, at: int, fallback: Kind) -> Kind:
+    """The type of the clause holding position ``at``, or the sentence's when it has none."""
+    start = 0
+    for m in _CLAUSE_JOIN.finditer(sentence):
+        if m.start() >= at:
+            return classify(sentence[start : m.start()]) or fallback
+        start = m.end()
+    if start == 0:
+        return fallback
+    return classify(sentence[start:]) or fallback
+
+
 def _looks_like_sentence(text: str) -> bool:
-    """Headings, captions and fragments ("Clearer picture", "Supplied") are not reports."""
-    return len(_WORD.findall(text)) >= 5
+    """Headings, captions and fragments ("Clearer picture", "Supplied") are not reports.
+
+    A sentence ends with terminal punctuation and has three words or more; a
+    line without it must be long enough to be prose that lost its full stop.
+    """
+    tokens = len(_TOKEN.findall(text))
+    if _TERMINAL.search(text):
+        return tokens >= 3
+    return tokens >= 10
 
 
 def _countries_for(
@@ -156,6 +194,7 @@ def extract_events(article: Article) -> list[Event]:
         kind = classify(sentence)
         if kind is None:
             continue
+        lead = _after_dateline(article, s_start, sentence)
         resolved: dict[str, DateMention] = {}
         for m in s_dates:
             if m.value and m.value not in resolved:
@@ -165,7 +204,7 @@ def extract_events(article: Article) -> list[Event]:
             choices = [
                 (value, m.relative and article.approximate, m) for value, m in resolved.items()
             ]
-        elif not kind.action or sentence.lstrip().startswith(tuple(_QUOTE_OPENERS)):
+        elif not kind.action or sentence[lead:].lstrip().startswith(tuple(_QUOTE_OPENERS)):
             continue  # no date and no narrated action, or a quoted remark
         elif s_dates or not article.date:
             choices = [(None, False, None)]  # its date is relative and cannot be resolved
@@ -173,10 +212,13 @@ def extract_events(article: Article) -> list[Event]:
             choices = [(article.date, article.approximate, None)]
 
         countries, inherited = _countries_for(sentence, s_places, main, kind)
-        summary = summarize(sentence)
+        summary = summarize(sentence[lead:])
         for value, approximate, mention in choices:
-            if kind.kind in SINGULAR_KINDS:
-                key = (kind.kind, value)
+            this_kind = kind
+            if mention is not None and len(choices) > 1:  # several dates: type each by its clause
+                this_kind = _clause_kind(sentence, mention.start - s_start, kind)
+            if this_kind.kind in SINGULAR_KINDS:
+                key = (this_kind.kind, value)
                 if key in seen_singular:
                     continue  # a later sentence elaborating the same happening
                 seen_singular.add(key)
@@ -193,7 +235,7 @@ def extract_events(article: Article) -> list[Event]:
                     date=value,
                     precision=precision_of(value) if value else None,
                     approximate=bool(value) and approximate,
-                    type=kind.kind,
+                    type=this_kind.kind,
                     countries=countries,
                     summary=summary,
                     article=article.file,

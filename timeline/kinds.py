@@ -55,8 +55,8 @@ class _Rule:
     kind: str
     cue: re.Pattern[str]
     verb: re.Pattern[str] | None
-    #: A verb that is an action on its own, without a cue word (e.g. "arrested").
-    verb_alone: bool = False
+    #: Verbs that are an action on their own, without a cue word ("arrested", "met with").
+    alone: re.Pattern[str] | None = None
 
 
 RULES: tuple[_Rule, ...] = (
@@ -127,6 +127,10 @@ RULES: tuple[_Rule, ...] = (
             r"gather(?:ed|s)|chair(?:ed|s)|join(?:ed|s)|clos(?:ed|es)|conclud(?:ed|es)|"
             r"wrapp?(?:ed)?\s+up|kick(?:ed|s)\s+off|beg(?:an|ins))\b"
         ),
+        alone=_rx(
+            r"\b(?:met|meets?|meeting)\s+(?:with|in|at)\b|\bvisit(?:ed|s)\s+(?-i:[A-Z])|"
+            r"\bconvened\b|\bpaid\s+(?:an?\s+)?(?:official\s+|state\s+)?visit\b"
+        ),
     ),
     _Rule(
         "enforcement",
@@ -139,7 +143,10 @@ RULES: tuple[_Rule, ...] = (
             r"imprisoned|extradited|deported|indicted|seized|busted|cracked\s+down|freed|"
             r"intercepted|apprehended|fined|acquitted|repatriated|dismantled)\b"
         ),
-        verb_alone=True,
+        alone=_rx(
+            r"\b(?:arrested|detained|raided|rescued|charged|convicted|prosecuted|sentenced|jailed|"
+            r"imprisoned|extradited|indicted|busted|cracked\s+down|apprehended|acquitted)\b"
+        ),
     ),
     _Rule(
         "statistic",
@@ -239,9 +246,9 @@ def classify(sentence: str) -> Kind | None:
         has_cue = _has_unnegated(rule.cue, sentence)
         if has_cue:
             cues.add(rule.kind)
-        if rule.verb is None:
-            continue
-        if (has_cue or rule.verb_alone) and _has_unnegated(rule.verb, sentence):
+        if has_cue and rule.verb is not None and _has_unnegated(rule.verb, sentence):
+            actions.add(rule.kind)
+        elif rule.alone is not None and _has_unnegated(rule.alone, sentence):
             actions.add(rule.kind)
     if "report" in cues and "report" not in actions:
         cues.discard("report")  # "the report states": commentary, not a publication
