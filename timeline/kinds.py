@@ -246,9 +246,8 @@ def classify(sentence: str) -> Kind | None:
         has_cue = _has_unnegated(rule.cue, sentence)
         if has_cue:
             cues.add(rule.kind)
-        if has_cue and rule.verb is not None and _has_unnegated(rule.verb, sentence):
-            actions.add(rule.kind)
-        elif rule.alone is not None and _has_unnegated(rule.alone, sentence):
+        narrated = has_cue and rule.verb is not None and _has_unnegated(rule.verb, sentence)
+        if narrated or (rule.alone is not None and _has_unnegated(rule.alone, sentence)):
             actions.add(rule.kind)
     if "report" in cues and "report" not in actions:
         cues.discard("report")  # "the report states": commentary, not a publication
