@@ -197,6 +197,9 @@ def test_months_and_days_without_reference_are_unresolved() -> None:
         ("2012's budget and 2013’s plans", [("2012", "2012"), ("2013", "2013")]),
         ("Cambodia’s 2010 budget rose.", [("2010", "2010")]),
         ("in spring 2014 they met", [("2014", "2014")]),
+        ("36 in 2012 and 15 in 2013", [("2012", "2012"), ("2013", "2013")]),
+        ("down from 2008 levels", [("2008", "2008")]),
+        ("The 2012 elections were disputed.", [("2012", "2012")]),
     ],
 )
 def test_years_in_context(text: str, expected: list[tuple[str, str]]) -> None:
@@ -359,6 +362,12 @@ def test_absolute_dates_ignore_reference_precision() -> None:
         "in 2000 people were freed",
         "sent 1500 troops",
         "the 2000 victims",
+        "20 percent of 2000 respondents said so",
+        "Between 2000 and 3000 workers were freed.",
+        "About 1,900 people, or 2010 persons by another count.",
+        "Vision 2030 aims high.",
+        "The office is at 2012 Norodom Boulevard.",
+        "Law No. 2008/11 on trafficking",
         "Trafficking may be exacerbated as people move.",
         "May I ask a question?",
         "Protesters march on the ministry.",

@@ -135,6 +135,10 @@ _COUNT_NOUNS = _words(
     trucks boats ships planes aircraft schools companies firms organisations organizations ngos
     brothels shelters survivors individuals adults minors babies infants deaths"""
 )
+#: Year prepositions that also often come before counts (``of 2000 respondents``).
+_WEAK_YEAR_PREPS = _words("of for around between from")
+#: A number joined to the one before by a range or list word.
+_NUMBER_PARTNER_RE = re.compile(r"\s*(?:and|to|or|[-–—])\s*(\d[\d,.]*\d|\d)(?!\d)")
 #: Words after which a bare month name reads as a month (``in March``, ``since May``).
 _MONTH_PREPS = _words(
     "in since by until till from during of on before after through throughout between end"
@@ -560,10 +564,29 @@ class _Finder:
                 continue
             if _bad_after(text, end) and not _POSSESSIVE_RE.match(text, end):
                 continue
-            if _followed_by_count(text, end):
+            if _followed_by_count(text, end) or self.counted(end, prev):
                 continue
             self.add(span_start, end, _PRIORITY_BARE, str(year), "year", False)
             last_end = end
+
+    def counted(self, end: int, prev: str) -> bool:
+        """Whether the words after a year-like number show it to be a count after all."""
+        text = self.text
+        if prev not in _WEAK_YEAR_PREPS:
+            return False
+        partner = _NUMBER_PARTNER_RE.match(text, end)
+        if partner and not _YEAR_RE.fullmatch(partner.group(1)):
+            return True  # "between 2000 and 3000 workers"
+        following = _next_word(text, end)
+        # "20 percent of 2000 respondents": a plural noun right after the number.
+        return bool(
+            prev in ("of", "around")
+            and following
+            and following.islower()
+            and len(following) > 3
+            and following.endswith("s")
+            and not following.endswith("ss")
+        )
 
     @staticmethod
     def range_end(first: int, sep: str, part: str) -> int | None:
