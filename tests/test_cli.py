@@ -139,3 +139,82 @@ def test_python_dash_m_runs_without_stdin(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "25 Jun 2013" in result.stdout
+
+
+def test_index_builds_then_reuses_and_clears(capsys, tmp_path):
+    (tmp_path / "a.txt").write_text("Headline\n\nPolice arrested 12 traffickers in Laos in 2012.")
+    code, out, _ = run(capsys, "index", str(tmp_path))
+    assert code == 0 and "1 files: 1 read, 0 unchanged" in out and "1 events" in out
+    _, out, _ = run(capsys, "index", str(tmp_path))
+    assert "0 read, 1 unchanged" in out
+    (tmp_path / "b.txt").write_text("Other\n\nThailand signed the convention in 2015.")
+    _, out, _ = run(capsys, "index", str(tmp_path))
+    assert "2 files: 1 read, 1 unchanged" in out
+    _, out, _ = run(capsys, "index", "--clear", str(tmp_path))
+    assert out.startswith("removed index ")
+    _, out, _ = run(capsys, "index", "--clear", str(tmp_path))
+    assert out.startswith("no index to remove")
+
+
+def test_no_cache_gives_the_same_events(capsys):
+    _, cached, _ = run(capsys, "export")
+    _, uncached, _ = run(capsys, "export", "--no-cache")
+    assert json.loads(cached) == json.loads(uncached)
+
+
+def test_search_takes_phrases_prefixes_and_odd_input(capsys):
+    _, out, _ = run(capsys, "list", "--search", '"task force"')
+    assert "first national task force" in out
+    _, out, _ = run(capsys, "list", "--search", "watchli*")
+    assert "removed Cambodia from a watchlist" in out
+    for odd in ['"', "*", "AND(", "x" * 10_000]:
+        code, _, err = run(capsys, "list", "--search", odd)
+        assert code == 0 and "Traceback" not in err
+
+
+def test_stars_and_notes_show_in_list_notes_and_exports(capsys):
+    from timeline.extract import load_corpus
+    from timeline.notes import NotesStore
+
+    event = next(e for e in load_corpus().events if e.type == "task_force")
+    with NotesStore() as store:
+        store.star(event)
+        store.set_note(event, "check the BBC original")
+    _, out, _ = run(capsys, "list", "--starred")
+    assert "★ The Cambodian government has launched" in out
+    assert "[note: check the BBC original]" in out
+    assert out.splitlines()[-1].startswith("1 of ")
+    _, out, _ = run(capsys, "notes")
+    assert "check the BBC original" in out
+    _, out, _ = run(capsys, "export", "--starred")
+    (exported,) = json.loads(out)["events"]
+    assert exported["starred"] is True and exported["note"] == "check the BBC original"
+
+
+def test_orphaned_notes_are_listed(capsys, tmp_path):
+    from timeline.notes import NotesStore
+
+    article = tmp_path / "a.txt"
+    article.write_text("Headline\n\nPolice arrested 12 traffickers in Laos in 2012.")
+    _, out, _ = run(capsys, "export", "--corpus", str(tmp_path))
+    from timeline.model import Event
+
+    data = json.loads(out)["events"][0]
+    event = Event(**{k: v for k, v in data.items() if k in Event.__slots__ and k != "countries"},
+                  countries=tuple(data["countries"]))  # fmt: skip
+    with NotesStore() as store:
+        store.set_note(event, "source?")
+    article.write_text("Headline\n\nPolice arrested 13 traffickers in Laos in 2012.")
+    _, out, _ = run(capsys, "notes", "--orphaned", "--corpus", str(tmp_path))
+    assert "source?" in out and "1 orphaned notes" in out
+
+
+@pytest.mark.parametrize("fmt", ["csv", "ics", "timelinejs", "markdown"])
+def test_every_export_format_from_the_command_line(capsys, tmp_path, fmt):
+    target = tmp_path / f"out.{fmt}"
+    code, _, err = run(
+        capsys, "export", "--format", fmt, "--country", "cambodia", "-o", str(target)
+    )
+    assert code == 0
+    assert "wrote " in err and str(target) in err
+    assert "Cambodia" in target.read_text(encoding="utf-8")

@@ -19,7 +19,7 @@ from timeline.corpus import DEFAULT_MAX_BYTES
 from timeline.model import EVENT_TYPES, Corpus, Event, format_date
 from timeline.query import EventFilter, FilterError, parse_countries, parse_types, parse_years
 
-COMMANDS = ("browse", "list", "export", "dates")
+COMMANDS = ("browse", "list", "export", "dates", "index", "notes")
 
 
 class UsageError(Exception):
@@ -50,6 +50,11 @@ def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
         default=DEFAULT_MAX_BYTES,
         help=f"skip files larger than N bytes (default {DEFAULT_MAX_BYTES:,})",
     )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="read every file now, in memory, without the index",
+    )
 
 
 def _add_filter_options(parser: argparse.ArgumentParser) -> None:
@@ -69,7 +74,12 @@ def _add_filter_options(parser: argparse.ArgumentParser) -> None:
         default=[],
         help="event type, repeatable: " + ", ".join(EVENT_TYPES),
     )
-    group.add_argument("--search", metavar="TEXT", help="only events whose text matches")
+    group.add_argument(
+        "--search",
+        metavar="TEXT",
+        help='full-text search of sentences and article text: words, "a phrase", prefix*',
+    )
+    group.add_argument("--starred", action="store_true", help="only starred events")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -98,6 +108,19 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", default="json", choices=_export_formats(), help="output format (json)"
     )
     export.add_argument("-o", "--output", metavar="FILE", type=Path, help="write to FILE")
+
+    index = sub.add_parser("index", help="build or update a corpus's index and say what it did")
+    index.add_argument("folder", nargs="?", type=Path, metavar="DIR", help="corpus folder")
+    _add_corpus_options(index)
+    index.add_argument("--clear", action="store_true", help="remove this corpus's index")
+
+    notes = sub.add_parser("notes", help="list starred events and notes")
+    _add_corpus_options(notes)
+    notes.add_argument(
+        "--orphaned",
+        action="store_true",
+        help="notes whose event no longer exists in the corpus (kept, never dropped)",
+    )
 
     dates = sub.add_parser("dates", help="show the date mentions found in one file")
     dates.add_argument("file", type=Path, metavar="FILE")
@@ -137,6 +160,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_export(args)
         if args.command == "dates":
             return cmd_dates(args)
+        if args.command == "index":
+            return cmd_index(args)
+        if args.command == "notes":
+            return cmd_notes(args)
     except (UsageError, FilterError) as exc:
         print(f"timeline: error: {exc}", file=sys.stderr)
         return 2
@@ -169,30 +196,65 @@ def _corpus_folder(args: argparse.Namespace) -> Path | None:
 
 
 def load(args: argparse.Namespace, *, quiet: bool = False) -> Corpus:
-    """The corpus the arguments name, its warnings printed on stderr unless ``quiet``."""
-    from timeline.extract import load_corpus
+    """The corpus the arguments name, through the index unless ``--no-cache``.
 
-    return load_corpus(
-        _corpus_folder(args), max_bytes=args.max_bytes, warn=None if quiet else _warn
-    )
+    Warnings are printed on stderr unless ``quiet``; a progress bar is drawn
+    on stderr while a large folder is read (only when stderr is a terminal).
+    """
+    from timeline.store import ProgressBar, open_corpus
+
+    folder = _corpus_folder(args)
+    with ProgressBar("indexing") as bar:
+        return open_corpus(
+            folder,
+            max_bytes=args.max_bytes,
+            no_cache=args.no_cache,
+            warn=None if quiet else _warn,
+            progress=bar,
+        )
 
 
-def build_filter(args: argparse.Namespace, corpus: Corpus) -> EventFilter:
+def open_notes(quiet: bool = False):
+    """The stars-and-notes store, its warnings printed on stderr unless ``quiet``."""
+    from timeline.notes import NotesStore
+
+    return NotesStore(warn=None if quiet else _warn)
+
+
+def build_filter(
+    args: argparse.Namespace, corpus: Corpus, starred: frozenset[str] = frozenset()
+) -> EventFilter:
     """The filter the arguments ask for, with names checked against the corpus."""
     present = {c for e in corpus.events for c in e.countries}
+    search = args.search or None
+    search_ids = None
+    if search and hasattr(corpus, "search"):
+        search_ids = frozenset(corpus.search(search))
     return EventFilter(
         years=parse_years(args.year) if args.year else None,
         countries=parse_countries(args.country, present),
         types=parse_types(args.type),
-        search=args.search or None,
+        search=search,
+        starred=args.starred,
+        starred_ids=starred,
+        search_ids=search_ids,
     )
 
 
-def filtered(args: argparse.Namespace, corpus: Corpus) -> list[Event]:
+def filtered(args: argparse.Namespace, corpus: Corpus, notes: dict | None = None) -> list[Event]:
     """The corpus's events that pass the arguments' filters, chronologically."""
-    event_filter = build_filter(args, corpus)
+    starred = frozenset(k for k, info in (notes or {}).items() if info.starred)
+    event_filter = build_filter(args, corpus, starred)
     titles = {a.file: a.title for a in corpus.articles}
     return event_filter.apply(corpus.events, titles)
+
+
+def annotations(corpus: Corpus) -> dict:
+    """Stars and notes of every event of the corpus, by event id."""
+    with open_notes() as store:
+        # Annotate the whole corpus, then filter: events of one sentence are told apart
+        # by their dates, which a filtered list could hide.
+        return store.annotate(corpus.events)
 
 
 # --------------------------------------------------------------------------- commands
@@ -209,9 +271,10 @@ def cmd_browse(args: argparse.Namespace) -> int:
 def cmd_list(args: argparse.Namespace) -> int:
     """Print the filtered events as a table."""
     corpus = load(args)
-    events = filtered(args, corpus)
+    notes = annotations(corpus)
+    events = filtered(args, corpus, notes)
     width = shutil.get_terminal_size((120, 24)).columns if sys.stdout.isatty() else 0
-    for line in format_table(events, width):
+    for line in format_table(events, width, notes):
         print(line)
     shown = len({e.article for e in events})
     print(
@@ -221,17 +284,23 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def format_table(events: Sequence[Event], width: int = 0) -> list[str]:
-    """Table lines: date, type, countries, summary; cut to ``width`` when it is above 0."""
-    rows = [
-        (
-            e.display_date(),
-            e.type,
-            ", ".join(c + ("*" if c in e.inherited else "") for c in e.countries) or "-",
-            e.summary,
-        )
-        for e in events
-    ]
+def format_table(events: Sequence[Event], width: int = 0, notes: dict | None = None) -> list[str]:
+    """Table lines: date, type, countries, summary; cut to ``width`` when it is above 0.
+
+    A starred event's summary begins with ``★``; an event with a note shows
+    it after the summary.
+    """
+    notes = notes or {}
+    rows = []
+    for e in events:
+        info = notes.get(e.id)
+        summary = e.summary
+        if info is not None and info.starred:
+            summary = "★ " + summary
+        if info is not None and info.note:
+            summary += "  [note: " + " ".join(info.note.split()) + "]"
+        countries = ", ".join(c + ("*" if c in e.inherited else "") for c in e.countries)
+        rows.append((e.display_date(), e.type, countries or "-", summary))
     date_w = max([len("DATE")] + [len(r[0]) for r in rows])
     type_w = max([len("TYPE")] + [len(r[1]) for r in rows])
     country_w = min(30, max([len("COUNTRIES")] + [len(r[2]) for r in rows]))
@@ -251,13 +320,15 @@ def cmd_export(args: argparse.Namespace) -> int:
     from timeline.export import render
 
     corpus = load(args)
-    events = filtered(args, corpus)
+    notes = annotations(corpus)
+    events = filtered(args, corpus, notes)
     files = {e.article for e in events}
     articles = [a for a in corpus.articles if a.file in files]
-    result = render(args.format, articles, events, title=corpus.name)
+    result = render(args.format, articles, events, title=corpus.name, notes=notes)
     if args.output:
         try:
-            args.output.write_text(result.text, encoding="utf-8")
+            with open(args.output, "w", encoding="utf-8", newline="") as handle:
+                handle.write(result.text)
         except OSError as exc:
             print(f"timeline: error: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
             return 1
@@ -266,6 +337,45 @@ def cmd_export(args: argparse.Namespace) -> int:
         sys.stdout.write(result.text)
         if result.left_out:
             print(result.message, file=sys.stderr)
+    return 0
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    """Build or update the index of a folder (or clear it) and say what was done."""
+    from timeline.store import clear_index
+
+    folder = _corpus_folder(args)
+    if args.clear:
+        removed = clear_index(folder)
+        name = folder or "the bundled seeds"
+        print(f"removed index {removed}" if removed else f"no index to remove for {name}")
+        return 0
+    corpus = load(args)
+    report = getattr(corpus, "report", None)
+    print(report.summary() if report else f"{len(corpus.events)} events")
+    return 0
+
+
+def cmd_notes(args: argparse.Namespace) -> int:
+    """List starred events and notes, or the notes whose event is gone."""
+    corpus = load(args)
+    with open_notes() as store:
+        if args.orphaned:
+            records = store.orphaned(corpus.events)
+            for r in records:
+                mark = "★ " if r.starred else ""
+                print(f"{format_date(r.date)}  {r.article}  {mark}{r.summary}")
+                if r.note:
+                    print(f"    note: {' '.join(r.note.split())}")
+            print(f"{len(records)} orphaned notes (kept; their sentence is no longer found)")
+            return 0
+        notes = store.annotate(corpus.events)
+    events = [
+        e for e in corpus.events if e.id in notes and (notes[e.id].starred or notes[e.id].note)
+    ]
+    for line in format_table(events, 0, notes):
+        print(line)
+    print(f"{len(events)} events with a star or a note")
     return 0
 
 
