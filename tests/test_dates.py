@@ -391,6 +391,8 @@ def test_absolute_dates_ignore_reference_precision() -> None:
         "see http://news.example.com/2010/05/story-2012.html for more",
         "saved in C:\\reports\\2010\\summary.txt and /var/data/2012/file.txt",
         "open report_2010.pdf",
+        "see https://example.com/2013/06/25/story and www.example.com/news/2013-06-25-talks",
+        "see https://example.com/news/May-2010-report.html",
         "pages 1995-2003 of the annex",
         "the 1990s",
         "Jan said the Mar office was closed.",
@@ -418,6 +420,12 @@ def test_mentions_are_sorted_and_longest_wins() -> None:
         ("last year", "2012", "year"),
         ("2009", "2009", "year"),
     ]
+
+
+def test_text_whose_lower_case_changes_length() -> None:
+    text = "İstanbul talks ended last year, in 2012."
+    assert found(text) == [("last year", "2012", "year"), ("2012", "2012", "year")]
+    assert text.index("last year") == find_dates(text, REF)[0].start
 
 
 def test_empty_text() -> None:

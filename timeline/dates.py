@@ -321,7 +321,10 @@ class _Finder:
 
     # ----------------------------------------------------------------- resolution
 
-    def add(self, start: int, end: int, prio: int, value: str | None, prec, rel: bool) -> None:
+    def add(
+        self, start: int, end: int, prio: int, value: str | None, prec: Precision | None, rel: bool
+    ) -> None:
+        """Record a candidate mention (overlaps are resolved later)."""
         self.out.append((start, end, prio, value, prec if value else None, rel))
 
     def relative(self, d: _dt.date | None, prec: Precision) -> tuple[str | None, Precision | None]:
@@ -399,7 +402,9 @@ class _Finder:
             return ref.year + 1
         return ref.year
 
-    def add_month_day(self, start: int, end: int, prio: int, month: int, day: int | None, mod=""):
+    def add_month_day(
+        self, start: int, end: int, prio: int, month: int, day: int | None, mod: str = ""
+    ) -> None:
         """Add a month or day-month named without a year, resolved against the reference."""
         if self.ref is None or self.ref_prec == "year":
             value, prec = self.relative(self.ref, "year")
@@ -725,7 +730,7 @@ class _Finder:
             word = m.group()
             mod_match = _WEEKDAY_MOD_RE.search(text, max(0, ws - 8), ws)
             mod = mod_match.group("mod").lower() if mod_match else ""
-            start = ws if mod in ("", "on") else mod_match.start()  # type: ignore[union-attr]
+            start = mod_match.start() if mod_match and mod not in ("on",) else ws
             before = _prev_tokens(text, mod_match.start() if mod_match else ws)
             prev = before[-1][0] if before else ""
             if prev.lower() in ("every", "each"):
