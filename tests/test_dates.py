@@ -395,6 +395,8 @@ def test_absolute_dates_ignore_reference_precision() -> None:
         "see https://example.com/news/May-2010-report.html",
         "pages 1995-2003 of the annex",
         "the 1990s",
+        "The ministry said, 2012, that it would act.",
+        "2012 was a hard year for the ministry.",
         "Jan said the Mar office was closed.",
     ],
 )
