@@ -561,3 +561,8 @@ def test_seed_articles_are_well_formed_with_any_reference() -> None:
         text = path.read_text(encoding="utf-8")
         for reference in (None, REF):
             _check(text, find_dates(text, reference))
+
+
+def test_a_spaced_dash_after_a_year_is_punctuation_not_a_count():
+    text = "Thai police arrested 5 people in 2011 – officials said."
+    assert [(m.text, m.value) for m in find_dates(text)] == [("2011", "2011")]

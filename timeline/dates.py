@@ -230,7 +230,9 @@ _REL_RE = re.compile(
 _WEEKDAY_RE = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?![^\W\d_])")
 _WEEKDAY_MOD_RE = re.compile(r"(?<![^\W\d_])(?P<mod>(?i:last|next|this|on|coming|past))\s+\Z")
 _TOKEN_RE = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
-_NEXT_WORD_RE = re.compile(r"[ \t\xa0]*(?:[-–—‐‑][ \t\xa0]*)?([^\W\d_]+|%)")
+# The word after a number: after white space, or after a hyphen joined to both ("2,000-strong");
+# a spaced dash ("in 2011 – officials said") is punctuation and ends the phrase.
+_NEXT_WORD_RE = re.compile(r"(?:[ \t\xa0]*|[-–‐‑](?=[^\W\d_]))([^\W\d_]+|%)")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"”’')\]]*\s|\n")
 _TENSE_RE = re.compile(
     r"\b(?:(?P<f>will|shall|won['’]t|going\s+to|plan(?:s|ning)?\s+to|scheduled|expected|due\s+to"
