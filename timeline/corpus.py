@@ -180,8 +180,10 @@ def parse_article(text: str, rel: str) -> Article:
     start, end = body_span(text, fm_end)
     title, title_end = find_title(text, fm_end, end)
     given = fields.get("title")
-    if title_end is not None and title_end > start and (not given or _same(given, title)):
-        start = title_end  # the headline is not part of the body
+    headline_only = title_end is not None and not text[title_end:end].strip()
+    if title_end is not None and title_end > start and not headline_only:
+        if not given or _same(given, title):
+            start = title_end  # the headline is not part of the body
     if given:
         title = given
     if not title:
