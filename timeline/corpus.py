@@ -181,9 +181,9 @@ def parse_article(text: str, rel: str) -> Article:
     title, title_end = find_title(text, fm_end, end)
     given = fields.get("title")
     headline_only = title_end is not None and not text[title_end:end].strip()
-    if title_end is not None and title_end > start and not headline_only:
-        if not given or _same(given, title):
-            start = title_end  # the headline is not part of the body
+    headline_is_title = not given or _same(given, title)
+    if title_end is not None and title_end > start and not headline_only and headline_is_title:
+        start = title_end  # the headline is not part of the body
     if given:
         title = given
     if not title:
