@@ -1,0 +1,242 @@
+"""How fast the browser starts and answers keys, next to a bare Textual app.
+
+For 1,000, 10,000 and 100,000 synthetic events, each size in its own
+process, this prints:
+
+* first paint: seconds from constructing the app to its first frame;
+* the median latency of ``j``, ``]``, ``}`` and a one-letter search: from
+  sending the key to the last frame it causes (frames are rendered and
+  encoded to terminal bytes as a real terminal would get them);
+* for the search, also the time until the full match count is known
+  (computed by a worker after the first match is shown);
+* peak memory (max RSS of the process, corpus included).
+
+The same figures are measured, in the same process, for a bare Textual app
+with one ``Static`` whose text changes on each of those keys (the least a
+key can visibly do). Targets: first paint within 0.5 s of the bare app's,
+key latency within 1.2x the bare app's, peak memory at most 200 MB.
+
+Run: ``.venv/bin/python benchmarks/bench_tui.py`` (``--sizes 1000,10000``
+to choose sizes, ``--presses N`` for presses per key).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+SIZE = (120, 40)
+QUIET = 0.04  # seconds without a new frame that count as "settled"
+
+
+def _bare_app():
+    from textual.app import App, ComposeResult
+    from textual.widgets import Static
+
+    class BareApp(App):
+        """One Static; j ] } and a letter change its text."""
+
+        BINDINGS = [
+            ("j", "bump('j')"),
+            ("right_square_bracket", "bump(']')"),
+            ("right_curly_bracket", "bump('}')"),
+            ("slash", "bump('/')"),
+            ("a", "bump('a')"),
+            ("escape", "bump('esc')"),
+            ("g", "bump('g')"),
+        ]
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.count = 0
+
+        def compose(self) -> ComposeResult:
+            yield Static("bare app 0", id="static")
+
+        def action_bump(self, key: str) -> None:
+            self.count += 1
+            self.query_one(Static).update(f"bare app {self.count} {key}")
+
+    return BareApp()
+
+
+class FrameClock:
+    """Records when an app puts a frame on the (headless) terminal."""
+
+    def __init__(self, app) -> None:
+        self.stamps: list[float] = []
+        self.frame = asyncio.Event()
+        original = app._display
+
+        def display(screen, renderable) -> None:
+            if renderable is not None:
+                # Encode the frame as the real driver would, so its cost counts.
+                render = getattr(renderable, "render_segments", None)
+                if render is not None:
+                    render(app.console)
+                self.stamps.append(time.perf_counter())
+                self.frame.set()
+            original(screen, renderable)
+
+        app._display = display
+
+    async def settle(self, since: float, timeout: float = 3.0) -> float | None:
+        """Wait for frames after ``since`` to stop coming; the time of the last one."""
+        deadline = time.perf_counter() + timeout
+        while time.perf_counter() < deadline:
+            self.frame.clear()
+            try:
+                await asyncio.wait_for(self.frame.wait(), QUIET)
+            except TimeoutError:
+                last = [t for t in self.stamps if t >= since]
+                if last:
+                    return last[-1]
+        return None
+
+
+async def _press(app, clock: FrameClock, key: str, char: str | None) -> float | None:
+    from textual import events
+
+    await asyncio.sleep(0.02)
+    start = time.perf_counter()
+    app._driver.send_message(events.Key(key, char))
+    last = await clock.settle(start)
+    return None if last is None else last - start
+
+
+async def _measure(factory: Callable, presses: int, is_bare: bool) -> dict:
+    start = time.perf_counter()
+    app = factory()
+    clock = FrameClock(app)
+    result: dict = {}
+    async with app.run_test(headless=True, size=SIZE):
+        while not clock.stamps:
+            await asyncio.sleep(0.001)
+        result["first_paint"] = clock.stamps[0] - start
+        await clock.settle(clock.stamps[0])
+        lat: dict[str, list[float]] = {"j": [], "]": [], "}": [], "search": []}
+        complete: list[float] = []
+        for _ in range(presses):
+            t = await _press(app, clock, "j", "j")
+            if t is not None:
+                lat["j"].append(t)
+        await _press(app, clock, "g", "g")
+        for _ in range(presses):
+            if not is_bare and app.main.timeline.group is not None:
+                groups = app.main.rows.groups
+                if app.main.rows.group_number(app.main.timeline.cursor) == len(groups) - 1:
+                    await _press(app, clock, "g", "g")
+            t = await _press(app, clock, "right_square_bracket", "]")
+            if t is not None:
+                lat["]"].append(t)
+        for _ in range(presses):
+            t = await _press(app, clock, "right_curly_bracket", "}")
+            if t is not None:
+                lat["}"].append(t)
+        letters = "aeinorst"
+        for n in range(presses):
+            await _press(app, clock, "slash", "/")
+            letter = letters[n % len(letters)]
+            sent = time.perf_counter()
+            t = await _press(app, clock, letter if not is_bare else "a", letter)
+            if t is not None:
+                lat["search"].append(t)
+            if not is_bare:
+                while app.main.matches is None:
+                    await asyncio.sleep(0.001)
+                complete.append(time.perf_counter() - sent)
+            await _press(app, clock, "escape", None)
+            if not is_bare:
+                await _press(app, clock, "escape", None)
+        result["keys"] = {k: statistics.median(v) if v else None for k, v in lat.items()}
+        result["search_complete"] = statistics.median(complete) if complete else None
+    return result
+
+
+def child(size: int, presses: int) -> dict:
+    """Measure both apps for one corpus size (runs in its own process)."""
+    from timeline.synthetic import synthetic_corpus
+    from timeline.tui.app import TimelineApp
+
+    corpus = synthetic_corpus(size)
+    bare = asyncio.run(_measure(_bare_app, presses, True))
+    app = asyncio.run(_measure(lambda: TimelineApp(corpus), presses, False))
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"size": size, "bare": bare, "app": app, "peak_mb": peak}
+
+
+def _ms(value: float | None) -> str:
+    return "   n/a" if value is None else f"{value * 1000:6.1f}"
+
+
+def main() -> int:
+    """Run every size in a fresh process and print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--presses", type=int, default=15)
+    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(child(args.child, args.presses)))
+        return 0
+    rows = []
+    for size in (int(s) for s in args.sizes.split(",")):
+        out = subprocess.run(
+            [sys.executable, __file__, "--child", str(size), "--presses", str(args.presses)],
+            capture_output=True,
+            text=True,
+            check=False,
+            env={**os.environ, "TEXTUAL": ""},
+        )
+        if out.returncode:
+            print(out.stderr, file=sys.stderr)
+            return 1
+        rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    print(f"terminal {SIZE[0]}x{SIZE[1]}, headless, {args.presses} presses per key; times in ms")
+    head = "events    app       first paint      j      ]      }  search  search-all  peak MB"
+    print(head)
+    print("-" * len(head))
+    ok = True
+    for row in rows:
+        for who in ("bare", "app"):
+            r = row[who]
+            keys = r["keys"]
+            line = (
+                f"{row['size']:>7,}  {who:<6} {_ms(r['first_paint']):>14} "
+                f"{_ms(keys['j'])} {_ms(keys[']'])} {_ms(keys['}'])} {_ms(keys['search'])}"
+                f"  {_ms(r.get('search_complete')):>10}"
+            )
+            if who == "app":
+                line += f"  {row['peak_mb']:7.1f}"
+            print(line)
+        bare, app = row["bare"], row["app"]
+        paint_gap = app["first_paint"] - bare["first_paint"]
+        ratios = {
+            k: (app["keys"][k] / bare["keys"][k]) if app["keys"][k] and bare["keys"][k] else None
+            for k in app["keys"]
+        }
+        worst = max((v for v in ratios.values() if v is not None), default=0.0)
+        verdict = (
+            f"         paint gap {paint_gap:+.3f} s (target ≤ 0.5), "
+            f"worst key ratio {worst:.2f}x (target ≤ 1.2), peak {row['peak_mb']:.0f} MB (≤ 200)"
+        )
+        print(verdict)
+        ok &= paint_gap <= 0.5 and worst <= 1.2 and row["peak_mb"] <= 200
+    print("all targets met" if ok else "some targets missed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

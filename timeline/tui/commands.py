@@ -1,0 +1,65 @@
+"""Command palette entries: go to year, filter by country or type, clear, open article."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from timeline.model import TYPE_LABELS
+from timeline.tui.render import one_line
+
+__all__ = ["TimelineCommands"]
+
+
+class TimelineCommands(Provider):
+    """The browser's commands, found by fuzzy search in the palette."""
+
+    def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
+        from timeline.tui.main_screen import MainScreen
+
+        screen = self.screen
+        if not isinstance(screen, MainScreen):
+            return []
+        index = screen.index
+        commands: list[tuple[str, Callable[[], object], str]] = [
+            ("Go to year…", screen.action_go_to_year, "Type a year to jump to"),
+            ("Filter by country…", screen.action_pick_countries, "Pick countries"),
+            ("Filter by type…", screen.action_pick_types, "Pick event types"),
+            ("Clear filters", screen.action_clear_filters, "Show every event again"),
+            ("Open article", screen.action_open_article, "Open the selected event's article"),
+        ]
+        for year in index.years():
+            commands.append((f"Go to year {year}", partial(screen.go_to_year, year), ""))
+        for country in index.countries:
+            name = one_line(country)
+            commands.append(
+                (f"Filter by country: {name}", partial(screen.filter_country, country), "")
+            )
+        for kind in index.types:
+            label = f"{TYPE_LABELS.get(kind, kind)} ({kind.replace('_', ' ')})"
+            commands.append((f"Filter by type: {label}", partial(screen.filter_type, kind), ""))
+        for article in sorted(index.articles.values(), key=lambda a: a.file)[:2000]:
+            title = one_line(article.title) or article.file
+            commands.append(
+                (
+                    f"Open article: {title}",
+                    partial(screen.open_article, None, article.file),
+                    one_line(article.file),
+                )
+            )
+        return commands
+
+    async def discover(self) -> Hits:
+        """The five main entries when nothing is typed."""
+        for title, command, help_text in self._commands()[:5]:
+            yield DiscoveryHit(title, command, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        """Every entry that fuzzily matches ``query``."""
+        matcher = self.matcher(query)
+        for title, command, help_text in self._commands():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), command, text=title, help=help_text)

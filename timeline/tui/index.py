@@ -1,0 +1,477 @@
+"""The browser's in-memory index of a corpus: sorted events, groups, filters.
+
+No Textual here. :class:`EventIndex` keeps every event in chronological order
+(undated last) and answers what the views need without touching all events on
+every key: filters become sorted arrays of positions (built from per-country
+and per-type position lists), a :class:`TimelineRows` maps screen rows to year
+headers and events, and batches of new events are merged in sorted order.
+"""
+
+from __future__ import annotations
+
+import heapq
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from operator import attrgetter
+
+from timeline.model import Article, Corpus, Event
+
+__all__ = ["EventIndex", "Filters", "Group", "TimelineRows", "chronological", "date_ordinal"]
+
+#: The group key of undated events.
+UNDATED = None
+
+
+def date_ordinal(date: str | None) -> int:
+    """A number that orders ISO dates of any precision by their start (undated: huge)."""
+    if not date:
+        return 1 << 30
+    year = int(date[:4])
+    month = int(date[5:7]) if len(date) >= 7 else 1
+    day = int(date[8:10]) if len(date) >= 10 else 1
+    return year * 372 + (month - 1) * 31 + (day - 1)
+
+
+def _sort_key(event: Event) -> tuple:
+    return event.sort_key
+
+
+def chronological(events: Iterable[Event]) -> list[Event]:
+    """``events`` in ``Event.sort_key`` order, fast on the usual input.
+
+    Two stable sorts at C speed instead of one sort on a Python key: by
+    (article, start), skipped when the input already comes in that order as
+    a loader produces it, then by date with the undated last.
+    """
+    by_text = list(events)
+    keys = list(map(attrgetter("article", "start"), by_text))
+    if keys != sorted(keys):
+        by_text.sort(key=attrgetter("article", "start"))
+    dated = [e for e in by_text if e.date is not None]
+    dated.sort(key=attrgetter("date"))
+    if len(dated) < len(by_text):
+        dated.extend(e for e in by_text if e.date is None)
+    return dated
+
+
+def _group_key(event: Event) -> tuple[bool, str]:
+    return (event.date is None, event.date[:4] if event.date else "")
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """What the timeline is narrowed to: each set empty means "all".
+
+    Countries match when the event names any of them, types likewise; the
+    dimensions combine with AND. ``years`` is an inclusive range.
+    """
+
+    countries: frozenset[str] = frozenset()
+    types: frozenset[str] = frozenset()
+    years: tuple[int, int] | None = None
+    starred: bool = False
+
+    @property
+    def active(self) -> bool:
+        """True when anything is filtered out."""
+        return bool(self.countries or self.types or self.years or self.starred)
+
+    def matches(self, event: Event) -> bool:
+        """Whether one event passes (the slow reference the index must agree with)."""
+        if self.countries and not self.countries.intersection(event.countries):
+            return False
+        if self.types and event.type not in self.types:
+            return False
+        if self.years is not None:
+            year = event.year
+            if year is None or not self.years[0] <= year <= self.years[1]:
+                return False
+        return not self.starred or bool(event.extra.get("starred"))
+
+    def describe(self) -> str:
+        """A short human description, e.g. ``country: Cambodia · type: LAW``."""
+        from timeline.model import TYPE_LABELS
+
+        parts = []
+        if self.years is not None:
+            low, high = self.years
+            parts.append(f"year: {low}" if low == high else f"years: {low}–{high}")
+        if self.countries:
+            parts.append("country: " + ", ".join(sorted(self.countries)))
+        if self.types:
+            labels = [TYPE_LABELS.get(t, t) for t in sorted(self.types)]
+            parts.append("type: " + ", ".join(labels))
+        if self.starred:
+            parts.append("starred")
+        return " · ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """A year (or the undated events) within a view: positions ``[start, end)``."""
+
+    year: int | None
+    start: int
+    end: int
+
+    @property
+    def label(self) -> str:
+        """``2007`` or ``Undated``."""
+        return "Undated" if self.year is None else str(self.year)
+
+    @property
+    def count(self) -> int:
+        """How many events the group holds."""
+        return self.end - self.start
+
+
+class EventIndex:
+    """Every event of a corpus in chronological order, with lookup tables.
+
+    ``events[i]`` is the event at *index* ``i``. A view (the events that pass
+    the filters) is a sorted sequence of indexes. Lookup tables are built
+    lazily and dropped when a batch arrives.
+    """
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.name = corpus.name
+        self.events: list[Event] = chronological(corpus.events)
+        self.articles: dict[str, Article] = {a.file: a for a in corpus.articles}
+        self.generation = 0
+        self._reset_tables()
+
+    def _reset_tables(self) -> None:
+        self._by_id: dict[str, int] | None = None
+        self._by_country: dict[str, list[int]] | None = None
+        self._by_type: dict[str, list[int]] | None = None
+        self._by_article: dict[str, list[int]] | None = None
+        self._years: list[int] | None = None
+        self._views: dict[Filters, Sequence[int]] = {}
+        self._haystacks: list[str] | None = None
+        self._per_article: Counter[str] | None = None
+        self._article_of: list[int] | None = None
+
+    # -- batches ---------------------------------------------------------------
+
+    def add(self, articles: Iterable[Article], events: Iterable[Event]) -> None:
+        """Merge a batch in: O(n + k log k), never a full re-sort."""
+        for article in articles:
+            self.articles[article.file] = article
+        batch = sorted(events, key=_sort_key)
+        if not batch:
+            return
+        if self.events and _sort_key(batch[0]) >= _sort_key(self.events[-1]):
+            self.events.extend(batch)
+        else:
+            self.events = list(heapq.merge(self.events, batch, key=_sort_key))
+        self.generation += 1
+        self._reset_tables()
+
+    # -- lookups -----------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self.events)
+
+    def position_of(self, event: Event) -> int:
+        """The index of ``event`` (found by its sort key, then identity)."""
+        key = event.sort_key
+        i = bisect_left(self.events, key, key=_sort_key)
+        while i < len(self.events) and self.events[i] is not event:
+            if self.events[i].sort_key != key:
+                break
+            i += 1
+        if i < len(self.events) and self.events[i] is event:
+            return i
+        return self.by_id().get(event.id, -1)
+
+    def by_id(self) -> dict[str, int]:
+        """Event id -> index."""
+        if self._by_id is None:
+            self._by_id = {e.id: i for i, e in enumerate(self.events)}
+        return self._by_id
+
+    def _build_facets(self) -> None:
+        self._by_country, self._by_type, self._by_article = _facets(self.events)
+
+    def by_country(self) -> dict[str, list[int]]:
+        """Country -> sorted indexes of the events naming it."""
+        if self._by_country is None:
+            self._build_facets()
+        assert self._by_country is not None
+        return self._by_country
+
+    def by_type(self) -> dict[str, list[int]]:
+        """Event type -> sorted indexes."""
+        if self._by_type is None:
+            self._build_facets()
+        assert self._by_type is not None
+        return self._by_type
+
+    def article_events(self, file: str) -> list[Event]:
+        """The events of one article, in the order they appear in its text."""
+        if self._by_article is None:
+            self._build_facets()
+        assert self._by_article is not None
+        found = [self.events[i] for i in self._by_article.get(file, ())]
+        return sorted(found, key=lambda e: (e.start, e.end))
+
+    def article_count(self, file: str) -> int:
+        """How many events the article holds."""
+        if self._per_article is None:
+            self._per_article = Counter(map(attrgetter("article"), self.events))
+        return self._per_article.get(file, 0)
+
+    def article_numbers(self) -> list[int]:
+        """For each event index, a small number standing for its article."""
+        if self._article_of is None:
+            numbers: dict[str, int] = {}
+            for file in self.articles:
+                numbers.setdefault(file, len(numbers))
+            get = numbers.setdefault
+            self._article_of = [
+                get(a, len(numbers)) for a in map(attrgetter("article"), self.events)
+            ]
+        return self._article_of
+
+    def articles_in(self, view: Sequence[int]) -> int:
+        """How many distinct articles the events of ``view`` come from."""
+        if len(view) == len(self.events):
+            if self._per_article is None:
+                self._per_article = Counter(map(attrgetter("article"), self.events))
+            return len(self._per_article)
+        return len(set(map(self.article_numbers().__getitem__, view)))
+
+    def warm(self) -> None:
+        """Build the lazy tables now (safe to run in a worker thread).
+
+        Tables built from a list that a batch has since replaced are thrown
+        away rather than installed.
+        """
+        generation = self.generation
+        events = self.events
+        if self._by_country is None:
+            tables = _facets(events)
+            if generation == self.generation:
+                self._by_country, self._by_type, self._by_article = tables
+        if self._per_article is None:
+            counts = Counter(map(attrgetter("article"), events))
+            if generation == self.generation:
+                self._per_article = counts
+        if generation == self.generation:
+            self.article_numbers()
+
+    @property
+    def countries(self) -> list[str]:
+        """Every country present, alphabetically."""
+        return sorted(self.by_country())
+
+    @property
+    def types(self) -> list[str]:
+        """Every event type present."""
+        return list(self.by_type())
+
+    def years(self) -> list[int]:
+        """Every year with events, ascending."""
+        if self._years is None:
+            years: list[int] = []
+            events = self.events
+            i = 0
+            while i < len(events) and events[i].date is not None:
+                year = int(events[i].date[:4])  # type: ignore[index]
+                years.append(year)
+                i = bisect_left(events, (False, f"{year + 1:04d}"), lo=i, key=_group_key)
+            self._years = years
+        return self._years
+
+    def year_range(self, year: int | None) -> tuple[int, int]:
+        """Indexes ``[start, end)`` of one year's events (``None``: the undated)."""
+        events = self.events
+        if year is None:
+            start = bisect_left(events, (True, ""), key=_group_key)
+            return start, len(events)
+        key = (False, f"{year:04d}")
+        return bisect_left(events, key, key=_group_key), bisect_right(events, key, key=_group_key)
+
+    # -- views -------------------------------------------------------------------
+
+    def view(self, filters: Filters) -> Sequence[int]:
+        """The sorted indexes of the events that pass ``filters`` (cached per filter)."""
+        cached = self._views.get(filters)
+        if cached is not None:
+            return cached
+        result = self._compute_view(filters)
+        if len(self._views) > 64:
+            self._views.clear()
+        self._views[filters] = result
+        return result
+
+    def _compute_view(self, filters: Filters) -> Sequence[int]:
+        n = len(self.events)
+        candidates: list[Sequence[int]] = []
+        if filters.years is not None:
+            low, high = filters.years
+            start = self.year_range(low)[0]
+            end = self.year_range(high)[1]
+            candidates.append(range(start, max(start, end)))
+        if filters.countries:
+            lists = [self.by_country().get(c, []) for c in sorted(filters.countries)]
+            candidates.append(_union(lists))
+        if filters.types:
+            lists = [self.by_type().get(t, []) for t in sorted(filters.types)]
+            candidates.append(_union(lists))
+        if not candidates:
+            base: Sequence[int] = range(n)
+        else:
+            candidates.sort(key=len)
+            base = candidates[0]
+            for other in candidates[1:]:
+                base = _intersect(base, other, n)
+        if filters.starred:
+            events = self.events
+            base = [i for i in base if events[i].extra.get("starred")]
+        return base
+
+    # -- search -----------------------------------------------------------------
+
+    def haystack(self, i: int) -> str:
+        """The lower-cased text search looks in for event ``i``."""
+        if self._haystacks is None:
+            self._haystacks = [""] * len(self.events)
+        text = self._haystacks[i]
+        if not text:
+            event = self.events[i]
+            article = self.articles.get(event.article)
+            text = " \x00 ".join(
+                (
+                    event.summary,
+                    event.sentence,
+                    event.type,
+                    " ".join(event.countries),
+                    article.title if article else "",
+                )
+            ).casefold()
+            self._haystacks[i] = text
+        return text
+
+    def search(self, query: str, cancelled: Callable[[], bool] = lambda: False) -> list[int]:
+        """Indexes of every event whose text contains ``query`` (case-insensitive)."""
+        needle = query.casefold()
+        if not needle:
+            return []
+        haystack = self.haystack
+        found: list[int] = []
+        for i in range(len(self.events)):
+            if needle in haystack(i):
+                found.append(i)
+            if not i & 0x3FFF and cancelled():
+                break
+        return found
+
+
+def _facets(
+    events: list[Event],
+) -> tuple[dict[str, list[int]], dict[str, list[int]], dict[str, list[int]]]:
+    by_country: dict[str, list[int]] = {}
+    by_type: dict[str, list[int]] = {}
+    by_article: dict[str, list[int]] = {}
+    for i, event in enumerate(events):
+        for country in event.countries:
+            by_country.setdefault(country, []).append(i)
+        by_type.setdefault(event.type, []).append(i)
+        by_article.setdefault(event.article, []).append(i)
+    return by_country, by_type, by_article
+
+
+def _union(lists: list[list[int]]) -> Sequence[int]:
+    if len(lists) == 1:
+        return lists[0]
+    merged: list[int] = []
+    last = -1
+    for i in heapq.merge(*lists):
+        if i != last:
+            merged.append(i)
+            last = i
+    return merged
+
+
+def _intersect(small: Sequence[int], large: Sequence[int], n: int) -> list[int]:
+    if isinstance(large, range):
+        return [i for i in small if large.start <= i < large.stop]
+    member = bytearray(n)
+    for i in large:
+        member[i] = 1
+    return [i for i in small if member[i]]
+
+
+@dataclass(slots=True)
+class TimelineRows:
+    """The rows of the timeline: a header row per group, then its events.
+
+    Row ``r`` is a header when it is the first row of a group; otherwise it
+    shows the event at view position ``r - (group number + 1)``.
+    """
+
+    view: Sequence[int]
+    groups: list[Group]
+    #: Row of each group's header.
+    header_rows: list[int] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, index: EventIndex, view: Sequence[int]) -> TimelineRows:
+        """Split ``view`` into year groups with one bisect per year present."""
+        groups: list[Group] = []
+        events = index.events
+        pos = 0
+        total = len(view)
+        while pos < total:
+            event = events[view[pos]]
+            if event.date is None:
+                groups.append(Group(None, pos, total))
+                break
+            year = int(event.date[:4])
+            end_index = index.year_range(year)[1]
+            end = bisect_left(view, end_index, lo=pos)
+            groups.append(Group(year, pos, end))
+            pos = end
+        header_rows = [g.start + n for n, g in enumerate(groups)]
+        return cls(view, groups, header_rows)
+
+    def __len__(self) -> int:
+        return len(self.view) + len(self.groups)
+
+    def row(self, row: int) -> tuple[Group, int | None]:
+        """The group of ``row`` and the view position it shows (None for a header)."""
+        g = bisect_right(self.header_rows, row) - 1
+        group = self.groups[g]
+        if row == self.header_rows[g]:
+            return group, None
+        return group, row - g - 1
+
+    def row_of(self, position: int) -> int:
+        """The row showing view position ``position``."""
+        g = self.group_number(position)
+        return position + g + 1
+
+    def group_number(self, position: int) -> int:
+        """The number of the group holding view position ``position``."""
+        starts = [g.start for g in self.groups]
+        return max(0, bisect_right(starts, position) - 1)
+
+    def nearest(self, index: EventIndex, event_index: int, event: Event | None = None) -> int:
+        """The view position whose event is nearest in date to event ``event_index``."""
+        if not self.view:
+            return -1
+        view = self.view
+        pos = bisect_left(view, event_index)
+        if pos < len(view) and view[pos] == event_index:
+            return pos
+        if pos == 0:
+            return 0
+        if pos == len(view):
+            return pos - 1
+        target = date_ordinal((event or index.events[event_index]).date)
+        before = date_ordinal(index.events[view[pos - 1]].date)
+        after = date_ordinal(index.events[view[pos]].date)
+        return pos - 1 if target - before <= after - target else pos

@@ -1,0 +1,100 @@
+"""Key maps, kept apart from the actions they trigger (as harlequin does).
+
+Each screen names its actions in code; which keys reach them is decided
+here, in one table per screen, which also feeds the footer and the help
+screen. Keys for later features are reserved so nothing else takes them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding
+
+__all__ = [
+    "ARTICLE_KEYS",
+    "GRID_KEYS",
+    "KeySpec",
+    "MAIN_KEYS",
+    "RESERVED_KEYS",
+    "bindings",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class KeySpec:
+    """Keys (comma separated, as Textual spells them) bound to one action."""
+
+    action: str
+    keys: str
+    description: str
+    group: str
+    #: Shown in the footer as well as in the help screen.
+    footer: bool = False
+    #: How the help screen spells the keys.
+    label: str = ""
+    #: Bound ahead of focused widgets (e.g. in dialogs with inputs).
+    priority: bool = False
+
+
+MAIN_KEYS: tuple[KeySpec, ...] = (
+    KeySpec("cursor_down", "down,j", "Next event", "Move", label="↓ j"),
+    KeySpec("cursor_up", "up,k", "Previous event", "Move", label="↑ k"),
+    KeySpec("page_down", "pagedown", "Page down", "Move", label="PgDn"),
+    KeySpec("page_up", "pageup", "Page up", "Move", label="PgUp"),
+    KeySpec("first", "home,g", "First event", "Move", label="Home g"),
+    KeySpec("last", "end,G", "Last event", "Move", label="End G"),
+    KeySpec("next_year", "]", "Next year", "Jump", footer=True, label="]"),
+    KeySpec("previous_year", "[", "Previous year", "Jump", footer=True, label="["),
+    KeySpec("next_country", "}", "Next country", "Jump", footer=True, label="}"),
+    KeySpec("previous_country", "{", "Previous country", "Jump", label="{"),
+    KeySpec("go_to_year", "y", "Go to a year", "Jump", footer=True, label="y"),
+    KeySpec("pick_countries", "c", "Filter by country", "Filter", footer=True, label="c"),
+    KeySpec("pick_types", "t", "Filter by type", "Filter", footer=True, label="t"),
+    KeySpec("clear_filters", "x", "Clear filters", "Filter", label="x"),
+    KeySpec("search", "/", "Search", "Search", footer=True, label="/"),
+    KeySpec("next_match", "n", "Next match", "Search", label="n"),
+    KeySpec("previous_match", "N", "Previous match", "Search", label="N"),
+    KeySpec("clear_search", "escape", "Clear search", "Search", label="Esc"),
+    KeySpec("open_article", "enter", "Open article", "View", footer=True, label="Enter"),
+    KeySpec("grid", "v", "Year × country grid", "View", footer=True, label="v"),
+    KeySpec("help", "question_mark,f1", "Help", "View", footer=True, label="? F1"),
+    KeySpec("command_palette", "ctrl+p", "Command palette", "View", label="ctrl+p"),
+    KeySpec("quit", "q", "Quit", "View", footer=True, label="q"),
+)
+
+ARTICLE_KEYS: tuple[KeySpec, ...] = (
+    KeySpec("next_event", "n", "Next event in article", "Article", footer=True, label="n"),
+    KeySpec("previous_event", "p", "Previous event in article", "Article", True, label="p"),
+    KeySpec("scroll_down", "down,j", "Scroll down", "Article", label="↓ j"),
+    KeySpec("scroll_up", "up,k", "Scroll up", "Article", label="↑ k"),
+    KeySpec("back", "escape,q", "Back to the timeline", "Article", footer=True, label="Esc q"),
+)
+
+GRID_KEYS: tuple[KeySpec, ...] = (
+    KeySpec("move(0,-1)", "up,k", "Move", "Grid", label="↑ ↓ ← →"),
+    KeySpec("move(0,1)", "down,j", "Move", "Grid"),
+    KeySpec("move(-1,0)", "left,h", "Move", "Grid"),
+    KeySpec("move(1,0)", "right,l", "Move", "Grid"),
+    KeySpec("choose", "enter", "Filter the timeline to this cell", "Grid", True, label="Enter"),
+    KeySpec("back", "escape,v,q", "Back, unchanged", "Grid", True, label="Esc"),
+)
+
+#: Keys kept free for stars (s), notes (a), starred-only (*) and export (e).
+RESERVED_KEYS: dict[str, str] = {"s": "star", "a": "note", "*": "starred only", "e": "export"}
+
+
+def bindings(specs: tuple[KeySpec, ...]) -> list[Binding]:
+    """Textual bindings for a key table (the footer shows the first key of a spec)."""
+    return [
+        Binding(
+            spec.keys,
+            spec.action,
+            spec.description,
+            show=spec.footer,
+            key_display=spec.label.split(" ")[0] if spec.label else None,
+            priority=spec.priority,
+        )
+        for spec in specs
+        if spec.action != "command_palette"
+    ]

@@ -1,0 +1,585 @@
+"""The main screen: header, year rail, timeline, detail pane, search bar, footer.
+
+The screen owns the browsing state (filters, search) and turns actions into
+changes of the widgets. Actions are named here; keys live in
+:mod:`timeline.tui.keymap`.
+"""
+
+from __future__ import annotations
+
+import threading
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Input
+from textual.worker import get_current_worker
+
+from timeline.model import TYPE_LABELS, Article, Event
+from timeline.tui.article_screen import ArticleScreen
+from timeline.tui.grid import GridScreen
+from timeline.tui.help import HelpScreen
+from timeline.tui.index import EventIndex, Filters, TimelineRows
+from timeline.tui.keymap import MAIN_KEYS, bindings
+from timeline.tui.panes import AppHeader, EventDetail, HeaderLine
+from timeline.tui.picker import Picker
+from timeline.tui.timeline_view import TimelineView
+from timeline.tui.year_prompt import YearPrompt
+from timeline.tui.year_rail import YearRail
+
+__all__ = ["MainScreen", "SearchFunction"]
+
+#: ``(query) -> matching event ids``, or None to use the in-memory search.
+SearchFunction = Callable[[str], "set[str] | None"]
+
+#: Events looked at synchronously when a search is typed; the rest is a worker's job.
+QUICK_SCAN = 2000
+
+
+class SearchBar(Input):
+    """The search field: typing searches, Enter keeps the search, Esc clears it."""
+
+    DEFAULT_CSS = """
+    SearchBar { dock: bottom; display: none; border: tall $accent; height: 3; }
+    SearchBar.-open { display: block; }
+    """
+
+    BINDINGS = [Binding("escape", "close", "Clear search", show=False)]
+
+    class Closed(Input.Submitted):
+        """Esc in the search field."""
+
+    def action_close(self) -> None:
+        """Esc: tell the screen to clear the search."""
+        self.post_message(self.Closed(self, self.value))
+
+
+class MainScreen(Screen[None]):
+    """The timeline browser."""
+
+    DEFAULT_CSS = """
+    MainScreen #body { height: 1fr; }
+    MainScreen #centre { width: 1fr; }
+    MainScreen.-narrow YearRail { display: none; }
+    MainScreen.-short EventDetail { display: none; }
+    """
+
+    BINDINGS = bindings(MAIN_KEYS)
+
+    def __init__(self, index: EventIndex, search: SearchFunction | None = None) -> None:
+        super().__init__()
+        self.index = index
+        self.search_function = search
+        self.filters = Filters()
+        self.query_text = ""
+        #: Sorted event indexes matching the search, None while being computed.
+        self.matches: list[int] | None = None
+        self._pending_jump = False
+        #: Set once the background warm-up of the index has finished.
+        self.warmed = threading.Event()
+        view = index.view(self.filters)
+        self.rows = TimelineRows.build(index, view)
+
+    # -- layout ----------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield AppHeader(id="header")
+        with Horizontal(id="body"):
+            yield YearRail(id="rail")
+            with Vertical(id="centre"):
+                yield TimelineView(self.index, self.rows, id="timeline")
+                yield EventDetail(id="detail")
+        yield SearchBar(placeholder="Search events (Enter keeps, Esc clears)", id="search")
+        yield Footer()
+
+    @property
+    def timeline(self) -> TimelineView:
+        """The list widget."""
+        return self.query_one(TimelineView)
+
+    def on_mount(self) -> None:
+        """Fill the panes and focus the list."""
+        self.query_one(SearchBar).cursor_blink = False
+        self._refresh_all(self.timeline.cursor)
+        self.timeline.focus()
+        self.call_after_refresh(self._warm)
+
+    @work(thread=True, exclusive=True, group="warm")
+    def _warm(self) -> None:
+        """Build the index's lookup tables in the background after the first frame."""
+        self.index.warm()
+        self.warmed.set()
+
+    def on_resize(self) -> None:
+        """Drop the rail and the detail pane when the terminal is small."""
+        self.set_class(self.size.width < 64, "-narrow")
+        self.set_class(self.size.height < 18, "-short")
+
+    # -- state changes -----------------------------------------------------------------
+
+    def apply_filters(self, filters: Filters, *, top: bool = False) -> None:
+        """Narrow the timeline, keeping the cursor on the event nearest in date."""
+        current = self.timeline.event
+        self.filters = filters
+        view = self.index.view(filters)
+        self.rows = TimelineRows.build(self.index, view)
+        position = 0
+        if current is not None:
+            at = self.index.position_of(current)
+            position = self.rows.nearest(self.index, at, current)
+        self._refresh_all(position, top=top)
+
+    def _refresh_all(self, position: int, *, top: bool = False) -> None:
+        timeline = self.timeline
+        if not self.index.events:
+            timeline.empty_message = (
+                "This corpus has no events. Point timeline at a folder of articles."
+            )
+        else:
+            timeline.empty_message = "No events match these filters. Press x to clear them."
+        timeline.set_rows(self.rows, position, top=top)
+        self._show_selection()
+        counts = {g.year: g.count for g in self.rows.groups}
+        entries: list[tuple[int | None, int]] = [(y, counts.get(y, 0)) for y in self.index.years()]
+        if self.index.events and self.index.events[-1].date is None:
+            entries.append((None, counts.get(None, 0)))
+        self.query_one(YearRail).set_counts(entries)
+        self._update_header()
+
+    def _update_header(self) -> None:
+        view = self.rows.view
+        search = ""
+        if self.query_text:
+            if self.matches is None:
+                search = f"/{self.query_text} · searching…"
+            else:
+                found = self._matches_in_view()
+                search = f"/{self.query_text} · {found:,} match{'es' if found != 1 else ''}"
+        self.query_one(HeaderLine).show(
+            self.index.name,
+            len(view),
+            len(self.index),
+            self.index.articles_in(view),
+            len(self.index.articles),
+            self.filters.describe(),
+            search,
+        )
+
+    def _matches_in_view(self) -> int:
+        if self.matches is None:
+            return 0
+        view = self.rows.view
+        if isinstance(view, range):
+            return bisect_left(self.matches, view.stop) - bisect_left(self.matches, view.start)
+        wanted = set(view) if len(view) < len(self.matches) else None
+        if wanted is not None:
+            return sum(1 for i in self.matches if i in wanted)
+        return sum(1 for i in view if _contains(self.matches, i))
+
+    # -- batches (issue 4) ---------------------------------------------------------------
+
+    def add_batch(self, articles: Sequence[Article], events: Sequence[Event]) -> None:
+        """Merge newly read events in; the cursor stays on its event."""
+        self.index.add(articles, events)
+        if self.query_text:
+            self.matches = None
+        self.apply_filters(self.filters)
+        if self.query_text:
+            self._start_search(self.query_text)
+
+    # -- messages ------------------------------------------------------------------------
+
+    @on(TimelineView.Selected)
+    def _selected(self, message: TimelineView.Selected) -> None:
+        self._show_selection()
+
+    def _select(self, position: int, *, top: bool = False) -> None:
+        """Move the cursor and update the panes in the same frame."""
+        if self.timeline.cursor < 0:
+            return
+        self.timeline.select(position, top=top)
+        self._show_selection()
+
+    def _show_selection(self) -> None:
+        """Bring the detail pane and the rail in step with the cursor.
+
+        Actions call this directly so that a key costs one frame; the
+        Selected message covers moves the widget makes itself (clicks).
+        """
+        event = self.timeline.event
+        detail = self.query_one(EventDetail)
+        rail = self.query_one(YearRail)
+        if event is None:
+            if detail.event is not None or not self.rows.view:
+                detail.show(None, None, 0)
+            rail.set_current(None, present=False)
+            return
+        if detail.event is not event:
+            others = self.index.article_count(event.article) - 1
+            detail.show(event, self.index.articles.get(event.article), others)
+            self.call_after_refresh(self._prepare_neighbours)
+        rail.set_current(event.year, present=True)
+
+    def _prepare_neighbours(self) -> None:
+        """While the user reads, wrap the detail texts of the next and previous events."""
+        timeline = self.timeline
+        view = self.rows.view
+        wanted = []
+        for position in (timeline.cursor + 1, timeline.cursor - 1):
+            if 0 <= position < len(view):
+                event = self.index.events[view[position]]
+                others = self.index.article_count(event.article) - 1
+                wanted.append((event, self.index.articles.get(event.article), others))
+        self.query_one(EventDetail).prepare(wanted)
+
+    @on(TimelineView.Activated)
+    def _activated(self, message: TimelineView.Activated) -> None:
+        self.open_article(message.event)
+
+    @on(YearRail.Picked)
+    def _rail_picked(self, message: YearRail.Picked) -> None:
+        self.go_to_year(message.year, exact=True)
+        self.timeline.focus()
+
+    # -- moving ------------------------------------------------------------------------
+
+    def action_cursor_down(self) -> None:
+        """Next event."""
+        self._select(self.timeline.cursor + 1)
+
+    def action_cursor_up(self) -> None:
+        """Previous event."""
+        self._select(self.timeline.cursor - 1)
+
+    def action_page_down(self) -> None:
+        """A screenful down."""
+        self._select(self.timeline.cursor + self.timeline.page)
+
+    def action_page_up(self) -> None:
+        """A screenful up."""
+        self._select(max(0, self.timeline.cursor - self.timeline.page))
+
+    def action_first(self) -> None:
+        """First event."""
+        self._select(0)
+
+    def action_last(self) -> None:
+        """Last event."""
+        self._select(len(self.rows.view) - 1)
+
+    def action_next_year(self) -> None:
+        """First event of the next year (or of the undated group)."""
+        timeline = self.timeline
+        if timeline.cursor < 0:
+            return
+        g = self.rows.group_number(timeline.cursor)
+        if g + 1 < len(self.rows.groups):
+            self._select(self.rows.groups[g + 1].start, top=True)
+        else:
+            self.app.bell()
+
+    def action_previous_year(self) -> None:
+        """First event of the previous year."""
+        timeline = self.timeline
+        if timeline.cursor < 0:
+            return
+        g = self.rows.group_number(timeline.cursor)
+        if g > 0:
+            self._select(self.rows.groups[g - 1].start, top=True)
+        elif timeline.cursor != 0:
+            self._select(0, top=True)
+        else:
+            self.app.bell()
+
+    def go_to_year(self, year: int | None, *, exact: bool = False) -> None:
+        """Jump to ``year``, or the nearest year with events shown (None: undated)."""
+        groups = self.rows.groups
+        if not groups:
+            self.notify("No events to jump to.", severity="warning")
+            return
+        if year is None:
+            found = [g for g in groups if g.year is None]
+            if found:
+                self._select(found[0].start, top=True)
+            return
+        dated = [g for g in groups if g.year is not None]
+        if not dated:
+            self.notify("No dated events shown.", severity="warning")
+            return
+        best = min(dated, key=lambda g: (abs(g.year - year), g.year))  # type: ignore[operator]
+        if best.year != year and not exact:
+            self.notify(f"No events in {year}; showing {best.year}.", markup=False)
+        self._select(best.start, top=True)
+
+    def action_go_to_year(self) -> None:
+        """Ask for a year and jump there."""
+
+        def done(year: int | None) -> None:
+            if year is not None:
+                self.go_to_year(year)
+
+        self.app.push_screen(YearPrompt(self.index.years()), done)
+
+    # -- filters -----------------------------------------------------------------------
+
+    def _cycle_country(self, step: int) -> None:
+        countries = self.index.countries
+        if not countries:
+            return
+        chosen = self.filters.countries
+        if len(chosen) == 1:
+            at = countries.index(next(iter(chosen))) if next(iter(chosen)) in countries else -1
+            at += step
+            new = frozenset() if not 0 <= at < len(countries) else frozenset({countries[at]})
+        else:
+            new = frozenset({countries[0] if step > 0 else countries[-1]})
+        self.apply_filters(replace(self.filters, countries=new))
+
+    def action_next_country(self) -> None:
+        """Filter to the next country (All → each country → All)."""
+        self._cycle_country(1)
+
+    def action_previous_country(self) -> None:
+        """Filter to the previous country."""
+        self._cycle_country(-1)
+
+    def action_pick_countries(self) -> None:
+        """Choose countries to filter by."""
+        by_country = self.index.by_country()
+        options = [(c, c, len(by_country[c])) for c in self.index.countries]
+
+        def done(chosen: frozenset[str] | None) -> None:
+            if chosen is not None:
+                self.apply_filters(replace(self.filters, countries=chosen))
+
+        self.app.push_screen(Picker("Filter by country", options, self.filters.countries), done)
+
+    def action_pick_types(self) -> None:
+        """Choose event types to filter by."""
+        by_type = self.index.by_type()
+        from timeline.model import EVENT_TYPES
+
+        present = [t for t in EVENT_TYPES if t in by_type] + [
+            t for t in by_type if t not in EVENT_TYPES
+        ]
+        options = [
+            (f"{TYPE_LABELS.get(t, t)}  {t.replace('_', ' ')}", t, len(by_type[t])) for t in present
+        ]
+
+        def done(chosen: frozenset[str] | None) -> None:
+            if chosen is not None:
+                self.apply_filters(replace(self.filters, types=chosen))
+
+        self.app.push_screen(Picker("Filter by type", options, self.filters.types), done)
+
+    def filter_country(self, country: str) -> None:
+        """Show only events naming ``country``."""
+        self.apply_filters(replace(self.filters, countries=frozenset({country})))
+
+    def filter_type(self, kind: str) -> None:
+        """Show only events of type ``kind``."""
+        self.apply_filters(replace(self.filters, types=frozenset({kind})))
+
+    def action_clear_filters(self) -> None:
+        """Show every event again."""
+        self.apply_filters(Filters())
+
+    # -- search ------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        """Open the search field."""
+        bar = self.query_one(SearchBar)
+        bar.add_class("-open")
+        bar.focus()
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, message: Input.Changed) -> None:
+        self.set_search(message.value)
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self, message: Input.Submitted) -> None:
+        bar = self.query_one(SearchBar)
+        bar.remove_class("-open")
+        self.timeline.focus()
+        if isinstance(message, SearchBar.Closed):
+            bar.value = ""
+            self.set_search("")
+
+    def set_search(self, query: str) -> None:
+        """Search as you type: highlight matches and move to the first one."""
+        query = query.strip()
+        if query == self.query_text:
+            return
+        self.query_text = query
+        self.timeline.set_needle(query.lower())
+        self.matches = None
+        if not query:
+            self.workers.cancel_group(self, "search")
+            self._update_header()
+            return
+        self._pending_jump = not self._quick_jump(query.lower())
+        self._update_header()
+        self._start_search(query)
+
+    def _quick_jump(self, needle: str) -> bool:
+        """Find a match near the cursor without scanning everything; True if found."""
+        timeline = self.timeline
+        view = self.rows.view
+        if timeline.cursor < 0:
+            return True
+        haystack = self.index.haystack
+        start = timeline.cursor
+        for position in range(start, min(len(view), start + QUICK_SCAN)):
+            if needle in haystack(view[position]):
+                self._select(position)
+                return True
+        return False
+
+    def _start_search(self, query: str) -> None:
+        self._search_worker(query)
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search_worker(self, query: str) -> None:
+        worker = get_current_worker()
+        ids = None
+        if self.search_function is not None:
+            ids = self.search_function(query)
+        if ids is not None:
+            by_id = self.index.by_id()
+            found = sorted(by_id[i] for i in ids if i in by_id)
+        else:
+            found = self.index.search(query, cancelled=lambda: worker.is_cancelled)
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._search_done, query, found)
+
+    def _search_done(self, query: str, found: list[int]) -> None:
+        if query != self.query_text:
+            return
+        self.matches = found
+        if self._pending_jump:
+            self._pending_jump = False
+            self._jump_match(1, include_current=True)
+        self._update_header()
+
+    def _jump_match(self, step: int, include_current: bool = False) -> None:
+        timeline = self.timeline
+        view = self.rows.view
+        if not self.query_text or timeline.cursor < 0:
+            return
+        if self.matches is None:
+            needle = self.query_text.lower()
+            haystack = self.index.haystack
+            span = (
+                range(timeline.cursor + (0 if include_current else step), len(view))
+                if step > 0
+                else range(timeline.cursor - 1, -1, -1)
+            )
+            for position in span:
+                if needle in haystack(view[position]):
+                    self._select(position)
+                    return
+            self.app.bell()
+            return
+        current = view[timeline.cursor]
+        matches = self.matches
+        if step > 0:
+            at = (
+                bisect_left(matches, current) if include_current else bisect_right(matches, current)
+            )
+            candidates = (matches[k] for k in range(at, len(matches)))
+        else:
+            at = bisect_left(matches, current)
+            candidates = (matches[k] for k in range(at - 1, -1, -1))
+        for event_index in candidates:
+            position = _find(view, event_index)
+            if position >= 0:
+                self._select(position)
+                return
+        self.app.bell()
+
+    def action_next_match(self) -> None:
+        """Next search match."""
+        self._jump_match(1)
+
+    def action_previous_match(self) -> None:
+        """Previous search match."""
+        self._jump_match(-1)
+
+    def action_clear_search(self) -> None:
+        """Esc: forget the search."""
+        if self.query_text:
+            self.query_one(SearchBar).value = ""
+            self.set_search("")
+
+    # -- other screens -----------------------------------------------------------------
+
+    def open_article(self, event: Event | None = None, file: str | None = None) -> None:
+        """Open the article of ``event`` (or the cursor's), or the article ``file``."""
+        if file is None:
+            event = event or self.timeline.event
+            if event is None:
+                self.notify("No event selected.", severity="warning")
+                return
+            file = event.article
+        article = self.index.articles.get(file)
+        if article is None:
+            self.notify("That article is not loaded.", severity="error")
+            return
+        events = self.index.article_events(file)
+        current = next((n for n, e in enumerate(events) if e is event), 0)
+        self.app.push_screen(ArticleScreen(article, events, current, follow=self.select_event))
+
+    def select_event(self, event: Event) -> None:
+        """Put the cursor on ``event`` if the filters show it."""
+        at = self.index.position_of(event)
+        position = _find(self.rows.view, at)
+        if position >= 0:
+            self._select(position)
+
+    def action_open_article(self) -> None:
+        """Open the selected event's article."""
+        self.open_article()
+
+    def action_grid(self) -> None:
+        """Show the year × country grid."""
+        event = self.timeline.event
+        country = event.countries[0] if event and event.countries else None
+        if len(self.filters.countries) == 1:
+            country = next(iter(self.filters.countries))
+
+        def done(cell: tuple[int, str] | None) -> None:
+            if cell is not None:
+                year, name = cell
+                self.apply_filters(Filters(countries=frozenset({name}), years=(year, year)))
+
+        self.app.push_screen(GridScreen(self.index, event.year if event else None, country), done)
+
+    def action_help(self) -> None:
+        """Show every key."""
+        self.app.push_screen(HelpScreen())
+
+    def action_command_palette(self) -> None:
+        """Open the command palette."""
+        self.app.action_command_palette()
+
+    def action_quit(self) -> None:
+        """Leave the program."""
+        self.app.exit(0)
+
+
+def _find(view: Sequence[int], event_index: int) -> int:
+    """The view position of an event index, or -1."""
+    position = bisect_left(view, event_index)
+    if position < len(view) and view[position] == event_index:
+        return position
+    return -1
+
+
+def _contains(sorted_list: list[int], value: int) -> bool:
+    position = bisect_left(sorted_list, value)
+    return position < len(sorted_list) and sorted_list[position] == value

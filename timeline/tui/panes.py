@@ -1,0 +1,179 @@
+"""The small panes around the timeline: the header line and the event detail."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.cache import LRUCache
+from textual.containers import Horizontal
+from textual.strip import Strip
+from textual.widget import Widget
+from textual.widgets import ProgressBar
+
+from timeline.model import Article, Event
+from timeline.tui.render import detail_text, one_line
+
+__all__ = ["AppHeader", "EventDetail", "HeaderLine"]
+
+
+class HeaderLine(Widget):
+    """Corpus name, events and articles shown of the total, filters, search.
+
+    One line that redraws without a layout pass.
+    """
+
+    DEFAULT_CSS = """
+    HeaderLine { width: 1fr; height: 1; }
+    """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._text = Text()
+
+    @property
+    def text(self) -> str:
+        """What the line says, as plain text."""
+        return self._text.plain
+
+    def show(
+        self,
+        name: str,
+        shown: int,
+        total: int,
+        articles_shown: int,
+        articles_total: int,
+        filters: str,
+        search: str,
+    ) -> None:
+        """Refresh the line with the given figures (all plain text)."""
+        text = Text(no_wrap=True, overflow="ellipsis", end="")
+        text.append(" ")
+        text.append(one_line(name) or "corpus", "bold")
+        text.append("  ")
+        text.append(f"{shown:,}/{total:,} events · {articles_shown:,}/{articles_total:,} articles")
+        if filters:
+            text.append("  │  ")
+            text.append(filters, "bold")
+        if search:
+            text.append("  │  ")
+            text.append(search, "italic")
+        self._text = text
+        self.refresh()
+
+    def render(self) -> Text:
+        """The line."""
+        return self._text
+
+
+class AppHeader(Horizontal):
+    """The top line, with a progress bar while events are still arriving."""
+
+    DEFAULT_CSS = """
+    AppHeader {
+        height: 1;
+        background: $panel;
+        color: $foreground;
+    }
+    AppHeader ProgressBar { width: 36; display: none; }
+    AppHeader.-loading ProgressBar { display: block; }
+    AppHeader ProgressBar Bar { width: 20; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield HeaderLine(id="header-line")
+        yield ProgressBar(total=None, show_eta=False, id="progress")
+
+    def set_progress(self, done: int, total: int | None) -> None:
+        """Show progress; the bar hides itself once ``done`` reaches ``total``."""
+        bar = self.query_one(ProgressBar)
+        finished = total is not None and done >= total
+        self.set_class(not finished, "-loading")
+        bar.update(total=total, progress=done)
+
+
+class EventDetail(Widget):
+    """The selected event: evidence sentence, article, type and countries.
+
+    A fixed-height pane drawn line by line from a small cache of wrapped
+    texts, without a layout pass, so moving the cursor costs one frame. The
+    screen asks it to :meth:`prepare` the neighbours of the selection while
+    the user reads. Text that does not fit is cut (the article screen shows
+    it all).
+    """
+
+    DEFAULT_CSS = """
+    EventDetail {
+        height: 8;
+        border-top: hkey $foreground 25%;
+        background: $surface;
+        padding: 0 1;
+    }
+    EventDetail > .detail--label { text-style: bold; }
+    EventDetail > .detail--date { text-style: bold underline; color: $warning; }
+    EventDetail > .detail--dim { color: $text-muted; }
+    """
+
+    COMPONENT_CLASSES = {"detail--label", "detail--date", "detail--dim"}
+
+    def __init__(self, *, extra: Callable[[Event], Text | None] | None = None, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.extra = extra
+        self.event: Event | None = None
+        self._key: tuple = ()
+        self._source: tuple[Event | None, Article | None, int] = (None, None, 0)
+        self._cache: LRUCache[tuple, list[Strip]] = LRUCache(64)
+
+    def show(self, event: Event | None, article: Article | None, others: int) -> None:
+        """Show one event, or an empty note when ``event`` is None."""
+        self.event = event
+        self._source = (event, article, others)
+        self.refresh()
+
+    def text_for(self, event: Event | None, article: Article | None, others: int) -> Text:
+        """The pane's text for one event."""
+        if event is None:
+            return Text("No event selected.", style="italic")
+        style = self.get_component_rich_style
+        return detail_text(
+            event,
+            article,
+            others,
+            label_style=style("detail--label", partial=True),
+            date_style=style("detail--date", partial=True),
+            dim_style=style("detail--dim", partial=True),
+            extra=self.extra,
+        )
+
+    def _strips(self, event: Event | None, article: Article | None, others: int) -> list[Strip]:
+        width = self.size.width
+        key = (id(event), event.id if event else None, width, others)
+        strips = self._cache.get(key)
+        if strips is None:
+            text = self.text_for(event, article, others)
+            console = self.app.console
+            options = console.options.update_width(max(1, width))
+            lines = console.render_lines(text, options, pad=True, new_lines=False)
+            strips = [Strip(line, width) for line in lines[: max(1, self.size.height)]]
+            self._cache[key] = strips
+        return strips
+
+    def prepare(self, neighbours: list[tuple[Event, Article | None, int]]) -> None:
+        """Wrap the texts of events likely to be shown next."""
+        if self.size.width:
+            for event, article, others in neighbours:
+                self._strips(event, article, others)
+
+    def notify_style_update(self) -> None:
+        """Theme changed: forget wrapped texts."""
+        super().notify_style_update()
+        self._cache.clear()
+
+    def render_line(self, y: int) -> Strip:
+        """One line of the pane."""
+        strips = self._strips(*self._source)
+        base = self.rich_style
+        if y < len(strips):
+            return strips[y].apply_style(base)
+        return Strip.blank(self.size.width, base)

@@ -1,0 +1,227 @@
+"""Rich ``Text`` for events: timeline rows, the detail pane, type labels.
+
+Everything that comes from an article goes through :mod:`timeline.textclean`
+and into ``Text`` as plain strings, never markup. No Textual import: styles
+arrive as arguments so the widgets can pass their themed component styles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+
+from timeline.model import TYPE_LABELS, Article, Event, format_date
+from timeline.textclean import CleanMap, clean_line
+
+__all__ = [
+    "DATE_WIDTH",
+    "TYPE_STYLES",
+    "TYPE_WIDTH",
+    "countries_text",
+    "detail_text",
+    "event_row",
+    "highlight",
+    "one_line",
+    "type_label",
+]
+
+DATE_WIDTH = 12
+TYPE_WIDTH = max(len(label) for label in TYPE_LABELS.values())
+COUNTRY_WIDTH = 18
+
+#: One colour per event type. Each label carries its own background and a
+#: foreground chosen for contrast, so it reads the same on light and dark themes.
+TYPE_STYLES: dict[str, Style] = {
+    "task_force": Style.parse("bold #ffffff on #6d28d9"),
+    "tier_change": Style.parse("bold #000000 on #f59e0b"),
+    "conference": Style.parse("bold #ffffff on #0369a1"),
+    "agreement": Style.parse("bold #ffffff on #047857"),
+    "law": Style.parse("bold #ffffff on #4338ca"),
+    "enforcement": Style.parse("bold #ffffff on #b91c1c"),
+    "statistic": Style.parse("bold #000000 on #22d3ee"),
+    "report": Style.parse("bold #000000 on #a3e635"),
+    "other": Style.parse("bold #ffffff on #525252"),
+}
+
+_OTHER = TYPE_STYLES["other"]
+_WHITESPACE = re.compile(r"\s")
+
+
+def one_line(text: str) -> str:
+    """Article text made safe for a single display line."""
+    return clean_line(text)
+
+
+def type_label(kind: str, width: int = TYPE_WIDTH) -> Text:
+    """The coloured short label of an event type, centred in ``width`` cells."""
+    label = TYPE_LABELS.get(kind, one_line(kind).upper()[:width])
+    return Text(label.center(width), style=TYPE_STYLES.get(kind, TYPE_STYLES["other"]))
+
+
+def countries_text(event: Event, limit: int | None = None) -> str:
+    """``Cambodia``, ``Cambodia +2``; cut to ``limit`` cells when given."""
+    names = [one_line(c) for c in event.countries]
+    if not names:
+        return "—"
+    text = names[0] if len(names) == 1 else f"{names[0]} +{len(names) - 1}"
+    if limit is not None and len(text) > limit:
+        text = text[: max(0, limit - 1)] + "…"
+    return text
+
+
+def highlight(text: Text, needle: str, style: Style, start: int = 0) -> None:
+    """Stylise every case-insensitive occurrence of ``needle`` in ``text`` from ``start``."""
+    if not needle:
+        return
+    plain = text.plain.lower()
+    size = len(needle)
+    at = plain.find(needle, start)
+    while at >= 0:
+        text.stylize(style, at, at + size)
+        at = plain.find(needle, at + size)
+
+
+def _cut(text: str, cells: int) -> str:
+    """``text`` cut to ``cells`` cells, with an ellipsis when something was cut."""
+    if cells <= 0:
+        return ""
+    if len(text) <= cells and text.isascii():
+        return text
+    if cell_len(text) <= cells:
+        return text
+    return set_cell_size(text, cells - 1) + "…"
+
+
+def _matched(text: str, needle: str, style: Style, match: Style) -> list[Segment]:
+    """Segments of ``text`` with every case-insensitive ``needle`` in ``match`` style."""
+    if not needle:
+        return [Segment(text, style)]
+    lower = text.lower()
+    if len(lower) != len(text):
+        return [Segment(text, style)]
+    out: list[Segment] = []
+    at = 0
+    found = lower.find(needle)
+    while found >= 0:
+        if found > at:
+            out.append(Segment(text[at:found], style))
+        out.append(Segment(text[found : found + len(needle)], match))
+        at = found + len(needle)
+        found = lower.find(needle, at)
+    if at < len(text):
+        out.append(Segment(text[at:], style))
+    return out
+
+
+def event_row(
+    event: Event,
+    width: int,
+    *,
+    style: Style,
+    date_style: Style,
+    country_style: Style,
+    match_style: Style,
+    needle: str = "",
+) -> list[Segment]:
+    """One timeline row as segments: date, type label, countries, summary.
+
+    Built straight from segments (no ``Text`` layout) because it runs for
+    every row that scrolls into view. The result is exactly ``width`` cells;
+    narrow rows drop the countries, then the type.
+    """
+    segments = [
+        Segment(
+            " " + format_date(event.date, event.approximate).ljust(DATE_WIDTH), style + date_style
+        )
+    ]
+    used = 1 + max(DATE_WIDTH, len(segments[0].text) - 1)
+    if width >= 40:
+        label = TYPE_LABELS.get(event.type) or _cut(one_line(event.type).upper(), TYPE_WIDTH)
+        segments.append(Segment(" ", style))
+        segments.append(Segment(label.center(TYPE_WIDTH), TYPE_STYLES.get(event.type, _OTHER)))
+        used += 1 + TYPE_WIDTH
+    match = style + match_style
+    if width >= 64:
+        countries = countries_text(event, COUNTRY_WIDTH)
+        pad = " " * max(0, COUNTRY_WIDTH - cell_len(countries))
+        segments.append(Segment(" ", style))
+        segments.extend(_matched(countries, needle, style + country_style, match))
+        segments.append(Segment(pad, style))
+        used += 1 + COUNTRY_WIDTH
+    summary = _cut(one_line(event.summary), width - used - 1)
+    segments.append(Segment(" ", style))
+    segments.extend(_matched(summary, needle, style, match))
+    used += 1 + cell_len(summary)
+    if used < width:
+        segments.append(Segment(" " * (width - used), style))
+    elif used > width:
+        return list(Segment.adjust_line_length(segments, width, style))
+    return segments
+
+
+def _sentence_text(event: Event, date_style: Style) -> Text:
+    """The evidence sentence, cleaned, with its date mention emphasised."""
+    cleaned = CleanMap.build(event.sentence)
+    plain = _WHITESPACE.sub(" ", cleaned.text)
+    text = Text(plain)
+    if event.date_start is not None and event.date_end is not None:
+        start, end = cleaned.span(event.date_start - event.start, event.date_end - event.start)
+        if 0 <= start < end <= len(plain):
+            text.stylize(date_style, start, end)
+    return text
+
+
+def detail_text(
+    event: Event,
+    article: Article | None,
+    others: int,
+    *,
+    label_style: Style,
+    date_style: Style,
+    dim_style: Style,
+    extra: Callable[[Event], Text | None] | None = None,
+) -> Text:
+    """The detail pane for one event (``others``: other events in its article)."""
+    text = Text(end="")
+    text.append(format_date(event.date, event.approximate), label_style)
+    if event.precision:
+        text.append(
+            f" ({event.precision}{', approximate' if event.approximate else ''})", dim_style
+        )
+    text.append("  ")
+    text.append_text(type_label(event.type, len(TYPE_LABELS.get(event.type, event.type)) + 2))
+    text.append("  ")
+    inherited = set(event.inherited)
+    for n, country in enumerate(event.countries):
+        if n:
+            text.append(", ")
+        text.append(one_line(country), label_style)
+        if country in inherited:
+            text.append(" (inherited)", dim_style)
+    if not event.countries:
+        text.append("no country", dim_style)
+    text.append("\n")
+    text.append_text(_sentence_text(event, date_style))
+    text.append("\n")
+    if article is not None:
+        text.append(one_line(article.title) or "(untitled)", label_style)
+        text.append(" · ")
+        date = article.date_value
+        text.append(date.display() if date else "undated", dim_style)
+        text.append(" · ")
+        text.append(one_line(article.file), dim_style)
+    else:
+        text.append(one_line(event.article), dim_style)
+    other_word = "event" if others == 1 else "events"
+    text.append(f" · {others} other {other_word} in this article", dim_style)
+    if extra is not None:
+        more = extra(event)
+        if more is not None:
+            text.append("\n")
+            text.append_text(more)
+    return text

@@ -1,0 +1,270 @@
+"""The timeline: one virtual list of year headers and events (Line API).
+
+Only the rows on screen are ever rendered, and rendered rows are kept in an
+LRU cache (as toolong does for log lines), so 100,000 events cost no more per
+key than 100. The widget knows rows and a cursor; what the rows are (filters,
+search) is decided by the screen, which hands it a :class:`TimelineRows`.
+"""
+
+from __future__ import annotations
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from timeline.model import Event
+from timeline.tui.index import EventIndex, Group, TimelineRows
+from timeline.tui.render import event_row
+
+__all__ = ["TimelineView"]
+
+
+class TimelineView(ScrollView, can_focus=True):
+    """A scrolling list of year headers and event rows with a cursor."""
+
+    COMPONENT_CLASSES = {
+        "timeline--cursor",
+        "timeline--header",
+        "timeline--date",
+        "timeline--countries",
+        "timeline--match",
+        "timeline--match-row",
+        "timeline--empty",
+    }
+
+    DEFAULT_CSS = """
+    TimelineView {
+        overflow-x: hidden;
+        overflow-y: auto;
+        scrollbar-size-vertical: 1;
+        background: $surface;
+    }
+    TimelineView > .timeline--cursor { background: $accent 45%; text-style: bold; }
+    TimelineView:focus > .timeline--cursor { background: $accent 70%; }
+    TimelineView > .timeline--header { color: $primary; text-style: bold; }
+    TimelineView > .timeline--date { color: $text; }
+    TimelineView > .timeline--countries { color: $text-muted; }
+    TimelineView > .timeline--match { background: $warning 60%; color: $text; }
+    TimelineView > .timeline--match-row { color: $text; }
+    TimelineView > .timeline--empty { color: $text-muted; text-style: italic; }
+    """
+
+    class Selected(Message):
+        """The cursor moved to another event (or to none)."""
+
+        def __init__(self, event: Event | None, position: int) -> None:
+            self.event = event
+            self.position = position
+            super().__init__()
+
+    class Activated(Message):
+        """Enter, a second click or a double click on an event."""
+
+        def __init__(self, event: Event) -> None:
+            self.event = event
+            super().__init__()
+
+    def __init__(self, index: EventIndex, rows: TimelineRows, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.index = index
+        self.rows = rows
+        #: View position of the cursor, -1 when the view is empty.
+        self.cursor = 0 if rows.view else -1
+        #: Lower-cased search text highlighted in rows ("" for none).
+        self.needle = ""
+        self.empty_message = "No events."
+        self._cache: LRUCache[tuple, Strip] = LRUCache(1024)
+        self._styles: dict[str, Style] | None = None
+
+    # -- state ---------------------------------------------------------------------
+
+    @property
+    def event(self) -> Event | None:
+        """The event under the cursor."""
+        if self.cursor < 0 or not self.rows.view:
+            return None
+        return self.index.events[self.rows.view[self.cursor]]
+
+    @property
+    def cursor_row(self) -> int:
+        """The row the cursor is on (-1 when empty)."""
+        return self.rows.row_of(self.cursor) if self.cursor >= 0 else -1
+
+    @property
+    def group(self) -> Group | None:
+        """The group (year) of the cursor."""
+        if self.cursor < 0:
+            return None
+        return self.rows.groups[self.rows.group_number(self.cursor)]
+
+    def set_rows(self, rows: TimelineRows, position: int, *, top: bool = False) -> None:
+        """Show new rows with the cursor on view ``position``."""
+        self.rows = rows
+        self._cache.clear()
+        self.virtual_size = Size(self.size.width, len(rows))
+        self.cursor = -1
+        self.refresh()
+        self.select(position if rows.view else -1, top=top, force=True)
+
+    def set_needle(self, needle: str) -> None:
+        """Highlight ``needle`` in the rows (empty: none)."""
+        if needle != self.needle:
+            self.needle = needle
+            self.refresh()
+
+    def select(self, position: int, *, top: bool = False, force: bool = False) -> None:
+        """Move the cursor to view ``position`` and keep it on screen.
+
+        ``top`` puts the event's year header at the top of the list.
+        """
+        total = len(self.rows.view)
+        position = -1 if not total else max(0, min(position, total - 1))
+        old_row = self.cursor_row
+        changed = position != self.cursor
+        self.cursor = position
+        if position >= 0:
+            row = self.rows.row_of(position)
+            if top:
+                group = self.rows.group_number(position)
+                self.scroll_to(y=self.rows.header_rows[group], animate=False)
+            else:
+                self._scroll_into_view(row)
+            self.refresh_line(row)
+        if old_row >= 0:
+            self.refresh_line(old_row)
+        if changed or force:
+            self.post_message(self.Selected(self.event, position))
+
+    def _scroll_into_view(self, row: int) -> None:
+        height = self.scrollable_content_region.height or self.size.height
+        top = round(self.scroll_y)
+        group = self.rows.group_number(self.cursor)
+        want_top = row - 1 if self.rows.header_rows[group] == row - 1 else row
+        if want_top < top:
+            self.scroll_to(y=want_top, animate=False)
+        elif height and row >= top + height:
+            self.scroll_to(y=row - height + 1, animate=False)
+
+    def move(self, delta: int) -> None:
+        """Move the cursor ``delta`` events (clamped)."""
+        if self.cursor >= 0:
+            self.select(self.cursor + delta)
+
+    @property
+    def page(self) -> int:
+        """Events in a screenful."""
+        return max(1, (self.scrollable_content_region.height or self.size.height) - 1)
+
+    # -- rendering -------------------------------------------------------------------
+
+    def notify_style_update(self) -> None:
+        """Theme or CSS changed: forget rendered rows."""
+        super().notify_style_update()
+        self._styles = None
+        self._cache.clear()
+
+    def _style(self, name: str) -> Style:
+        if self._styles is None:
+            self._styles = {}
+        style = self._styles.get(name)
+        if style is None:
+            style = self.get_component_rich_style(name, partial=True)
+            self._styles[name] = style
+        return style
+
+    def _base_style(self) -> Style:
+        """The widget's own style (computing it walks the DOM, so it is kept)."""
+        if self._styles is None:
+            self._styles = {}
+        style = self._styles.get("")
+        if style is None:
+            style = self._styles[""] = self.rich_style
+        return style
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Keep the virtual size in step with the width."""
+        self.virtual_size = Size(event.size.width, len(self.rows))
+        if self.cursor >= 0:
+            self._scroll_into_view(self.cursor_row)
+
+    def render_line(self, y: int) -> Strip:
+        """Render screen line ``y`` (one row of the list)."""
+        row = round(self.scroll_y) + y
+        width = self.scrollable_content_region.width or self.size.width
+        base = self._base_style()
+        if not self.rows.view:
+            if y == max(0, self.size.height // 2 - 1):
+                text = Text(self.empty_message, style=self._style("timeline--empty"))
+                text.truncate(width, overflow="ellipsis")
+                text.align("center", width)
+                return Strip(text.render(self.app.console), width).apply_style(base)
+            return Strip.blank(width, base)
+        if row >= len(self.rows):
+            return Strip.blank(width, base)
+        group, position = self.rows.row(row)
+        if position is None:
+            key: tuple = ("h", group.year, group.count, width)
+        else:
+            key = ("e", self.rows.view[position], width, position == self.cursor, self.needle)
+        strip = self._cache.get(key)
+        if strip is None:
+            if position is None:
+                text = self._header_text(group, width)
+                strip = Strip(text.render(self.app.console), width).apply_style(base)
+            else:
+                strip = Strip(self._row_segments(position, width), width).apply_style(base)
+            self._cache[key] = strip
+        return strip
+
+    def _header_text(self, group: Group, width: int) -> Text:
+        style = self._style("timeline--header")
+        count = f" {group.count} event{'s' if group.count != 1 else ''} "
+        text = Text(f" {group.label} ", style=style, end="")
+        rule = max(0, width - text.cell_len - len(count) - 1)
+        text.append("─" * rule, style)
+        text.append(count, style)
+        text.truncate(width, pad=True)
+        return text
+
+    def _row_segments(self, position: int, width: int) -> list[Segment]:
+        event = self.index.events[self.rows.view[position]]
+        is_cursor = position == self.cursor
+        return event_row(
+            event,
+            width,
+            style=self._style("timeline--cursor") if is_cursor else Style(),
+            date_style=self._style("timeline--date"),
+            country_style=self._style("timeline--countries"),
+            match_style=self._style("timeline--match"),
+            needle=self.needle,
+        )
+
+    # -- mouse ---------------------------------------------------------------------------
+
+    def on_click(self, event: events.Click) -> None:
+        """Click selects; a second click on the selection, or a double click, opens it."""
+        if not self.rows.view:
+            return
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        row = round(self.scroll_y) + offset.y
+        if row >= len(self.rows):
+            return
+        group, position = self.rows.row(row)
+        if position is None:
+            self.select(group.start)
+            return
+        if position == self.cursor or event.chain >= 2:
+            self.select(position)
+            chosen = self.event
+            if chosen is not None:
+                self.post_message(self.Activated(chosen))
+        else:
+            self.select(position)

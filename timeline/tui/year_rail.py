@@ -1,0 +1,149 @@
+"""The year rail: every year with events, its count under the filters, a bar."""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+__all__ = ["YearRail"]
+
+_BAR = " ▏▎▍▌▋▊▉█"
+
+
+class YearRail(ScrollView):
+    """A narrow list of years; the current one is marked, a click jumps there."""
+
+    COMPONENT_CLASSES = {"rail--current", "rail--bar", "rail--empty", "rail--title"}
+
+    DEFAULT_CSS = """
+    YearRail {
+        width: 17;
+        overflow-x: hidden;
+        overflow-y: auto;
+        scrollbar-size-vertical: 1;
+        border-right: vkey $foreground 20%;
+        background: $surface;
+    }
+    YearRail > .rail--current { background: $accent 45%; text-style: bold; }
+    YearRail > .rail--bar { color: $primary; }
+    YearRail > .rail--empty { color: $text-disabled; }
+    YearRail > .rail--title { color: $text-muted; text-style: bold; }
+    """
+
+    class Picked(Message):
+        """The user clicked a year (None: the undated group)."""
+
+        def __init__(self, year: int | None) -> None:
+            self.year = year
+            super().__init__()
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.entries: list[tuple[int | None, int]] = []
+        self.current: int | None = None
+        self._has_current = False
+        self._most = 1
+        self._cache: LRUCache[tuple, Strip] = LRUCache(512)
+
+    def set_counts(self, entries: list[tuple[int | None, int]]) -> None:
+        """Show ``(year, count)`` pairs (year None: undated), counts under the filters."""
+        if entries == self.entries:
+            return
+        self.entries = entries
+        self._most = max((c for _y, c in entries), default=0) or 1
+        self._cache.clear()
+        self.virtual_size = Size(self.size.width, len(entries) + 1)
+        self.refresh()
+
+    def set_current(self, year: int | None, present: bool = True) -> None:
+        """Mark the year the cursor is in (``present`` False: nothing selected)."""
+        if (year, present) == (self.current, self._has_current):
+            return
+        old = self._line_of(self.current) if self._has_current else None
+        self.current = year
+        self._has_current = present
+        new = self._line_of(year) if present else None
+        for line in (old, new):
+            if line is not None:
+                self.refresh_line(line)
+        if new is not None:
+            self.scroll_to_region_line(new)
+
+    def _line_of(self, year: int | None) -> int | None:
+        for n, (entry, _count) in enumerate(self.entries):
+            if entry == year:
+                return n + 1
+        return None
+
+    def notify_style_update(self) -> None:
+        """Theme changed: forget rendered lines."""
+        super().notify_style_update()
+        self._cache.clear()
+
+    def scroll_to_region_line(self, line: int) -> None:
+        """Scroll so that ``line`` is visible."""
+        height = self.size.height
+        top = round(self.scroll_y)
+        if line < top:
+            self.scroll_to(y=line, animate=False)
+        elif height and line >= top + height:
+            self.scroll_to(y=line - height + 1, animate=False)
+
+    def render_line(self, y: int) -> Strip:
+        """One year per line, after a title line."""
+        width = self.scrollable_content_region.width or self.size.width
+        line = round(self.scroll_y) + y
+        if line > len(self.entries):
+            return Strip.blank(width, self.rich_style)
+        entry = self.entries[line - 1] if line else None
+        current = (
+            bool(line) and self._has_current and entry is not None and entry[0] == self.current
+        )
+        key = (line, entry, current, width)
+        strip = self._cache.get(key)
+        if strip is None:
+            if line == 0:
+                style = self.get_component_rich_style("rail--title", partial=True)
+                text = Text(" Years", style=style)
+            else:
+                assert entry is not None
+                text = self._entry(entry[0], entry[1], width)
+            text.truncate(width, pad=True)
+            strip = Strip(text.render(self.app.console), width).apply_style(self.rich_style)
+            self._cache[key] = strip
+        return strip
+
+    def _entry(self, year: int | None, count: int, width: int) -> Text:
+        most = self._most
+        current = self._has_current and year == self.current
+        style = self.get_component_rich_style("rail--current", partial=True) if current else Style()
+        if count == 0:
+            style += self.get_component_rich_style("rail--empty", partial=True)
+        label = "Undated" if year is None else str(year)
+        text = Text(style=style, end="")
+        text.append("▶" if current else " ")
+        text.append(label.ljust(7 if year is None else 5))
+        counter = str(count)
+        bar_cells = max(0, width - len(text) - len(counter) - 2)
+        if year is None:
+            bar_cells = max(0, bar_cells)
+        eighths = round(bar_cells * 8 * count / most)
+        bar = "█" * (eighths // 8) + (_BAR[eighths % 8] if eighths % 8 else "")
+        text.append(bar.ljust(bar_cells), self.get_component_rich_style("rail--bar", partial=True))
+        text.append(" " + counter.rjust(max(1, width - len(text) - 1)))
+        return text
+
+    def on_click(self, event: events.Click) -> None:
+        """Jump to the clicked year."""
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        line = round(self.scroll_y) + offset.y - 1
+        if 0 <= line < len(self.entries):
+            self.post_message(self.Picked(self.entries[line][0]))
