@@ -124,13 +124,17 @@ def test_garbage_pages_inside_the_database_are_rebuilt(folder: Path, cache: Path
     correct(corpus, folder)
 
 
-def test_unreadable_records_are_rebuilt(folder: Path, cache: Path) -> None:
+def test_unreadable_records_are_read_again(folder: Path, cache: Path) -> None:
     path = build(folder)
     with sqlite3.connect(path) as conn:
-        conn.execute("UPDATE files SET events = x'00ff00ff'")
+        conn.execute("UPDATE files SET events = x'00ff00ff' WHERE path IN ('n0.txt', 'n2.txt')")
+        conn.execute("UPDATE files SET article = x'0102' WHERE path = 'n4.txt'")
     corpus, warnings = opened(folder)
-    one_index_warning(warnings, "rebuilding")
+    one_index_warning(warnings, "3 unreadable records", "reading those files again")
+    assert (corpus.report.read, corpus.report.unchanged) == (3, 2)
     correct(corpus, folder)
+    again, warnings = opened(folder)
+    assert not warnings and again.report.unchanged == 5
 
 
 def test_schema_from_another_version_is_rebuilt(folder: Path, cache: Path) -> None:

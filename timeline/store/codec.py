@@ -23,11 +23,15 @@ _EXTRA = EVENT_FIELDS.index("extra") if "extra" in EVENT_FIELDS else -1
 
 _TEXT_SLOT = Article.__dict__["text"]
 
+#: Bump when the blob layout below changes: stored files are then extracted again.
+CODEC_VERSION = 2
+
 
 def fingerprint() -> str:
     """What the stored blobs depend on besides the extractor: field lists and formats."""
     return "|".join(
         [
+            f"codec{CODEC_VERSION}",
             f"marshal{marshal.version}",
             "article:" + ",".join(ARTICLE_FIELDS),
             "event:" + ",".join(EVENT_FIELDS),
@@ -80,33 +84,51 @@ def compress_text(text: str) -> bytes:
 
 
 def encode_article(article: Article) -> bytes:
-    """The article's fields except its text, as a marshal blob."""
-    return marshal.dumps({name: getattr(article, name) for name in ARTICLE_FIELDS})
+    """The article's fields except its text, as a marshal blob (a tuple in field order)."""
+    return marshal.dumps(tuple(getattr(article, name) for name in ARTICLE_FIELDS))
 
 
 def decode_article(blob: bytes, ztext: bytes) -> LazyArticle:
     """Rebuild an article from its blob and compressed text (raises on a bad blob)."""
     values = marshal.loads(blob)
-    if not isinstance(values, dict) or not isinstance(ztext, bytes):
+    if (
+        not isinstance(values, tuple)
+        or len(values) != len(ARTICLE_FIELDS)
+        or not isinstance(ztext, bytes)
+    ):
         raise ValueError("bad article record")
     article = LazyArticle.__new__(LazyArticle)
-    for name in ARTICLE_FIELDS:
-        setattr(article, name, values[name])
+    for name, value in zip(ARTICLE_FIELDS, values, strict=True):
+        setattr(article, name, value)
     _TEXT_SLOT.__set__(article, None)
     article._ztext = ztext
     return article
 
 
+_SUMMARY = EVENT_FIELDS.index("summary")
+_SENTENCE = EVENT_FIELDS.index("sentence")
+#: An empty ``extra`` is left off the end of a stored row (the dataclass default restores it).
+_TRIM_EXTRA = EVENT_FIELDS[-1] == "extra"
+
+
 def encode_events(events: list[Event]) -> bytes:
-    """A file's events as one marshal blob of field tuples."""
+    """A file's events as one marshal blob of field tuples.
+
+    A summary equal to the sentence is stored as None and an empty ``extra``
+    not at all: most events have both, and loading then makes fewer objects.
+    """
     rows = []
     for event in events:
         row = [getattr(event, name) for name in EVENT_FIELDS]
+        if row[_SUMMARY] == row[_SENTENCE]:
+            row[_SUMMARY] = None
         if _EXTRA >= 0 and row[_EXTRA]:
             try:
                 marshal.dumps(row[_EXTRA])
             except ValueError:
                 row[_EXTRA] = {}  # only plain data survives the index
+        if _TRIM_EXTRA and not row[-1]:
+            row.pop()
         rows.append(tuple(row))
     return marshal.dumps(rows)
 
@@ -116,4 +138,8 @@ def decode_events(blob: bytes) -> list[Event]:
     rows = marshal.loads(blob)
     if not isinstance(rows, list):
         raise ValueError("bad events record")
-    return [Event(*row) for row in rows]
+    events = [Event(*row) for row in rows]
+    for event in events:
+        if event.summary is None:
+            event.summary = event.sentence
+    return events

@@ -107,8 +107,8 @@ def faults() -> Iterator[None]:
 
 
 @dataclass(frozen=True, slots=True)
-class FileState:
-    """What the index knows about a file without loading its contents."""
+class FileRow:
+    """One indexed file: what decides whether it changed, and its stored contents."""
 
     id: int
     path: str
@@ -116,15 +116,6 @@ class FileState:
     mtime_ns: int
     hash: str | None
     max_bytes: int
-    status: str
-
-
-@dataclass(frozen=True, slots=True)
-class FileRecord:
-    """One indexed file, ready to decode."""
-
-    id: int
-    path: str
     status: str
     warnings: tuple[str, ...]
     article: bytes | None
@@ -255,27 +246,17 @@ class Store:
         with contextlib.suppress(sqlite3.Error):
             self.conn.close()
 
-    def states(self) -> dict[str, FileState]:
-        """Every indexed file's size, time, hash and status, by relative path."""
+    def rows(self) -> dict[str, FileRow]:
+        """Every indexed file, by relative path (one query: it is the start-up path)."""
         with faults():
             rows = self.conn.execute(
-                "SELECT id, path, size, mtime_ns, hash, max_bytes, status FROM files"
+                "SELECT id, path, size, mtime_ns, hash, max_bytes, status, warnings,"
+                " article, ztext, events FROM files"
             ).fetchall()
-        return {row[1]: FileState(*row) for row in rows}
-
-    def records(self, ids: Iterable[int] | None = None) -> list[FileRecord]:
-        """The stored contents of the given files (all files for None)."""
-        query = "SELECT id, path, status, warnings, article, ztext, events FROM files"
-        with faults():
-            if ids is None:
-                rows = self.conn.execute(query).fetchall()
-            else:
-                wanted = set(ids)
-                rows = [row for row in self.conn.execute(query) if row[0] in wanted]
-        return [
-            FileRecord(i, p, s, tuple(w.split("\n")) if w else (), a, z, e)
-            for i, p, s, w, a, z, e in rows
-        ]
+        return {
+            row[1]: FileRow(*row[:7], tuple(row[7].split("\n")) if row[7] else (), *row[8:])
+            for row in rows
+        }
 
     def write(self, files: list[FileWrite]) -> dict[str, int]:
         """Store freshly read files in one transaction; their ids by path."""

@@ -16,14 +16,19 @@ carries on in memory with the same result.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
+import re
+import sys
 import threading
 import time
+import zlib
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from multiprocessing import get_context
+from operator import attrgetter
 from pathlib import Path
 
 from timeline.model import Article, Corpus, Event
@@ -36,7 +41,7 @@ from timeline.store.codec import (
     encode_events,
     fingerprint,
 )
-from timeline.store.db import FileRecord, FileState, FileWrite, IndexFault, Store, classify
+from timeline.store.db import FileRow, FileWrite, IndexFault, Store, classify
 from timeline.store.paths import index_path, remove_database
 from timeline.store.search import FileEvents, LazySearch, Searcher, SearchHits
 
@@ -48,6 +53,9 @@ OnBatch = Callable[[list[Article], list[Event]], None]
 PARALLEL_THRESHOLD = 200
 #: Files per pool task (and per database transaction).
 CHUNK_FILES = 48
+#: Unchanged files decoded for the first batch (small: the browser paints it at once) and after.
+FIRST_BATCH_FILES = 250
+LOAD_BATCH_FILES = 2000
 #: Seconds between two ``on_batch`` calls while reading (fewer, larger batches).
 BATCH_INTERVAL = 0.25
 
@@ -289,11 +297,8 @@ class _Run:
     # the index
 
     def load_index(
-        self,
-        fp: str,
-        files: list[tuple[Path, str]],
-        stats: dict[str, tuple[int, int] | None],
-    ) -> tuple[list[Task], list[str], dict[str, FileState], dict[int, FileRecord]]:
+        self, fp: str, files: list[tuple[Path, str]], stats: dict[str, tuple[int, int] | None]
+    ) -> tuple[list[Task], list[str], list[FileRow], dict[str, FileRow]]:
         """Open the database and plan the run; rebuild a damaged one once, else go in memory."""
         if not self.no_cache:
             path = index_path(self.folder, self.cache_dir)
@@ -302,10 +307,7 @@ class _Run:
                 store = None
                 try:
                     store = Store.open(path, fingerprint=fp, timeout=self.timeout)
-                    states = store.states()
-                    records = {record.id: record for record in store.records()}
-                    self.entries.clear()
-                    tasks, removed = self.plan(files, stats, states, records)
+                    rows = store.rows()
                 except IndexFault as fault:
                     if store is not None:
                         store.close()
@@ -321,11 +323,9 @@ class _Run:
                     break
                 self.store = store
                 self.saving = True
-                return tasks, removed, states, records
+                return (*self.plan(files, stats, rows), rows)
         self.report.index = None
-        self.entries.clear()
-        tasks, removed = self.plan(files, stats, {}, {})
-        return tasks, removed, {}, {}
+        return (*self.plan(files, stats, {}), {})
 
     def stop_saving(self, fault: IndexFault) -> None:
         if self.saving:
@@ -336,7 +336,6 @@ class _Run:
 
     def run(self) -> IndexedCorpus:
         from timeline.corpus import iter_files
-        from timeline.extract import EXTRACTOR_VERSION
 
         started = time.perf_counter()
         files = iter_files(self.folder, self._folder_warning)
@@ -347,12 +346,11 @@ class _Run:
                 stats[rel] = (st.st_size, st.st_mtime_ns)
             except OSError:
                 stats[rel] = None
-        fp = f"extractor:{EXTRACTOR_VERSION}|{source_digest()}|{fingerprint()}"
+        fp = f"extractor:{extractor_version()}|{source_digest()}|{fingerprint()}"
         try:
-            tasks, removed, states, records = self.load_index(fp, files, stats)
-            self.report.unchanged = len(self.entries)
-            self.deliver(list(self.entries.values()), force=True)
-            self.read(tasks, states, records)
+            tasks, removed, unchanged, rows = self.load_index(fp, files, stats)
+            tasks += self.load_unchanged(unchanged, {rel: path for path, rel in files})
+            self.read(tasks, rows)
             self.report.removed = len(removed)
             if removed and self.saving and self.store is not None:
                 try:
@@ -371,49 +369,59 @@ class _Run:
         self,
         files: list[tuple[Path, str]],
         stats: dict[str, tuple[int, int] | None],
-        states: dict[str, FileState],
-        records: dict[int, FileRecord],
-    ) -> tuple[list[Task], list[str]]:
-        """Split the folder into unchanged files (decoded now) and files to read."""
+        rows: dict[str, FileRow],
+    ) -> tuple[list[Task], list[str], list[FileRow]]:
+        """Split the folder into files to read, removed files and unchanged files."""
         tasks: list[Task] = []
+        unchanged: list[FileRow] = []
         limit = self.max_bytes
         for path, rel in files:
             stat = stats[rel]
-            state = states.get(rel)
+            row = rows.get(rel)
             size, mtime = stat if stat is not None else (-1, -1)
-            if state is None or stat is None:
+            if row is None or stat is None:
                 tasks.append(Task(str(path), rel, size, mtime, limit, None))
                 continue
             # a new size limit matters only to files it now lets in or keeps out
-            same_side = (size <= limit) == (state.size <= state.max_bytes)
-            record = records.get(state.id)
-            if state.size == size and state.mtime_ns == mtime and same_side and record:
-                entry = self._decode(record)
-                if entry is not None:
-                    self.entries[rel] = entry
-                    continue
-            known = state.hash if same_side and record else None
-            tasks.append(Task(str(path), rel, size, mtime, limit, known))
+            same_side = (size <= limit) == (row.size <= row.max_bytes)
+            if row.size == size and row.mtime_ns == mtime and same_side:
+                unchanged.append(row)
+            else:
+                known = row.hash if same_side else None
+                tasks.append(Task(str(path), rel, size, mtime, limit, known))
         present = set(stats)
-        removed = [rel for rel in states if rel not in present]
-        return tasks, removed
+        removed = [rel for rel in rows if rel not in present]
+        return tasks, removed, unchanged
 
-    def _decode(self, record: FileRecord) -> _Entry | None:
-        if record.status != "ok":
-            return _Entry(None, [], record.warnings, record.id)
-        try:
-            article = decode_article(record.article, record.ztext)
-            events = decode_events(record.events)
-        except (ValueError, EOFError, TypeError, KeyError) as exc:
-            raise IndexFault("corrupt", f"{record.path}: unreadable record: {exc}") from exc
-        return _Entry(article, events, record.warnings, record.id)
+    def load_unchanged(self, unchanged: list[FileRow], paths: dict[str, Path]) -> list[Task]:
+        """Decode unchanged files, handing them over in batches; damaged ones are to be read."""
+        damaged: list[FileRow] = []
+        step = FIRST_BATCH_FILES
+        start = 0
+        while start < len(unchanged):
+            chunk = []
+            for row in unchanged[start : start + step]:
+                entry = _decode(row)
+                if entry is None:
+                    damaged.append(row)
+                    continue
+                self.entries[row.path] = entry
+                chunk.append(entry)
+            self.report.unchanged += len(chunk)
+            self.deliver(chunk)
+            start += step
+            step = LOAD_BATCH_FILES
+        self.deliver([], force=True)
+        if not damaged:
+            return []
+        fault = IndexFault("corrupt", f"{len(damaged)} unreadable records")
+        self.index_warning(fault, "reading those files again")
+        return [
+            Task(str(paths[row.path]), row.path, row.size, row.mtime_ns, self.max_bytes, None)
+            for row in damaged
+        ]
 
-    def read(
-        self,
-        tasks: list[Task],
-        states: dict[str, FileState],
-        records: dict[int, FileRecord],
-    ) -> None:
+    def read(self, tasks: list[Task], rows: dict[str, FileRow]) -> None:
         """Read and extract ``tasks``, storing each chunk as it completes."""
         total = len(tasks)
         if self.progress is not None and total:
@@ -421,7 +429,7 @@ class _Run:
         chunks = [tasks[i : i + CHUNK_FILES] for i in range(0, total, CHUNK_FILES)]
         done = 0
         for results in self._results(chunks):
-            self.absorb(results, states, records)
+            self.absorb(results, rows)
             done += len(results)
             if self.progress is not None:
                 self.progress(done, total)
@@ -463,12 +471,7 @@ class _Run:
             self.check_cancel()
             yield read_chunk(chunk)
 
-    def absorb(
-        self,
-        results: list[Result],
-        states: dict[str, FileState],
-        records: dict[int, FileRecord],
-    ) -> None:
+    def absorb(self, results: list[Result], rows: dict[str, FileRow]) -> None:
         """Decode a chunk of results, save it to the index, hand it to the browser."""
         writes: list[FileWrite] = []
         touches: list[tuple[str, int, int, str | None]] = []
@@ -476,12 +479,8 @@ class _Run:
         forget: list[str] = []
         for result in results:
             if result.status == "same":
-                state = states.get(result.rel)
-                record = records.get(state.id) if state is not None else None
-                try:
-                    entry = self._decode(record) if record is not None else None
-                except IndexFault:
-                    entry = None
+                row = rows.get(result.rel)
+                entry = _decode(row) if row is not None else None
                 if entry is not None:
                     touches.append((result.rel, result.size, result.mtime_ns, result.hash))
                     self.entries[result.rel] = entry
@@ -526,7 +525,7 @@ class _Run:
         articles: list[Article] = []
         events: list[Event] = []
         warnings: list[str] = self.index_warnings + self.folder_warnings
-        search_files: dict[int, FileEvents] = {}
+        indexed: list[tuple[int, str, list[Event]]] = []
         for _, rel in files:
             entry = self.entries.get(rel)
             if entry is None:
@@ -538,7 +537,7 @@ class _Run:
             articles.append(entry.article)
             events.extend(entry.events)
             if entry.fid is not None:
-                search_files[entry.fid] = FileEvents(rel, [event.id for event in entry.events])
+                indexed.append((entry.fid, rel, entry.events))
         report = self.report
         report.files = len(files)
         report.articles = len(articles)
@@ -546,19 +545,30 @@ class _Run:
         report.saved = self.saving
         primary = None
         if self.saving and self.store is not None:
-            primary = Searcher(self.store, search_files)
+            primary = Searcher(self.store, lambda: _search_files(indexed))
         elif self.store is not None:
             self.store.close()
-        events.sort(key=_event_order)
         corpus = IndexedCorpus(
             name=_corpus_name(self.folder),
             articles=articles,
-            events=events,
+            events=sort_events(events),
             warnings=warnings,
             report=report,
         )
         corpus.searcher = LazySearch(primary, corpus, self.warn)
         return corpus
+
+
+def _decode(row: FileRow) -> _Entry | None:
+    """A stored file as an entry; None when its record cannot be read."""
+    if row.status != "ok":
+        return _Entry(None, [], row.warnings, row.id)
+    try:
+        article = decode_article(row.article, row.ztext)
+        events = decode_events(row.events)
+    except (ValueError, EOFError, TypeError, KeyError, zlib.error):
+        return None
+    return _Entry(article, events, row.warnings, row.id)
 
 
 def _file_write(result: Result, article: Article | None, events: list[Event]) -> FileWrite:
@@ -585,6 +595,32 @@ _NOT_EXTRACTION = frozenset(
 )
 
 
+_VERSION_LINE = re.compile(r"^EXTRACTOR_VERSION\s*(?::\s*str\s*)?=\s*[\"']([^\"'\n]*)[\"']", re.M)
+
+
+def extractor_version() -> str:
+    """``timeline.extract.EXTRACTOR_VERSION``, read without importing the extractor if need be.
+
+    Importing the extractor compiles its patterns (a few tenths of a second),
+    which an unchanged index never needs; when it is not imported yet the
+    assignment is read from its source (whose bytes :func:`source_digest`
+    covers anyway).
+    """
+    module = sys.modules.get("timeline.extract")
+    if module is None:
+        spec = importlib.util.find_spec("timeline.extract")
+        origin = spec.origin if spec is not None else None
+        if origin:
+            try:
+                match = _VERSION_LINE.search(Path(origin).read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError):
+                match = None
+            if match:
+                return match.group(1)
+        import timeline.extract as module
+    return str(module.EXTRACTOR_VERSION)
+
+
 def source_digest() -> str:
     """A hash of the reader and extractor source files and their data files.
 
@@ -603,9 +639,18 @@ def source_digest() -> str:
     return digest.hexdigest()
 
 
-def _event_order(event: Event) -> tuple:
-    # the same order as Event.sort_key, without the property call
-    return (event.date is None, event.date or "", event.article, event.start)
+def sort_events(events: list[Event]) -> list[Event]:
+    """Events in :attr:`Event.sort_key` order (dated by date, undated last), sorted fast."""
+    dated = [event for event in events if event.date is not None]
+    undated = [event for event in events if event.date is None]
+    dated.sort(key=attrgetter("date", "article", "start"))
+    undated.sort(key=attrgetter("article", "start"))
+    dated.extend(undated)
+    return dated
+
+
+def _search_files(indexed: list[tuple[int, str, list[Event]]]) -> dict[int, FileEvents]:
+    return {fid: FileEvents(rel, [event.id for event in events]) for fid, rel, events in indexed}
 
 
 def _corpus_name(folder: Path) -> str:

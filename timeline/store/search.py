@@ -67,13 +67,25 @@ class Searcher:
     """Runs queries against a :class:`Store` and maps hits to event ids.
 
     ``files`` maps the store's file ids to their events (in the order their
-    sentences were indexed). Thread-safe: one query at a time.
+    sentences were indexed); it may be a function that builds the map, called
+    on the first query. Thread-safe: one query at a time.
     """
 
-    def __init__(self, store: Store, files: dict[int, FileEvents]) -> None:
+    def __init__(
+        self,
+        store: Store,
+        files: dict[int, FileEvents] | Callable[[], dict[int, FileEvents]],
+    ) -> None:
         self.store = store
-        self.files = files
+        self._files = files
         self._lock = threading.Lock()
+
+    @property
+    def files(self) -> dict[int, FileEvents]:
+        """File id -> path and event ids."""
+        if callable(self._files):
+            self._files = self._files()
+        return self._files
 
     def search(self, query: str) -> SearchHits:
         """Events matching ``query``; raises IndexFault when the index fails."""
@@ -83,16 +95,17 @@ class Searcher:
         with self._lock:
             file_ids = self._match("article_fts", query)
             rowids = self._match("sentence_fts", query)
+            files = self.files
         in_sentence: set[str] = set()
         for rowid in rowids:
-            entry = self.files.get(rowid >> EVENT_BITS)
+            entry = files.get(rowid >> EVENT_BITS)
             n = rowid & EVENT_MASK
             if entry is not None and n < len(entry.event_ids):
                 in_sentence.add(entry.event_ids[n])
         events = set(in_sentence)
         articles: set[str] = set()
         for fid in file_ids:
-            entry = self.files.get(fid)
+            entry = files.get(fid)
             if entry is not None:
                 articles.add(entry.path)
                 events.update(entry.event_ids)
