@@ -83,7 +83,7 @@ def synthetic_corpus(
     number = 0
     while made < n_events:
         count = min(events_per_article, n_events - made)
-        file = f"synthetic/{number:06d}.txt"
+        file = f"{name}/{number:06d}.txt"
         main_country = rng.choice(SYNTHETIC_COUNTRIES)
         title = f"{main_country}: report {number} on counter-trafficking work"
         parts = [title, "\n\n"]

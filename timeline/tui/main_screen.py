@@ -122,9 +122,11 @@ class MainScreen(Screen[None]):
 
     # -- state changes -----------------------------------------------------------------
 
-    def apply_filters(self, filters: Filters, *, top: bool = False) -> None:
+    def apply_filters(
+        self, filters: Filters, *, top: bool = False, current: Event | None = None
+    ) -> None:
         """Narrow the timeline, keeping the cursor on the event nearest in date."""
-        current = self.timeline.event
+        current = current or self.timeline.event
         self.filters = filters
         view = self.index.view(filters)
         self.rows = TimelineRows.build(self.index, view)
@@ -185,10 +187,11 @@ class MainScreen(Screen[None]):
 
     def add_batch(self, articles: Sequence[Article], events: Sequence[Event]) -> None:
         """Merge newly read events in; the cursor stays on its event."""
+        current = self.timeline.event
         self.index.add(articles, events)
         if self.query_text:
             self.matches = None
-        self.apply_filters(self.filters)
+        self.apply_filters(self.filters, current=current)
         if self.query_text:
             self._start_search(self.query_text)
 

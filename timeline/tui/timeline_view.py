@@ -25,7 +25,7 @@ from timeline.tui.render import event_row
 __all__ = ["TimelineView"]
 
 
-class TimelineView(ScrollView, can_focus=True):
+class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
     """A scrolling list of year headers and event rows with a cursor."""
 
     COMPONENT_CLASSES = {

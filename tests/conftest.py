@@ -1,0 +1,87 @@
+"""Shared fixtures: corpora for the browser tests and a reader of the screen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from timeline.model import Article, Corpus, Event
+from timeline.synthetic import synthetic_corpus
+
+#: An article full of things a terminal or Rich could take for instructions.
+HOSTILE_TEXT = (
+    "[bold]Loud[/bold] headline [@click=app.quit]quit[/]\n\n"
+    "On 6 April 2007 the [link=https://example.com]task force[/link] met \x1b[31mred\x1b[0m "
+    "officials in Cambodia.\x1b]0;pwned\x07 A bell\x07 and a \x1b]8;;http://x\x07link\x1b]8;;\x07 "
+    "and [red]markup[/red] and a CSI clear \x1b[2J here.\n"
+)
+
+
+def _hostile_corpus() -> Corpus:
+    text = HOSTILE_TEXT
+    start = text.index("On 6 April")
+    end = text.index("here.") + len("here.")
+    date_start = text.index("6 April 2007")
+    article = Article(
+        file="hostile/[bold]x[/bold].txt",
+        title="[bold]Loud[/bold] headline [@click=app.quit]quit[/]",
+        text=text,
+        body_start=start,
+        date="2007-04-06",
+        precision="day",
+    )
+    event = Event(
+        id="hostile#1",
+        date="2007-04-06",
+        precision="day",
+        approximate=False,
+        type="task_force",
+        countries=("Cambodia",),
+        summary="[@click=app.quit]The [bold]task force[/bold] met\x1b[31m red\x1b[0m",
+        article=article.file,
+        sentence=text[start:end],
+        start=start,
+        end=end,
+        date_start=date_start,
+        date_end=date_start + len("6 April 2007"),
+    )
+    return Corpus(name="[b]hostile[/b]", articles=[article], events=[event])
+
+
+@pytest.fixture
+def seeds_corpus() -> Corpus:
+    """The bundled seed articles, read and extracted."""
+    from timeline.extract import load_corpus
+
+    return load_corpus(None)
+
+
+@pytest.fixture
+def small_corpus() -> Corpus:
+    """A deterministic synthetic corpus of 200 events over 20 articles."""
+    return synthetic_corpus(200, events_per_article=10)
+
+
+@pytest.fixture
+def hostile_corpus() -> Corpus:
+    """One article whose title, text and summary carry markup and escape sequences."""
+    return _hostile_corpus()
+
+
+@pytest.fixture
+def empty_corpus() -> Corpus:
+    """A corpus with no articles at all."""
+    return Corpus(name="empty", articles=[], events=[])
+
+
+def read_screen(app) -> str:
+    """What the terminal shows, as plain text lines."""
+    strips = app.screen._compositor.render_strips()
+    return "\n".join(strip.text.rstrip() for strip in strips)
+
+
+@pytest.fixture
+def screen_text() -> Callable[..., str]:
+    """A function returning the app's screen as text."""
+    return read_screen
