@@ -39,8 +39,15 @@ _LABELS = (
     (re.compile(r"(?i)^\W*released\b"), 2),
     (re.compile(r"(?i)^\W*(?:last\s+)?updated\b"), 3),
 )
-# What may stand before a dateline's date: brackets, a weekday, a wire-service place name.
-_DATELINE_PREFIX = re.compile(r"^[\s\[(]*(?:[A-Z][A-Z .'’-]+(?:\([^)]*\))?,\s*)?$")
+# What may stand before a dateline's date: brackets, a wire-service place name in capitals or
+# in title case ("BANGKOK, ", "Phnom Penh (AFP), ").
+_DATELINE_PREFIX = re.compile(
+    r"^[\s\[(]*(?:(?:[A-Z][A-Z .'’-]+|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
+    r"\s*(?:\([^)]*\))?,\s*)?$"
+)
+# A date standing between separators in a byline: "By A. Writer | 5 July 2021 | Labour".
+_SEPARATED_BEFORE = re.compile(r"(?:^|\s[|·•]|\s[-–—]\s)\s*$")
+_SEPARATED_AFTER = re.compile(r"^\s*(?:[|·•]|[-–—]\s|$)")
 # What follows a dateline's date: a closing bracket, a colon or a dash, or the end of line.
 _DATELINE_SUFFIX = re.compile(r"^\s*(?:[\])]\s*)?(?:[:\-–—|]|\(|$)")
 
@@ -58,7 +65,8 @@ def find_article_date(
         if mention is not None:
             return FoundDate(mention.value, mention.precision, False, None)  # type: ignore[arg-type]
     best: tuple[int, int, DateMention] | None = None
-    for rank_line, (line_start, line) in enumerate(_header_lines(text, start, end)):
+    lines = [*_labelled_lines_before(text, start), *_header_lines(text, start, end)]
+    for rank_line, (line_start, line) in enumerate(lines):
         mentions = [m for m in find_dates(line) if m.value and not m.relative]
         if not mentions:
             continue
@@ -76,6 +84,13 @@ def find_article_date(
                 or (mention.precision == "day" and not before.strip())  # "Feb 2, 2012 The ..."
             ):
                 rank = 4
+            elif (
+                mention.precision == "day"
+                and _BYLINE_START.match(line)
+                and _SEPARATED_BEFORE.search(before)
+                and _SEPARATED_AFTER.match(after)
+            ):
+                rank = 1
         if rank is None:
             continue
         shifted = DateMention(
@@ -106,6 +121,29 @@ def _header_lines(text: str, start: int, end: int):
             count += 1
             yield pos, line[:300]
         pos = stop + 1
+
+
+_BYLINE_START = re.compile(r"(?i)^\W*(?:by|posted\s+by|written\s+by)\s+\S")
+_FRONT_MATTER_END = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+
+
+def _labelled_lines_before(text: str, start: int) -> list[tuple[int, str]]:
+    """Labelled date lines ("Date: ...", "Posted on ...") above the headline, before ``start``.
+
+    Page furniture and e-mail headers often stand above the headline and are
+    not part of the body; a labelled date among them is still the article's.
+    """
+    fm = _FRONT_MATTER_END.match(text)
+    pos = fm.end() if fm else 0
+    found = []
+    while pos < start:
+        nl = text.find("\n", pos, start)
+        stop = start if nl == -1 else nl
+        line = text[pos:stop]
+        if any(pattern.match(line) for pattern, _rank in _LABELS):
+            found.append((pos, line[:300]))
+        pos = stop + 1
+    return found[:HEADER_LINES]
 
 
 def _first_absolute(mentions: list[DateMention]) -> DateMention | None:
@@ -140,9 +178,40 @@ def infer_article_date(text: str, start: int, end: int) -> FoundDate | None:
     """
     lead = text[start : min(end, start + LEAD_WINDOW)]
     if not _RELEASED_RELATIVE.search(lead):
-        return None
+        return _dated_lead(text, start, end)
     years = [int(m.group(1)) for m in _YEAR_TITLED.finditer(lead)]
     if not years:
         return None
     year = str(max(years))
     return FoundDate(year, precision_of(year), True, None)
+
+
+#: How far into the body the opening paragraph may run when it dates the news.
+OPENING_CHARS = 400
+_PARAGRAPH_END = re.compile(r"\n\s*\n")
+# A wire dateline without a date: "HANOI -", "AMBON, Indonesia —", "Hanoi (VNA) –".
+_PLACE_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)?"
+    r"|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?=\s*\())"
+    r"\s*(?:\([^)\n]{2,30}\))?\s*[-–—]+\s"
+)
+
+
+def _dated_lead(text: str, start: int, end: int) -> FoundDate | None:
+    """The full date of the news in the opening paragraph, as an approximate article date.
+
+    Wire copy that opens with a place dateline ("Hanoi (VNA) – ...") tells
+    what happened and when ("... received a delegation on November 17,
+    2022"): it was written on or soon after that day. Only a day-precision
+    date counts: a bare year in a lead ("... in 2009") is usually background.
+    """
+    body = text[start:end].lstrip()
+    if not _PLACE_DATELINE.match(body):
+        return None
+    para_end = _PARAGRAPH_END.search(body)
+    opening = body[: para_end.start() if para_end else len(body)][:OPENING_CHARS]
+    for mention in find_dates(opening):
+        if mention.value and not mention.relative and mention.precision == "day":
+            # No span: the lead's date stays the date of the lead's own event.
+            return FoundDate(mention.value, "day", True, None)
+    return None

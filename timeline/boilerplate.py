@@ -24,6 +24,13 @@ _JUNK_STRONG = re.compile(
 )
 # A line that is a logo's or picture's alt text, or a row of separated links.
 _JUNK_SHAPE = re.compile(r"(?i)^\s*(?:logo|image|photo|picture|credit|caption)\b|\w\s*[|»]\s*\w")
+# E-mail header fields ("From: ...", "Subject: ...") and section labels above a headline.
+_MAIL_HEADER = re.compile(r"(?i)^\s*(?:from|to|cc|bcc|sent|subject|reply-to|date)\s*:\s*\S")
+_RUBRIC = re.compile(
+    r"""(?ix)^\W*(?:opinion|analysis|commentary|editorial|op-?ed|feature|features|explainer|
+    (?:press|news|media)\s+(?:release|statement)|press\s+briefing|statement|breaking(?:\s+news)?|
+    exclusive|world|asia(?:-pacific)?|news)\W*$"""
+)
 # Header lines that carry the article date rather than a headline.
 _DATE_LABEL = re.compile(
     r"(?i)^\s*(?:posted|published|updated|last\s+updated|released|date[d]?|first\s+published)\b"
@@ -38,6 +45,12 @@ _TRAILER = re.compile(
     most\s+(?:read|popular|viewed|shared)|latest\s+(?:video|videos|news|stories|articles)|
     (?:leave|post|add|write)\s+a\s+(?:comment|reply)|comments?(?:\s*\(\d+\))?|
     .*\blog\s?-?in\s+or\s+register\b.*|.*\bto\s+post\s+a\s+comment\b.*|
+    \d+\s+(?:thoughts|responses|replies|comments)\s+(?:on|to)\b.*|
+    \(?(?:reporting|writing|additional\s+reporting)\s+by\b.*|editing\s+by\b.*|
+    end\s?item|ends|-+\s*ends?\s*-+|\#{3}|
+    about\s+(?-i:[A-Z])[\w’'&.-]*(?:\s+[\w’'&.-]+){0,6}|
+    (?:media|press)\s+(?:contacts?|enquiries|inquiries)\b.*|for\s+(?:more|further)\s+information\b.*|
+    notes?\s+(?:to|for)\s+editors?\b.*|you\s+are\s+receiving\s+this\b.*|unsubscribe\b.*|
     previous\s+(?:article|post|story|page)|next\s+(?:article|post|story|page)|
     share\s+(?:this|on)\b.*|tags?\s*:.*|topics?\s*:.*|filed\s+under\b.*|
     advertisement|sponsored\s+content|further\s+information|exit\s+mobile\s+version|
@@ -69,7 +82,11 @@ def is_header_junk(line: str) -> bool:
     lowered = [w.lower() for w in words]
     if len(words) >= 2 and len(set(lowered)) == 1:  # "cellcard cellcard": logo/ad alt text
         return True
-    if _JUNK_SHAPE.search(line) or _DATE_LABEL.match(line):
+    if _JUNK_SHAPE.search(line) or _DATE_LABEL.match(line) or _MAIL_HEADER.match(line):
+        return True
+    if _RUBRIC.match(line):
+        return True
+    if len(words) <= 3 and all(_JUNK_WORD.fullmatch(w) for w in words):  # "Search ...", "Menu"
         return True
     if not _JUNK_STRONG.search(line):
         return False
@@ -81,7 +98,7 @@ def is_header_junk(line: str) -> bool:
 def is_trailer(line: str) -> bool:
     """True for a short line that opens trailing furniture (related stories, comments...)."""
     stripped = line.strip()
-    if not stripped or len(_WORD.findall(stripped)) > 10:
+    if not stripped or len(_WORD.findall(stripped)) > 14:
         return False
     return bool(_TRAILER.match(stripped))
 
@@ -105,8 +122,9 @@ def body_span(text: str, start: int = 0) -> tuple[int, int]:
             body_start = line_start
         if prose_seen and is_trailer(line):
             return body_start, _rstrip_end(text, body_start, line_start)
-        if len(_WORD.findall(line)) >= 8:
-            prose_seen += 1
+        # Prose: a long line that is neither the headline nor a row of "a | b | c" links.
+        if line_start != body_start and len(_WORD.findall(line)) >= 8:
+            prose_seen += not _JUNK_SHAPE.search(line)
     if body_start is None:
         body_start = start
     return body_start, _rstrip_end(text, body_start, end)

@@ -24,7 +24,7 @@ from timeline.resources import bundled_seeds_dir
 from timeline.sentences import split_sentences
 
 #: Bumped whenever extraction rules change, so that cached events are rebuilt.
-EXTRACTOR_VERSION = "1.0.0"
+EXTRACTOR_VERSION = "1.1.0"
 
 SUMMARY_WIDTH = 120
 
@@ -121,6 +121,109 @@ def _clause_kind(sentence: str, at: int, fallback: Kind) -> Kind:
     return classify(sentence[start:]) or fallback
 
 
+# What joins the two ends of a range: "from January to June", "2012-2023", "between X and Y".
+_RANGE_JOIN = re.compile(r"\s*(?:[-–—/]|to|and|until|till|through|thru)\s*", re.I)
+_RANGE_OPEN = re.compile(r"(?i)\b(?:from|between)\s+$")
+# A year range that is a plan's period of validity, not when anything happened:
+# "the action plan for 2022-2026", "a plan covering 2021-2025", "its 2016-2020 strategy".
+_PERIOD_BEFORE = re.compile(
+    r"(?i)\b(?:for|covering|spanning|period|years|of)\s+(?:the\s+)?(?:period\s+|years\s+)?$"
+)
+_PERIOD_AFTER = re.compile(
+    r"(?i)^\s*(?:national\s+|action\s+|strategic\s+|five-year\s+)*"
+    r"(?:plans?|strateg(?:y|ies)|programmes?|programs?|period|roadmap|framework)\b"
+)
+# A date that only says when something was said: "..., a spokesman said Monday."
+_SPEECH_BEFORE = re.compile(
+    r"(?i)\b(?:said|says|told\s+(?:[\w-]+\s+){0,3}?|added|stated|noted|explained|confirmed|"
+    r"announced|declared)\s+(?:on\s+)?$"
+)
+# "that year", "the same year": the year most recently named before this sentence.
+_THAT_YEAR = re.compile(r"(?i)\b(?:that|the\s+same)\s+year\b")
+
+
+def _mention(start: int, end: int, text: str, value: str, relative: bool) -> DateMention:
+    return DateMention(start, end, text[start:end], value, precision_of(value), relative)
+
+
+def _event_dates(
+    text: str, s_start: int, mentions: list[DateMention], last_year: str | None
+) -> list[DateMention]:
+    """The date mentions of a sentence that date its events.
+
+    Ranges within one year ("from January to June 2021") become that year;
+    a range whose start resolved after its end ("between January and
+    December" read in March) takes the end's year; a plan's period of
+    validity ("the plan for 2022-2026") and a date that only says when
+    something was said ("officials said Monday") are dropped when they are
+    not alone, a coarse date refined by a finer one in the same sentence
+    ("the 2021 report, released on 1 July 2021") gives way to it, and "that
+    year" takes the year last named before the sentence.
+    """
+    resolved = [m for m in mentions if m.value]
+    out: list[DateMention] = []
+    i = 0
+    while i < len(resolved):
+        a = resolved[i]
+        b = resolved[i + 1] if i + 1 < len(resolved) else None
+        joined = b is not None and _RANGE_JOIN.fullmatch(text, a.end, b.start) is not None
+        if (
+            b is not None
+            and joined
+            and (
+                _RANGE_OPEN.search(text, 0, a.start)
+                or "-" in text[a.end : b.start]
+                or "–" in text[a.end : b.start]
+            )
+        ):
+            if a.precision == b.precision == "year" and (
+                _PERIOD_BEFORE.search(text, max(0, a.start - 30), a.start)
+                or _PERIOD_AFTER.match(text, b.end)
+            ):
+                i += 2  # a period of validity
+                continue
+            if a.precision != "year" and b.precision != "year" and a.value[:4] != b.value[:4]:
+                if a.value > b.value:  # "between January and December": one year, the end's
+                    year = b.value[:4]
+                    out.append(_mention(a.start, b.end, text, year, a.relative or b.relative))
+                    i += 2
+                    continue
+            elif a.precision != "year" and a.value[:4] == b.value[:4] and a.value != b.value:
+                out.append(_mention(a.start, b.end, text, a.value[:4], a.relative or b.relative))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    if len(out) > 1:
+        spoken = [m for m in out if _SPEECH_BEFORE.search(text, max(0, m.start - 40), m.start)]
+        if len(spoken) < len(out):
+            out = [m for m in out if m not in spoken]
+    if len(out) > 1:
+        values = {m.value for m in out}
+        out = [m for m in out if not any(v.startswith(m.value + "-") for v in values)]
+    if not out and not mentions and last_year:
+        found = _THAT_YEAR.search(text)
+        if found:
+            out = [_mention(found.start(), found.end(), text, last_year, True)]
+    return [
+        DateMention(m.start + s_start, m.end + s_start, m.text, m.value, m.precision, m.relative)
+        for m in out
+    ]
+
+
+_AGENDA_SEPARATOR = re.compile(r"\s*[:–—|-]\s*\w")
+
+
+def _agenda_line(sentence: str, s_start: int, mentions: list[DateMention]) -> bool:
+    """A list line that opens with its date: "12-13 November 2019: Senior officials meeting"."""
+    if not mentions or mentions[0].value is None or mentions[0].start - s_start > 2:
+        return False
+    rest = mentions[0].end - s_start
+    return (
+        bool(_AGENDA_SEPARATOR.match(sentence, rest)) and len(_TOKEN.findall(sentence, rest)) >= 3
+    )
+
+
 def _looks_like_sentence(text: str) -> bool:
     """Headings, captions and fragments ("Clearer picture", "Supplied") are not reports.
 
@@ -169,9 +272,11 @@ def extract_events(article: Article) -> list[Event]:
     main = main_country(article, places)
 
     events: list[Event] = []
-    seen_singular: set[tuple[str, str | None]] = set()
+    # Countries already reported for each (type, date) of a singular kind.
+    seen_singular: dict[tuple[str, str | None], set[str]] = {}
     seen_ids: Counter[str] = Counter()
     di = pi = 0
+    last_year: str | None = None
     for s_start, s_end in split_sentences(text, start, end):
         while di < len(dates) and dates[di].start < s_start:
             di += 1
@@ -189,12 +294,19 @@ def extract_events(article: Article) -> list[Event]:
             j += 1
 
         sentence = text[s_start:s_end]
-        if not _looks_like_sentence(sentence):
+        prev_year = last_year
+        for m in reversed(s_dates):
+            if m.value:
+                last_year = m.value[:4]
+                break
+        if not (_looks_like_sentence(sentence) or _agenda_line(sentence, s_start, s_dates)):
             continue
         kind = classify(sentence)
         if kind is None:
             continue
         lead = _after_dateline(article, s_start, sentence)
+        local = [_shift(m, -s_start) for m in s_dates]
+        s_dates = _event_dates(sentence, s_start, local, prev_year)
         resolved: dict[str, DateMention] = {}
         for m in s_dates:
             if m.value and m.value not in resolved:
@@ -219,9 +331,11 @@ def extract_events(article: Article) -> list[Event]:
                 this_kind = _clause_kind(sentence, mention.start - s_start, kind)
             if this_kind.kind in SINGULAR_KINDS:
                 key = (this_kind.kind, value)
-                if key in seen_singular:
+                named = set(countries) - set(inherited)
+                earlier = seen_singular.get(key)
+                if earlier is not None and named <= earlier:
                     continue  # a later sentence elaborating the same happening
-                seen_singular.add(key)
+                seen_singular.setdefault(key, set()).update(named)
             base = event_id(article.file, sentence, value, 0)
             seen_ids[base] += 1
             eid = (

@@ -28,7 +28,9 @@ _COUNT_NOUN = (
     r"suspects?|defendants?|complaints?|offen[cs]es?|crimes|survivors?|families|households|"
     r"percent|per\s*cent|%|dollars|riels?|baht|dong|kip|kyat|euros?|pounds|rupees|yuan|"
     r"brides|sex\s+workers|refugees|deaths|incidents|rescues|raids|investigations|"
-    r"participants|delegates|brothels|shelters)"
+    r"participants|delegates|brothels|shelters|fishermen|fishers|seafarers|sailors|crew\s+members|"
+    r"citizens|nationals|foreigners|residents|officers|officials|operations|recruiters|brokers|"
+    r"employers|companies|agencies|returnees|deportees|trainees)"
 )
 # "959 cases", "12.3 million people", "thousands of children", "29.34 percent", "$150 billion"
 _COUNT = (
@@ -77,14 +79,15 @@ RULES: tuple[_Rule, ...] = (
         "tier_change",
         _rx(
             r"\btier[\s-]*(?:[123]|I{1,3}|one|two|three)\b|\bwatch[\s-]?list\b|"
-            r"\blowest\s+(?:level|rank|ranking|tier)\b"
+            r"\blowest\s+(?:level|rank|ranking|tier|grade|category)\b|\brankings?\b"
         ),
         _rx(
             r"\b(?:remov(?:ed|es|ing)|plac(?:ed|es|ing)|downgrad(?:ed|es|ing)|upgrad(?:ed|es|ing)|"
             r"elevat(?:ed|es|ing)|rais(?:ed|es|ing)|lower(?:ed|s|ing)|moved?|dropp(?:ed|ing)|"
             r"demot(?:ed|es|ing)|promot(?:ed|es|ing)|classif(?:ied|ies|y|ying)|rank(?:ed|s|ing)|"
             r"rat(?:ed|es)|considered|listed|relegated|lifted|kept|remain(?:ed|s)|put|"
-            r"returned|fell|rose|slipped|categori[sz]ed)\b"
+            r"returned|fell|rose|slipped|categori[sz]ed|held(?:\s+on\s+to)?|stay(?:ed|s)?|"
+            r"retain(?:ed|s)?|maintain(?:ed|s)?|keeps?|graded)\b"
         ),
     ),
     _Rule(
@@ -105,13 +108,15 @@ RULES: tuple[_Rule, ...] = (
             r"(?i:\b(?:laws?(?!\s+(?:enforcement|firms?|makers?|students?|schools?))|"
             r"legislation|bills?|decrees?|sub-decrees?|regulations?|guidelines|"
             r"(?:national|action)\s+plans?|amendments?|statutes?|ordinances?|penal\s+code|"
-            r"criminal\s+code|prakas))\b|\b[A-Z][\w-]*\s+Act\b|\bthe\s+Act\b"
+            r"criminal\s+code|prakas|moratori(?:um|a)|bans?\s+on))\b|\b[A-Z][\w-]*\s+Act\b|"
+            r"\bthe\s+Act\b|\(Amendment\)\s+Act\b"
         ),
         _rx(
             r"\b(?:pass(?:ed|es)|adopt(?:ed|s)|enact(?:ed|s)|approv(?:ed|es)|promulgat(?:ed|es)|"
             r"amend(?:ed|s)|introduc(?:ed|es)|issu(?:ed|es)|took\s+effect|tak(?:es|e)\s+effect|"
             r"c(?:a|o)me\s+into\s+(?:force|effect)|signed\s+into\s+law|draft(?:ed|s)|"
-            r"unveil(?:ed|s)|launch(?:ed|es)|rewr(?:ote|itten))\b"
+            r"unveil(?:ed|s)|launch(?:ed|es)|rewr(?:ote|itten)|declar(?:ed|es)|impos(?:ed|es)|"
+            r"lift(?:ed|s)|submitt(?:ed)|tabled)\b"
         ),
     ),
     _Rule(
@@ -119,17 +124,19 @@ RULES: tuple[_Rule, ...] = (
         _rx(
             r"\b(?:conferences?|meetings?|summits?|workshops?|forums?|symposi(?:um|a)|seminars?|"
             r"round-?tables?|consultations?|congress|dialogues?|talks|visits?|trainings?|"
-            r"training\s+courses?)\b"
+            r"training\s+courses?|delegations?)\b"
         ),
         _rx(
             r"\b(?:h[eo]ld(?:s|ing)?|host(?:ed|s|ing)?|co-host(?:ed|s)?|conven(?:ed|es)|"
-            r"organi[sz](?:ed|es)|open(?:ed|s)|attend(?:ed|s)|took\s+place|tak(?:es|e)\s+place|"
+            r"organi[sz](?:ed|es|e)|open(?:ed|s)|attend(?:ed|s)|took\s+place|tak(?:es|e)\s+place|"
+            r"complet(?:ed|es)|receiv(?:ed|es)|welcom(?:ed|es)|l[eo]d|"
             r"gather(?:ed|s)|chair(?:ed|s)|join(?:ed|s)|clos(?:ed|es)|conclud(?:ed|es)|"
             r"wrapp?(?:ed)?\s+up|kick(?:ed|s)\s+off|beg(?:an|ins))\b"
         ),
         alone=_rx(
             r"\b(?:met|meets?|meeting)\s+(?:with|in|at)\b|\bvisit(?:ed|s)\s+(?-i:[A-Z])|"
-            r"\bconvened\b|\bpaid\s+(?:an?\s+)?(?:official\s+|state\s+)?visit\b"
+            r"\bconvened\b|\bpaid\s+(?:an?\s+)?(?:official\s+|state\s+)?visit\b|"
+            r"\b(?:received|welcomed|hosted)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}delegation\b"
         ),
     ),
     _Rule(
@@ -162,7 +169,8 @@ RULES: tuple[_Rule, ...] = (
         "report",
         _rx(
             r"\b(?:reports?|stud(?:y|ies)|surveys?|assessments?|index|estimates?|census|findings|"
-            r"reviews?|audits?|white\s+paper|yearbook|rankings?)\b"
+            r"reviews?|audits?|white\s+paper|yearbook|rankings?|investigations?|figures|data|"
+            r"statistics)\b"
         ),
         _rx(
             r"\b(?:releas(?:ed|es)|publish(?:ed|es)|issu(?:ed|es)|launch(?:ed|es)|unveil(?:ed|s)|"
@@ -196,12 +204,12 @@ ACTION_PRIORITY = (
 )
 #: Order in which types win when a dated sentence only names cues.
 CUE_PRIORITY = (
-    "task_force",
     "tier_change",
     "statistic",
     "agreement",
     "law",
     "conference",
+    "task_force",
     "enforcement",
     "other",
 )
@@ -214,6 +222,15 @@ SINGULAR_KINDS = frozenset(
 _NEGATION = _rx(
     r"\b(?:not|never|no|neither|nor|without|yet\s+to|failed\s+to|refused\s+to|cannot)\b|n[’']t\b"
 )
+# Words that put what follows in the realm of wishes and proposals, not of things done:
+# "Malaysia could ratify the protocol", "he proposed that the two sides hold meetings".
+_IRREALIS = _rx(
+    r"\b(?:should|could|would|might|must|ought\s+to|propos(?:ed|es|e)|urg(?:ed|es|e)|"
+    r"call(?:ed|s)?\s+(?:on|for)|suggest(?:ed|s)?|recommend(?:ed|s)?|hop(?:e|es|ed)\s+to|"
+    r"want(?:s|ed)?\s+to|if|unless|whether)\b"
+)
+# A verb in the habitual present passive: "victims are still detained", "girls are trafficked".
+_HABITUAL = _rx(r"\b(?:is|are|am|gets?)\s+(?:(?:still|often|also|usually|routinely|\w+ly)\s+)*$")
 # Where a clause starts: negation does not reach across these.
 _CLAUSE_BREAK = re.compile(r"[,;:–—(]|\b(?:but|while|whereas|and|although|though)\b")
 
@@ -238,17 +255,40 @@ def _has_unnegated(pattern: re.Pattern[str], sentence: str) -> bool:
     return any(not _negated(sentence, m.start()) for m in pattern.finditer(sentence))
 
 
+def _told_as_done(sentence: str, at: int) -> bool:
+    """True when the verb at ``at`` tells something done, not wished, proposed or habitual."""
+    if _HABITUAL.search(sentence, max(0, at - 40), at):
+        return False
+    start = max(sentence.rfind(";", 0, at), sentence.rfind(". ", 0, at), at - 120, 0)
+    return not _IRREALIS.search(sentence, start, at)
+
+
+def _narrates(rule: _Rule, sentence: str, has_cue: bool) -> tuple[bool, bool]:
+    """Whether the rule's action is narrated, and whether as a thing done."""
+    matches = []
+    if has_cue and rule.verb is not None:
+        matches += [m for m in rule.verb.finditer(sentence) if not _negated(sentence, m.start())]
+    if rule.alone is not None:
+        matches += [m for m in rule.alone.finditer(sentence) if not _negated(sentence, m.start())]
+    if not matches:
+        return False, False
+    return True, any(_told_as_done(sentence, m.start()) for m in matches)
+
+
 def classify(sentence: str) -> Kind | None:
     """The event type a sentence reports, or None when it names no event cue at all."""
     actions: set[str] = set()
+    done: set[str] = set()
     cues: set[str] = set()
     for rule in RULES:
         has_cue = _has_unnegated(rule.cue, sentence)
         if has_cue:
             cues.add(rule.kind)
-        narrated = has_cue and rule.verb is not None and _has_unnegated(rule.verb, sentence)
-        if narrated or (rule.alone is not None and _has_unnegated(rule.alone, sentence)):
+        narrated, as_done = _narrates(rule, sentence, has_cue)
+        if narrated:
             actions.add(rule.kind)
+        if as_done:
+            done.add(rule.kind)
     if "report" in cues and "report" not in actions:
         cues.discard("report")  # "the report states": commentary, not a publication
     if "other" in cues:
@@ -256,7 +296,9 @@ def classify(sentence: str) -> Kind | None:
         cues.add("other")  # "plans to", "announced": only an event with a date of its own
     for kind in ACTION_PRIORITY:
         if kind in actions:
-            return Kind(kind, True)
+            # A wished or habitual action still types a dated sentence, but does not make an
+            # undated one an event.
+            return Kind(kind, bool(done & actions))
     for kind in CUE_PRIORITY:
         if kind in cues:
             return Kind(kind, False)
