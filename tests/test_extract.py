@@ -189,3 +189,226 @@ def test_extraction_on_newsy_fragments(parts):
     assert len({(e.sentence, e.start, e.date) for e in events}) == len(events)
     for e in events:
         assert article.text[e.start : e.end] == e.sentence
+
+
+# ---------------------------------------------------------------- page furniture and article dates
+
+
+def test_blog_furniture_and_a_pipe_byline_do_not_hide_the_article():
+    text = (
+        "Skip to content\nHome | About | Blog | Contact\nSearch ...\n\n"
+        "Malaysia's slide to Tier 3: what went wrong?\n\n"
+        "By A. Writer | 5 July 2021 | Labour Migration | 3 comments\n\n"
+        "Share on Facebook  Share on Twitter\n\n"
+        "The Anti-Trafficking Act was passed in 2015, and prosecutions remain rare in Malaysia.\n\n"
+        "Tags: forced labour, Malaysia\n\n"
+        '3 thoughts on "Malaysia\'s slide to Tier 3: what went wrong?"\n\n'
+        "Reader says:\nJuly 6, 2021 at 9:14 am\nThe law was amended in 2019, I think.\n"
+    )
+    article = parse_article(text, "blog.txt")
+    assert article.title == "Malaysia's slide to Tier 3: what went wrong?"
+    assert (article.date, article.approximate) == ("2021-07-05", False)
+    assert [(e.date, e.type) for e in extract_events(article)] == [("2015", "law")]
+
+
+def test_press_release_and_wire_trailers_are_cut():
+    for trailer in (
+        "(Reporting by A. Reporter; Editing by B. Editor)",
+        "About Mekong Rescue Network",
+        "Media contact: press@example.org",
+        "For more information, please contact:",
+        "Enditem",
+    ):
+        text = (
+            "Police raid karaoke bars\n\n[3 May 2012] - Police in Laos arrested 12 people in a "
+            f"raid on two karaoke bars, officials said.\n\n{trailer}\n"
+            "The network was founded in 2009 and rescued 40 children in 2010.\n"
+        )
+        assert [e.date for e in events_of(text)] == ["2012-05-03"], trailer
+
+
+def test_mail_headers_and_rubrics_are_not_the_headline_and_the_date_line_counts():
+    text = (
+        "From: Digest <digest@example.org>\nSubject: Digest No. 42\n"
+        "Date: Tue, 15 Oct 2019 08:30:00 +0700\n\nOPINION\n\nMekong digest, October issue\n\n"
+        "Lao police say they handled 89 trafficking cases in the first eight months of the year.\n"
+    )
+    article = parse_article(text, "mail.txt")
+    assert article.title == "Mekong digest, October issue"
+    assert article.date == "2019-10-15"
+    assert [(e.date, e.type) for e in extract_events(article)] == [("2019-10-15", "statistic")]
+
+
+def test_a_title_case_wire_dateline_dates_the_article():
+    e = one(
+        "Workshop ends\n\nBangkok, 9 August 2017 – Sixty officers from Laos completed a "
+        "regional training on victim identification in Chiang Mai on Friday."
+    )
+    assert (e.date, e.type) == ("2017-08-04", "conference")
+
+
+def test_a_wire_lead_with_a_place_dateline_gives_an_approximate_article_date():
+    text = (
+        "Vietnam, Cambodia step up cooperation\n\nHanoi (VNA) – A deputy minister received a "
+        "delegation from Cambodia in Hanoi on November 17, 2022.\n\n"
+        "Cambodia had launched a campaign in September that led to the arrest of 40 brokers."
+    )
+    article = parse_article(text, "vna.txt")
+    assert (article.date, article.approximate) == ("2022-11-17", True)
+    assert [(e.date, e.type) for e in extract_events(article)] == [
+        ("2022-11-17", "conference"),
+        ("2022-09", "enforcement"),
+    ]
+
+
+# ---------------------------------------------------------------- vocabulary and mood
+
+
+def test_more_ways_of_telling_tier_changes_visits_policies_and_rescues():
+    cases = {
+        "The Philippines held on to Tier 1 for a fourth year.": "tier_change",
+        "Thailand, Vietnam and Indonesia stayed in Tier 2.": "tier_change",
+        "Malaysia and Cambodia were demoted in Washington's annual ranking.": "tier_change",
+        "The deputy minister received a delegation from Cambodia in Hanoi.": "conference",
+        "The minister declared a moratorium on foreign fishing vessels.": "law",
+        "Participants examined the rescue in January of 43 fishermen.": "enforcement",
+        "In April 2015 the first group of 322 fishermen flew home.": "statistic",
+        "The Associated Press published an investigation into slave labour.": "report",
+    }
+    for sentence, kind in cases.items():
+        assert classify(sentence).kind == kind, sentence
+
+
+def test_wished_proposed_and_habitual_actions_are_not_events_without_a_date():
+    for sentence in (
+        "Malaysia could ratify the ILO's Forced Labour Protocol.",
+        "He proposed that the two sides continue to share information, hold annual meetings "
+        "and conduct joint investigations.",
+        "Victims are still detained as illegal migrants.",
+    ):
+        assert not classify(sentence).action, sentence
+        assert events_of(HEAD + sentence) == [], sentence
+    assert classify("Malaysia ratified the protocol.").action
+
+
+# ---------------------------------------------------------------- which dates date a sentence
+
+
+def test_a_date_that_only_says_when_something_was_said_is_dropped():
+    e = one(
+        "Raid\n\nJAKARTA, Feb. 3, 2020 (Xinhua) -- Indonesian police rescued 24 women in a raid "
+        "on Sunday and arrested three people, a police spokesman said Monday."
+    )
+    assert (e.date, e.type) == ("2020-02-02", "enforcement")
+
+
+def test_a_coarse_date_refined_in_the_same_sentence_gives_way():
+    e = one(
+        HEAD + "The Philippines kept Tier 1 in the 2021 Trafficking in Persons Report, "
+        "released on 1 July 2021."
+    )
+    assert e.date == "2021-07-01"
+
+
+def test_a_range_within_one_year_is_that_year():
+    e = one(HEAD + "From January to June 2021, police rescued 412 victims in the Philippines.")
+    assert (e.date, e.precision) == ("2021", "year")
+
+
+def test_a_month_range_read_across_new_year_takes_the_year_of_its_end():
+    text = (
+        "Figures\n\nPublished: 12 March 2023\n\nPolice said they had brought back 1,287 Thai "
+        "citizens from scam compounds between January and December."
+    )
+    assert [e.date for e in events_of(text)] == ["2022"]
+
+
+def test_a_plans_period_of_validity_is_not_its_date():
+    e = one(
+        HEAD + "The Council also approved the National Action Plan Against Trafficking "
+        "for 2022-2026."
+    )
+    assert (e.date, e.type) == ("2012-05-03", "law")
+
+
+def test_a_span_of_years_still_gives_an_event_for_each_end():
+    events = events_of(
+        HEAD + "Between 2012 and 2023 authorities uncovered 4,000 trafficking cases."
+    )
+    assert [e.date for e in events] == ["2012", "2023"]
+
+
+def test_that_year_is_the_year_named_last():
+    text = (
+        "Benjina\n\nThe first group of 322 fishermen flew home in April 2015. "
+        "By the end of that year, the IOM said it had helped repatriate 1,342 victims."
+    )
+    assert [e.date for e in events_of(text)] == ["2015-04", "2015"]
+
+
+def test_an_agenda_line_opening_with_its_date_is_an_event():
+    text = (
+        HEAD + "Dates for your diary:\n\n- 12-13 November 2019: Senior Officials Meeting, Bangkok\n"
+        "- 2 December 2019: International Day for the Abolition of Slavery\n"
+    )
+    assert [(e.date, e.type) for e in events_of(text)] == [("2019-11-12", "conference")]
+
+
+def test_each_clause_of_according_to_is_typed_by_itself():
+    events = events_of(
+        "Figures\n\nPublished: 12 March 2023\n\nThai authorities prosecuted 249 trafficking cases "
+        "in 2022, according to figures released by the ministry on Friday."
+    )
+    assert [(e.date, e.type) for e in events] == [("2022", "enforcement"), ("2023-03-10", "report")]
+
+
+# ---------------------------------------------------------------- countries and elaboration
+
+
+def test_same_day_tier_changes_of_other_countries_are_not_elaborations():
+    text = (
+        "TIP report\n\nWASHINGTON, June 20, 2019 (AFP) - Malaysia was demoted to the Tier 2 "
+        "Watch List.\n\nMyanmar remained in Tier 3, the lowest category.\n\n"
+        "Malaysia was moved to the watch list over a drop in prosecutions."
+    )
+    assert [e.countries for e in events_of(text)] == [("United States", "Malaysia"), ("Myanmar",)]
+
+
+def test_without_a_clear_main_country_nothing_is_inherited():
+    text = (
+        "Opinion\n\nA victim in Thailand is treated as an offender in Malaysia.\n\n"
+        "The regional convention entered into force in March 2017."
+    )
+    assert one(text).countries == ()
+
+
+def test_a_sentence_takes_the_one_country_its_paragraph_just_named():
+    text = (
+        "Fishing\n\nThailand and Thai boats were everywhere in Thailand.\n\n"
+        "Indonesia's minister declared a moratorium on foreign vessels in November 2014. "
+        "In 2017 the government issued a regulation on human rights certification."
+    )
+    by_date = {e.date: e for e in events_of(text)}
+    assert by_date["2017"].countries == ("Indonesia",)
+    assert by_date["2017"].inherited == ("Indonesia",)
+
+
+def test_the_two_sides_are_the_pair_named_before():
+    text = (
+        "Talks\n\n[3 May 2012] - Vietnam and Cambodia held talks on trafficking in Hanoi.\n\n"
+        "The two sides reviewed the agreement, which they signed in 2005."
+    )
+    e = [e for e in events_of(text) if e.date == "2005"][0]
+    assert (e.type, set(e.countries)) == ("agreement", {"Vietnam", "Cambodia"})
+
+
+def test_a_regional_sentence_inherits_no_country():
+    text = HEAD + (
+        "Cambodia and Cambodian police met Thai police in Cambodia.\n\n"
+        "Since 2015 the programme has trained 1,200 officials across the Mekong region.\n\n"
+        "In 2017 ASEAN member states ratified the convention."
+    )
+    assert [(e.date, e.countries) for e in events_of(text) if e.date in ("2015", "2017")] == [
+        ("2015", ()),
+        ("2017", ()),
+    ]

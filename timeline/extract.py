@@ -24,17 +24,24 @@ from timeline.resources import bundled_seeds_dir
 from timeline.sentences import split_sentences
 
 #: Bumped whenever extraction rules change, so that cached events are rebuilt.
-EXTRACTOR_VERSION = "1.1.0"
+EXTRACTOR_VERSION = "1.2.0"
 
 SUMMARY_WIDTH = 120
 
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 _QUOTE_OPENERS = "\"“‘'«"
 _TOKEN = re.compile(r"\w+")
 _TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
 # Words that put a sentence on a world or regional scale: it does not inherit a country.
 _GLOBAL_SCOPE = re.compile(
     r"(?i)\b(?:worldwide|world-wide|globally|global|around\s+the\s+world|in\s+the\s+world|"
-    r"world[’']s|across\s+the\s+(?:region|globe)|internationally)\b"
+    r"world[’']s|across\s+the\s+(?:[A-Z][\w-]*\s+)?(?:region|sub-?region|globe)|internationally|"
+    r"ASEAN\s+(?:leaders|members?|member\s+states|countries|nations|region))\b"
+)
+# "the two sides", "both countries": the sentence speaks of a pair named before.
+_PAIR = re.compile(
+    r"(?i)\b(?:the\s+two|both)\s+(?:sides|countries|governments|nations|neighbou?rs|ministries|"
+    r"parties|delegations)\b"
 )
 # "the country", "the Kingdom": the sentence speaks of the article's main country.
 _ANAPHOR = re.compile(r"\b(?:the|this)\s+(?:country|[Kk]ingdom|nation)\b(?![’']?s\s+[A-Z])")
@@ -54,16 +61,20 @@ def article_reference(article: Article) -> tuple[dt.date | None, Precision]:
 
 
 def main_country(article: Article, mentions: list[CountryMention]) -> str | None:
-    """The country the article is mostly about: most mentioned (title counts double)."""
+    """The country the article is mostly about: most mentioned (title counts double).
+
+    It must stand out: named at least twice and more often than any other;
+    an article that names several countries equally has no main country.
+    """
     counts: Counter[str] = Counter(m.country for m in mentions)
     for m in find_countries(article.title):
         counts[m.country] += 2
     if not counts:
         return None
-    first_seen = {}
-    for index, m in enumerate(mentions):
-        first_seen.setdefault(m.country, index)
-    return max(counts, key=lambda c: (counts[c], -first_seen.get(c, -1)))
+    ranked = counts.most_common(2)
+    if ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
 
 
 def summarize(sentence: str, width: int = SUMMARY_WIDTH) -> str:
@@ -94,6 +105,13 @@ def event_id(file: str, sentence: str, date: str | None, occurrence: int) -> str
 _DATELINE_END = re.compile(r"[\s\])]*(?:\([^)]{1,40}\))?[\s\]:\-–—|]*[\]:\-–—|]\s*")
 
 
+def _dateline_length(article: Article, s_start: int) -> int:
+    """How many characters of the sentence at ``s_start`` a dateline takes (0 for none)."""
+    if not article.date_span or not s_start <= article.date_span[0] < s_start + 80:
+        return 0
+    return article.date_span[1] - s_start
+
+
 def _after_dateline(article: Article, s_start: int, sentence: str) -> int:
     """Where the text starts after a dateline that opens the sentence (0 when there is none)."""
     if not article.date_span:
@@ -106,7 +124,7 @@ def _after_dateline(article: Article, s_start: int, sentence: str) -> int:
 
 
 # Where a sentence joins two reports: "..., and officials will meet next month".
-_CLAUSE_JOIN = re.compile(r";|,\s+(?:and|while|whereas|but|with)\s+|\s+while\s+")
+_CLAUSE_JOIN = re.compile(r";|,\s+(?:and|while|whereas|but|with|according\s+to)\s+|\s+while\s+")
 
 
 def _clause_kind(sentence: str, at: int, fallback: Kind) -> Kind:
@@ -146,6 +164,22 @@ def _mention(start: int, end: int, text: str, value: str, relative: bool) -> Dat
     return DateMention(start, end, text[start:end], value, precision_of(value), relative)
 
 
+def _is_range(text: str, a: DateMention, b: DateMention) -> bool:
+    """True when two date mentions are the two ends of one range ("from X to Y", "X-Y")."""
+    if _RANGE_JOIN.fullmatch(text, a.end, b.start) is None:
+        return False
+    between = text[a.end : b.start]
+    return bool(_RANGE_OPEN.search(text, 0, a.start)) or any(d in between for d in "-–—/")
+
+
+def _is_period(text: str, a: DateMention, b: DateMention) -> bool:
+    """True when a range of years is a plan's period of validity ("the plan for 2022-2026")."""
+    return bool(
+        _PERIOD_BEFORE.search(text, max(0, a.start - 30), a.start)
+        or _PERIOD_AFTER.match(text, b.end)
+    )
+
+
 def _event_dates(
     text: str, s_start: int, mentions: list[DateMention], last_year: str | None
 ) -> list[DateMention]:
@@ -166,34 +200,26 @@ def _event_dates(
     while i < len(resolved):
         a = resolved[i]
         b = resolved[i + 1] if i + 1 < len(resolved) else None
-        joined = b is not None and _RANGE_JOIN.fullmatch(text, a.end, b.start) is not None
-        if (
-            b is not None
-            and joined
-            and (
-                _RANGE_OPEN.search(text, 0, a.start)
-                or "-" in text[a.end : b.start]
-                or "–" in text[a.end : b.start]
-            )
-        ):
-            if a.precision == b.precision == "year" and (
-                _PERIOD_BEFORE.search(text, max(0, a.start - 30), a.start)
-                or _PERIOD_AFTER.match(text, b.end)
-            ):
-                i += 2  # a period of validity
-                continue
-            if a.precision != "year" and b.precision != "year" and a.value[:4] != b.value[:4]:
-                if a.value > b.value:  # "between January and December": one year, the end's
-                    year = b.value[:4]
-                    out.append(_mention(a.start, b.end, text, year, a.relative or b.relative))
-                    i += 2
-                    continue
-            elif a.precision != "year" and a.value[:4] == b.value[:4] and a.value != b.value:
-                out.append(_mention(a.start, b.end, text, a.value[:4], a.relative or b.relative))
-                i += 2
-                continue
-        out.append(a)
-        i += 1
+        if b is None or not _is_range(text, a, b):
+            out.append(a)
+            i += 1
+            continue
+        i += 2
+        if a.precision == b.precision == "year":
+            if not _is_period(text, a, b):
+                out += [a, b]  # "between 2012 and 2023": an event for each end
+            continue
+        if a.precision == "year" or b.precision == "year" or a.value == b.value:
+            out += [a, b]
+            continue
+        # "from January to June 2021": one year. "between January and December" read in
+        # March, or "from January to June 2021" read in 2012: the start's year was guessed,
+        # the range lies in the end's year.
+        same_year = a.value[:4] == b.value[:4]
+        if same_year or a.value > b.value or (a.relative and not b.relative):
+            out.append(_mention(a.start, b.end, text, b.value[:4], b.relative))
+        else:
+            out += [a, b]
     if len(out) > 1:
         spoken = [m for m in out if _SPEECH_BEFORE.search(text, max(0, m.start - 40), m.start)]
         if len(spoken) < len(out):
@@ -236,14 +262,42 @@ def _looks_like_sentence(text: str) -> bool:
     return tokens >= 10
 
 
-def _countries_for(
-    sentence: str, mentions: list[CountryMention], main: str | None, kind: Kind
-) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Countries of an event, and those of them inherited from the article."""
+def _named(mentions: list[CountryMention]) -> list[str]:
     named: list[str] = []
     for m in mentions:
         if m.country not in named:
             named.append(m.country)
+    return named
+
+
+def _countries_for(
+    sentence: str,
+    mentions: list[CountryMention],
+    main: str | None,
+    kind: Kind,
+    context: tuple[list[str], list[str] | None] = ([], None),
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Countries of an event, and those of them inherited from the article.
+
+    ``context`` holds the last pair of countries named together in the
+    article and the countries of the previous sentence of the same paragraph
+    (None at a paragraph start). A sentence that names no country speaks of
+    the pair when it says "the two sides" or "both countries", else of the
+    one country its paragraph has just named, else of the article's main
+    country, unless it is about the world or the region.
+    """
+    named = _named(mentions)
+    pair, previous = context
+    if len(pair) == 2 and set(named) < set(pair) and _PAIR.search(sentence):
+        return tuple(pair), tuple(c for c in pair if c not in named)
+    if (
+        not named
+        and previous is not None
+        and len(previous) == 1
+        and previous[0] != main
+        and not _GLOBAL_SCOPE.search(sentence)
+    ):
+        return tuple(previous), tuple(previous)
     if main is None:
         return tuple(named), ()
     inherit = False
@@ -277,6 +331,9 @@ def extract_events(article: Article) -> list[Event]:
     seen_ids: Counter[str] = Counter()
     di = pi = 0
     last_year: str | None = None
+    pair: list[str] = []  # the last two countries named together
+    prev_named: list[str] = []
+    prev_end = start
     for s_start, s_end in split_sentences(text, start, end):
         while di < len(dates) and dates[di].start < s_start:
             di += 1
@@ -294,6 +351,16 @@ def extract_events(article: Article) -> list[Event]:
             j += 1
 
         sentence = text[s_start:s_end]
+        here = _named(s_places)
+        previous = None if _PARAGRAPH_BREAK.search(text, prev_end, s_start) else prev_named
+        context_pair = pair
+        prev_named, prev_end = here, s_end
+        # A pair is named in the text itself, not by a dateline's place ("WASHINGTON, ...").
+        in_text = _named(
+            [m for m in s_places if m.start >= s_start + _dateline_length(article, s_start)]
+        )
+        if len(in_text) >= 2:
+            pair = in_text[:2]
         prev_year = last_year
         for m in reversed(s_dates):
             if m.value:
@@ -323,7 +390,9 @@ def extract_events(article: Article) -> list[Event]:
         else:
             choices = [(article.date, article.approximate, None)]
 
-        countries, inherited = _countries_for(sentence, s_places, main, kind)
+        countries, inherited = _countries_for(
+            sentence, s_places, main, kind, (context_pair, previous)
+        )
         summary = summarize(sentence[lead:])
         for value, approximate, mention in choices:
             this_kind = kind

@@ -87,7 +87,7 @@ RULES: tuple[_Rule, ...] = (
             r"demot(?:ed|es|ing)|promot(?:ed|es|ing)|classif(?:ied|ies|y|ying)|rank(?:ed|s|ing)|"
             r"rat(?:ed|es)|considered|listed|relegated|lifted|kept|remain(?:ed|s)|put|"
             r"returned|fell|rose|slipped|categori[sz]ed|held(?:\s+on\s+to)?|stay(?:ed|s)?|"
-            r"retain(?:ed|s)?|maintain(?:ed|s)?|keeps?|graded)\b"
+            r"retain(?:ed|s)?|maintain(?:ed|s)?|keeps?|graded|fall(?:s|en)?)\b"
         ),
     ),
     _Rule(
@@ -152,7 +152,9 @@ RULES: tuple[_Rule, ...] = (
         ),
         alone=_rx(
             r"\b(?:arrested|detained|raided|rescued|charged|convicted|prosecuted|sentenced|jailed|"
-            r"imprisoned|extradited|indicted|busted|cracked\s+down|apprehended|acquitted)\b"
+            r"imprisoned|extradited|indicted|busted|cracked\s+down|apprehended|acquitted)\b|"
+            r"\bthe\s+(?:rescue|arrest|prosecution|conviction|extradition|indictment)\s+"
+            r"(?:in\s+\w+\s+)?of\b|\braids?\s+on\b"
         ),
     ),
     _Rule(
