@@ -57,7 +57,10 @@ async def test_escape_sequences_and_controls_never_reach_the_screen(hostile_corp
 
 
 def test_cleaner_removes_sequences_and_keeps_offsets():
-    text = "a\x1b[31mred\x1b[0m b\x1b]8;;http://x\x07link\x1b]8;;\x07 c\x07d\x1b]0;t\x1b\\e\r\nf\x9b2Jg"
+    text = (
+        "a\x1b[31mred\x1b[0m b\x1b]8;;http://x\x07link\x1b]8;;\x07 "
+        "c\x07d\x1b]0;t\x1b\\e\r\nf\x9b2Jg"
+    )
     assert clean_text(text) == "ared blink cde\nfg"
     cleaned = CleanMap.build(text)
     assert cleaned.text == clean_text(text)

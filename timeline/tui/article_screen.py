@@ -78,9 +78,9 @@ class ArticleBody(ScrollView, can_focus=True):
         background: $surface;
         scrollbar-size-vertical: 1;
     }
-    ArticleBody > .article--evidence { background: $warning 35%; text-style: bold; }
+    ArticleBody > .article--evidence { background: $primary 45%; color: $text; text-style: bold; }
     ArticleBody > .article--event { text-style: underline; color: $text-primary; }
-    ArticleBody > .article--date { text-style: bold underline; color: $warning; }
+    ArticleBody > .article--date { text-style: bold underline reverse; }
     """
 
     def __init__(self, article: Article, events: list[Event], current: int, **kwargs) -> None:

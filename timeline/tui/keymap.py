@@ -35,6 +35,8 @@ class KeySpec:
     label: str = ""
     #: Bound ahead of focused widgets (e.g. in dialogs with inputs).
     priority: bool = False
+    #: The footer's short word for it (default: the description).
+    short: str = ""
 
 
 MAIN_KEYS: tuple[KeySpec, ...] = (
@@ -44,31 +46,33 @@ MAIN_KEYS: tuple[KeySpec, ...] = (
     KeySpec("page_up", "pageup", "Page up", "Move", label="PgUp"),
     KeySpec("first", "home,g", "First event", "Move", label="Home g"),
     KeySpec("last", "end,G", "Last event", "Move", label="End G"),
-    KeySpec("next_year", "]", "Next year", "Jump", footer=True, label="]"),
-    KeySpec("previous_year", "[", "Previous year", "Jump", footer=True, label="["),
-    KeySpec("next_country", "}", "Next country", "Jump", footer=True, label="}"),
+    KeySpec("next_year", "]", "Next year", "Jump", True, "]", short="Year"),
+    KeySpec("previous_year", "[", "Previous year", "Jump", label="["),
+    KeySpec("next_country", "}", "Next country", "Jump", True, "}", short="Country"),
     KeySpec("previous_country", "{", "Previous country", "Jump", label="{"),
-    KeySpec("go_to_year", "y", "Go to a year", "Jump", footer=True, label="y"),
-    KeySpec("pick_countries", "c", "Filter by country", "Filter", footer=True, label="c"),
-    KeySpec("pick_types", "t", "Filter by type", "Filter", footer=True, label="t"),
+    KeySpec("go_to_year", "y", "Go to a year", "Jump", label="y"),
+    KeySpec("pick_countries", "c", "Filter by country", "Filter", True, "c", short="Countries"),
+    KeySpec("pick_types", "t", "Filter by type", "Filter", True, "t", short="Types"),
     KeySpec("clear_filters", "x", "Clear filters", "Filter", label="x"),
-    KeySpec("search", "/", "Search", "Search", footer=True, label="/"),
+    KeySpec("search", "/", "Search", "Search", True, "/"),
     KeySpec("next_match", "n", "Next match", "Search", label="n"),
     KeySpec("previous_match", "N", "Previous match", "Search", label="N"),
     KeySpec("clear_search", "escape", "Clear search", "Search", label="Esc"),
-    KeySpec("open_article", "enter", "Open article", "View", footer=True, label="Enter"),
-    KeySpec("grid", "v", "Year × country grid", "View", footer=True, label="v"),
-    KeySpec("help", "question_mark,f1", "Help", "View", footer=True, label="? F1"),
+    KeySpec("open_article", "enter", "Open article", "View", True, "Enter", short="Open"),
+    KeySpec("grid", "v", "Year × country grid", "View", True, "v", short="Grid"),
+    KeySpec("help", "question_mark,f1", "Help", "View", True, "? F1"),
     KeySpec("command_palette", "ctrl+p", "Command palette", "View", label="ctrl+p"),
-    KeySpec("quit", "q", "Quit", "View", footer=True, label="q"),
+    KeySpec("quit", "q", "Quit", "View", True, "q"),
 )
 
 ARTICLE_KEYS: tuple[KeySpec, ...] = (
-    KeySpec("next_event", "n", "Next event in article", "Article", footer=True, label="n"),
-    KeySpec("previous_event", "p", "Previous event in article", "Article", True, label="p"),
+    KeySpec("next_event", "n", "Next event in article", "Article", True, "n", short="Next event"),
+    KeySpec(
+        "previous_event", "p", "Previous event in article", "Article", True, "p", short="Previous"
+    ),
     KeySpec("scroll_down", "down,j", "Scroll down", "Article", label="↓ j"),
     KeySpec("scroll_up", "up,k", "Scroll up", "Article", label="↑ k"),
-    KeySpec("back", "escape,q", "Back to the timeline", "Article", footer=True, label="Esc q"),
+    KeySpec("back", "escape,q", "Back to the timeline", "Article", True, "Esc q", short="Back"),
 )
 
 GRID_KEYS: tuple[KeySpec, ...] = (
@@ -76,8 +80,10 @@ GRID_KEYS: tuple[KeySpec, ...] = (
     KeySpec("move(0,1)", "down,j", "Move", "Grid"),
     KeySpec("move(-1,0)", "left,h", "Move", "Grid"),
     KeySpec("move(1,0)", "right,l", "Move", "Grid"),
-    KeySpec("choose", "enter", "Filter the timeline to this cell", "Grid", True, label="Enter"),
-    KeySpec("back", "escape,v,q", "Back, unchanged", "Grid", True, label="Esc"),
+    KeySpec(
+        "choose", "enter", "Filter the timeline to this cell", "Grid", True, "Enter", short="Filter"
+    ),
+    KeySpec("back", "escape,v,q", "Back, unchanged", "Grid", True, "Esc", short="Back"),
 )
 
 #: Keys kept free for stars (s), notes (a), starred-only (*) and export (e).
@@ -90,8 +96,9 @@ def bindings(specs: tuple[KeySpec, ...]) -> list[Binding]:
         Binding(
             spec.keys,
             spec.action,
-            spec.description,
+            spec.short or spec.description,
             show=spec.footer,
+            tooltip=spec.description,
             key_display=spec.label.split(" ")[0] if spec.label else None,
             priority=spec.priority,
         )

@@ -144,6 +144,7 @@ class MainScreen(Screen[None]):
             )
         else:
             timeline.empty_message = "No events match these filters. Press x to clear them."
+        timeline.first_countries = self.filters.countries
         timeline.set_rows(self.rows, position, top=top)
         self._show_selection()
         counts = {g.year: g.count for g in self.rows.groups}

@@ -63,9 +63,15 @@ def type_label(kind: str, width: int = TYPE_WIDTH) -> Text:
     return Text(label.center(width), style=TYPE_STYLES.get(kind, TYPE_STYLES["other"]))
 
 
-def countries_text(event: Event, limit: int | None = None) -> str:
-    """``Cambodia``, ``Cambodia +2``; cut to ``limit`` cells when given."""
-    names = [one_line(c) for c in event.countries]
+def countries_text(
+    event: Event, limit: int | None = None, first: frozenset[str] = frozenset()
+) -> str:
+    """``Cambodia``, ``Cambodia +2``; cut to ``limit`` cells when given.
+
+    Countries in ``first`` (the country filter) are named before the others.
+    """
+    ordered = sorted(event.countries, key=lambda c: c not in first) if first else event.countries
+    names = [one_line(c) for c in ordered]
     if not names:
         return "—"
     text = names[0] if len(names) == 1 else f"{names[0]} +{len(names) - 1}"
@@ -127,6 +133,7 @@ def event_row(
     country_style: Style,
     match_style: Style,
     needle: str = "",
+    first: frozenset[str] = frozenset(),
 ) -> list[Segment]:
     """One timeline row as segments: date, type label, countries, summary.
 
@@ -147,7 +154,7 @@ def event_row(
         used += 1 + TYPE_WIDTH
     match = style + match_style
     if width >= 64:
-        countries = countries_text(event, COUNTRY_WIDTH)
+        countries = countries_text(event, COUNTRY_WIDTH, first)
         pad = " " * max(0, COUNTRY_WIDTH - cell_len(countries))
         segments.append(Segment(" ", style))
         segments.extend(_matched(countries, needle, style + country_style, match))

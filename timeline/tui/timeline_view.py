@@ -79,6 +79,8 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
         #: Lower-cased search text highlighted in rows ("" for none).
         self.needle = ""
         self.empty_message = "No events."
+        #: Countries named first in rows (those of the country filter).
+        self.first_countries: frozenset[str] = frozenset()
         self._cache: LRUCache[tuple, Strip] = LRUCache(1024)
         self._styles: dict[str, Style] | None = None
 
@@ -243,6 +245,7 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
             country_style=self._style("timeline--countries"),
             match_style=self._style("timeline--match"),
             needle=self.needle,
+            first=self.first_countries,
         )
 
     # -- mouse ---------------------------------------------------------------------------

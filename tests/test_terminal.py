@@ -1,0 +1,108 @@
+"""The browser in a real terminal: ``timeline`` under tmux at 120x40.
+
+Keys go in with ``tmux send-keys`` and the screen comes back with
+``tmux capture-pane``, as a user at a terminal would see it. Skipped only
+where tmux is not installed (CI installs it).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("tmux") is None, reason="tmux is not installed (apt-get install tmux)"
+)
+
+
+def _command() -> str:
+    """The installed ``timeline`` script, else ``python -m timeline`` from the checkout."""
+    script = Path(sys.executable).parent / "timeline"
+    if script.exists():
+        return str(script)
+    return f"{sys.executable} -m timeline"
+
+
+class Tmux:
+    """One tmux server of our own (its own socket), one session in it."""
+
+    def __init__(self, socket: str) -> None:
+        self.socket = socket
+
+    def run(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=check
+        )
+
+    def screen(self) -> str:
+        return self.run("capture-pane", "-p", "-t", "t").stdout
+
+    def keys(self, *keys: str) -> None:
+        self.run("send-keys", "-t", "t", *keys)
+
+    def alive(self) -> bool:
+        return self.run("has-session", "-t", "t", check=False).returncode == 0
+
+    def wait_for(self, predicate, timeout: float = 15.0) -> str:
+        deadline = time.monotonic() + timeout
+        text = ""
+        while time.monotonic() < deadline:
+            text = self.screen() if self.alive() else ""
+            if predicate(text):
+                return text
+            time.sleep(0.1)
+        raise AssertionError(f"screen never matched; last screen:\n{text}")
+
+
+@pytest.fixture
+def tmux(tmp_path):
+    server = Tmux(f"timeline-test-{os.getpid()}")
+    env = {
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        "PYTHONPATH": str(ROOT),
+        "TERM": "xterm-256color",
+    }
+    exports = " ".join(f"{k}={v}" for k, v in env.items())
+    command = f"cd {ROOT} && env {exports} {_command()}"
+    server.run("new-session", "-d", "-s", "t", "-x", "120", "-y", "40", command)
+    try:
+        yield server
+    finally:
+        server.run("kill-server", check=False)
+
+
+def test_browse_the_seeds_in_a_real_terminal(tmux):
+    first = tmux.wait_for(lambda s: "events" in s and "Years" in s)
+    for year in ("2005", "2007", "2010", "2016"):
+        assert year in first
+    assert "Undated" in first
+
+    tmux.keys("]")
+    after = tmux.wait_for(lambda s: "▶2006" in s)
+    assert "▶2005" not in after
+
+    tmux.keys("Enter")
+    article = tmux.wait_for(lambda s: "event 1 of" in s or "event 2 of" in s)
+    assert "Years" not in article
+    assert len([line for line in article.splitlines() if line.strip()]) > 10
+
+    tmux.keys("Escape")
+    back = tmux.wait_for(lambda s: "Years" in s)
+    assert "▶2006" in back
+
+    tmux.keys("q")
+    deadline = time.monotonic() + 2.0
+    while tmux.alive() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not tmux.alive(), "timeline did not exit within two seconds of q"
