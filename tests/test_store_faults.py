@@ -380,7 +380,7 @@ def test_search_without_any_sqlite_index_uses_plain_words(
 ) -> None:
     import timeline.store.search
 
-    def broken(corpus):
+    def broken(articles, events):
         raise timeline.store.db.IndexFault("full", "database or disk is full")
 
     monkeypatch.setattr(timeline.store.search, "memory_searcher", broken)
@@ -391,3 +391,22 @@ def test_search_without_any_sqlite_index_uses_plain_words(
     assert corpus.search('"task force" AND(') == {
         e.id for e in corpus.events if "task force" in corpus.article(e.article).text
     }
+
+
+def test_another_version_resetting_the_index_midway_gets_none_of_our_rows(
+    folder: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import timeline.store.indexer
+
+    monkeypatch.setattr(timeline.store.indexer, "CHUNK_FILES", 2)
+    path = index_path(folder)
+
+    def progress(done: int, total: int) -> None:
+        if done == 2:  # an older or newer timeline opens the same corpus now
+            Store.open(path, fingerprint="another version").close()
+
+    corpus, warnings = opened(folder, progress=progress)
+    one_index_warning(warnings, "another version", "this run only")
+    correct(corpus, folder)
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT count(*) FROM files").fetchone()[0] == 0

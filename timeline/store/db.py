@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import time
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -148,9 +149,17 @@ class Store:
     One connection, usable from any thread (calls are serialised by the caller).
     """
 
-    def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        path: Path | None,
+        fingerprint: str = "",
+        timeout: float = 5.0,
+    ) -> None:
         self.conn = conn
         self.path = path
+        self.fingerprint = fingerprint
+        self.timeout = timeout
 
     @classmethod
     def open(cls, path: Path | None, *, fingerprint: str, timeout: float = 5.0) -> Store:
@@ -166,7 +175,7 @@ class Store:
             conn = sqlite3.connect(
                 target, timeout=timeout, isolation_level=None, check_same_thread=False
             )
-        store = cls(conn, path)
+        store = cls(conn, path, fingerprint, timeout)
         try:
             with faults():
                 store._prepare(fingerprint)
@@ -178,9 +187,7 @@ class Store:
     def _prepare(self, fingerprint: str) -> None:
         conn = self.conn
         if self.path is not None:
-            mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
-            if str(mode).lower() != "wal":
-                raise IndexFault("other", f"cannot use write-ahead logging (journal mode {mode})")
+            self._use_wal()
             conn.execute("PRAGMA synchronous=NORMAL")
         if not self._schema_ok():
             with self.transaction():
@@ -193,12 +200,36 @@ class Store:
                 if self._meta("fingerprint") != fingerprint:
                     self._reset(fingerprint)
 
+    def _use_wal(self) -> None:
+        """Switch to write-ahead logging, retrying while another process does the same.
+
+        Changing the journal mode does not wait on SQLite's busy handler: two
+        processes creating the same new database at once would fail at once.
+        """
+        deadline = time.monotonic() + self.timeout
+        while True:
+            try:
+                mode = self.conn.execute("PRAGMA journal_mode").fetchone()[0]
+                if str(mode).lower() != "wal":
+                    mode = self.conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+                break
+            except sqlite3.OperationalError as exc:
+                if classify(exc).kind != "locked" or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02)
+        if str(mode).lower() != "wal":
+            raise IndexFault("other", f"cannot use write-ahead logging (journal mode {mode})")
+
     def _schema_ok(self) -> bool:
         """True for our schema, False for an empty database; raises for a foreign one."""
-        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
-        names = {
-            row[0] for row in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
-        }
+        # one statement, so one snapshot: another process may be creating the schema right now
+        rows = self.conn.execute(
+            "SELECT (SELECT user_version FROM pragma_user_version), name"
+            " FROM (SELECT NULL AS name UNION ALL"
+            " SELECT name FROM sqlite_master WHERE type='table')"
+        ).fetchall()
+        version = rows[0][0]
+        names = {row[1] for row in rows if row[1] is not None}
         if version == 0 and not names:
             return False
         if version != SCHEMA_VERSION or not names >= _TABLES:
@@ -229,10 +260,17 @@ class Store:
         )
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[None]:
-        """A write transaction, taken at once (``BEGIN IMMEDIATE``), rolled back on error."""
+    def transaction(self, *, owned: bool = False) -> Iterator[None]:
+        """A write transaction, taken at once (``BEGIN IMMEDIATE``), rolled back on error.
+
+        ``owned``: first check that the database still holds data of our
+        fingerprint; another timeline version may have reset it meanwhile, and
+        our rows must not land under its label.
+        """
         self.conn.execute("BEGIN IMMEDIATE")
         try:
+            if owned and self._meta("fingerprint") != self.fingerprint:
+                raise IndexFault("other", "index was reset by another version of timeline")
             yield
         except BaseException:
             with contextlib.suppress(sqlite3.Error):
@@ -263,7 +301,7 @@ class Store:
         ids: dict[str, int] = {}
         if not files:
             return ids
-        with faults(), self.transaction():
+        with faults(), self.transaction(owned=True):
             for item in files:
                 fid = self.conn.execute(
                     "INSERT INTO files(path, size, mtime_ns, hash, max_bytes, status, warnings,"
@@ -303,7 +341,7 @@ class Store:
         """Record new size and time of files whose content hash did not change."""
         if not updates:
             return
-        with faults(), self.transaction():
+        with faults(), self.transaction(owned=True):
             self.conn.executemany(
                 "UPDATE files SET size=?, mtime_ns=? WHERE path=? AND hash IS ?",
                 [(size, mtime, path, digest) for path, size, mtime, digest in updates],
@@ -315,7 +353,7 @@ class Store:
         if not paths:
             return 0
         removed = 0
-        with faults(), self.transaction():
+        with faults(), self.transaction(owned=True):
             for path in paths:
                 row = self.conn.execute("SELECT id FROM files WHERE path=?", (path,)).fetchone()
                 if row is None:

@@ -18,7 +18,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from timeline.model import Corpus, Event
+from timeline.model import Article, Event
 from timeline.store.codec import article_text
 from timeline.store.db import EVENT_BITS, EVENT_MASK, FileWrite, IndexFault, Store
 
@@ -129,7 +129,7 @@ class Searcher:
 class LazySearch:
     """Search with a fallback: the on-disk index while it is trusted, else one built in memory.
 
-    The in-memory :class:`Searcher` is built from ``corpus`` on the first
+    The in-memory :class:`Searcher` is built from the articles and events on the first
     query that needs it (``--no-cache`` runs, or after the index failed), so
     runs that never search never pay for it. Should even that fail, a plain
     word search (:class:`PlainSearcher`) answers.
@@ -138,12 +138,13 @@ class LazySearch:
     def __init__(
         self,
         primary: Searcher | None,
-        corpus: Corpus,
+        articles: list[Article],
+        events: list[Event],
         warn: Callable[[str], None],
     ) -> None:
         self.primary = primary
-        self.corpus = corpus
-        self._build = lambda: memory_searcher(corpus)
+        self.articles = articles
+        self.events = events
         self._memory: Searcher | PlainSearcher | None = None
         self._warn = warn
         self._lock = threading.Lock()
@@ -159,13 +160,13 @@ class LazySearch:
         with self._lock:
             if self._memory is None:
                 try:
-                    self._memory = self._build()
+                    self._memory = memory_searcher(self.articles, self.events)
                 except IndexFault as fault:
                     self._warn(
                         f"index: cannot build a search index ({fault.message}); "
                         "searching by plain words"
                     )
-                    self._memory = PlainSearcher(self.corpus)
+                    self._memory = PlainSearcher(self.articles, self.events)
         return self._memory.search(query)
 
     def close(self) -> None:
@@ -176,18 +177,17 @@ class LazySearch:
         self.primary = self._memory = None
 
 
-def memory_searcher(corpus: Corpus) -> Searcher:
-    """A search index of ``corpus`` built in a private in-memory database."""
+def memory_searcher(articles: list[Article], events: list[Event]) -> Searcher:
+    """A search index of a corpus built in a private in-memory database."""
     store = Store.open(None, fingerprint="memory")
     by_article: dict[str, list[Event]] = {}
-    for event in corpus.events:
+    for event in events:
         by_article.setdefault(event.article, []).append(event)
     writes = []
-    for article in corpus.articles:
-        events = by_article.get(article.file, [])
+    for article in articles:
         write = FileWrite(article.file, 0, 0, None, 0, "ok", [])
         write.text = article_text(article)
-        write.sentences = tuple(event.sentence for event in events)
+        write.sentences = tuple(event.sentence for event in by_article.get(article.file, []))
         writes.append(write)
     try:
         ids = store.write(writes)
@@ -198,7 +198,7 @@ def memory_searcher(corpus: Corpus) -> Searcher:
         ids[article.file]: FileEvents(
             article.file, [event.id for event in by_article.get(article.file, [])]
         )
-        for article in corpus.articles
+        for article in articles
     }
     return Searcher(store, files)
 
@@ -212,19 +212,18 @@ class PlainSearcher:
     FTS5 operators are ignored; a trailing ``*`` is implied anyway by substring matching.
     """
 
-    def __init__(self, corpus: Corpus) -> None:
-        self.corpus = corpus
+    def __init__(self, articles: list[Article], events: list[Event]) -> None:
+        self.articles = articles
+        self.events = events
 
     def search(self, query: str) -> SearchHits:
         """Events whose sentence or article contains every word of ``query``."""
         words = [w.casefold() for w in re.findall(r"\w+", clip(query)) if w not in _OPERATORS]
         if not words:
             return SearchHits()
-        articles = {
-            a.file for a in self.corpus.articles if _has_all(article_text(a).casefold(), words)
-        }
-        in_sentence = {e.id for e in self.corpus.events if _has_all(e.sentence.casefold(), words)}
-        events = in_sentence | {e.id for e in self.corpus.events if e.article in articles}
+        articles = {a.file for a in self.articles if _has_all(article_text(a).casefold(), words)}
+        in_sentence = {e.id for e in self.events if _has_all(e.sentence.casefold(), words)}
+        events = in_sentence | {e.id for e in self.events if e.article in articles}
         return SearchHits(frozenset(events), frozenset(in_sentence), frozenset(articles))
 
 
