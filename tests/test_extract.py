@@ -412,3 +412,19 @@ def test_a_regional_sentence_inherits_no_country():
         ("2015", ()),
         ("2017", ()),
     ]
+
+
+def test_enforcement_told_with_participles_operations_and_crackdowns():
+    cases = {
+        "Police broke up a gang, arresting nine suspects in a series of raids.": "enforcement",
+        "Sixty Thai nationals were freed after a joint operation by Cambodian police.": (
+            "enforcement"
+        ),
+        "The ministry launched a nationwide crackdown on illegal online gambling.": "enforcement",
+        "Lao officials will meet their Thai counterparts in Vientiane.": "conference",
+        "The two countries agreed in 2009 to open border liaison offices.": "other",
+    }
+    for sentence, kind in cases.items():
+        assert classify(sentence).kind == kind, sentence
+    # Being freed, on its own, is not a police action: "the men who were freed are waiting".
+    assert classify("The men who were freed are still waiting for justice.") is None

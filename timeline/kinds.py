@@ -136,23 +136,29 @@ RULES: tuple[_Rule, ...] = (
         alone=_rx(
             r"\b(?:met|meets?|meeting)\s+(?:with|in|at)\b|\bvisit(?:ed|s)\s+(?-i:[A-Z])|"
             r"\bconvened\b|\bpaid\s+(?:an?\s+)?(?:official\s+|state\s+)?visit\b|"
-            r"\b(?:received|welcomed|hosted)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}delegation\b"
+            r"\b(?:received|welcomed|hosted)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}delegation\b|"
+            r"\b(?:met|meet|meets)\s+(?:with\s+)?(?:their|his|her|its)\s+(?:[\w-]+\s+)?"
+            r"counterparts?\b"
         ),
     ),
     _Rule(
         "enforcement",
         _rx(
             r"\b(?:arrests|raids|convictions|prosecutions|crackdowns?|rescue\s+operations?|"
-            r"investigations|indictments|seizures)\b"
+            r"investigations|indictments|seizures|(?:joint|police|sting|undercover|security)\s+"
+            r"operations?)\b"
         ),
         _rx(
             r"\b(?:arrested|detained|raided|rescued|charged|convicted|prosecuted|sentenced|jailed|"
             r"imprisoned|extradited|deported|indicted|seized|busted|cracked\s+down|freed|"
-            r"intercepted|apprehended|fined|acquitted|repatriated|dismantled)\b"
+            r"intercepted|apprehended|fined|acquitted|repatriated|dismantled|"
+            r"launch(?:ed|es|ing)|conduct(?:ed|s|ing)|carried\s+out|stag(?:ed|es|ing))\b"
         ),
         alone=_rx(
             r"\b(?:arrested|detained|raided|rescued|charged|convicted|prosecuted|sentenced|jailed|"
-            r"imprisoned|extradited|indicted|busted|cracked\s+down|apprehended|acquitted)\b|"
+            r"imprisoned|extradited|indicted|busted|cracked\s+down|apprehended|acquitted|"
+            r"arresting|detaining|raiding|rescuing|charging|convicting|sentencing|jailing|"
+            r"dismantl(?:ed|ing)|broke(?:n)?\s+up|breaking\s+up)\b|"
             r"\bthe\s+(?:rescue|arrest|prosecution|conviction|extradition|indictment)\s+"
             r"(?:in\s+\w+\s+)?of\b|\braids?\s+on\b"
         ),
@@ -184,7 +190,7 @@ RULES: tuple[_Rule, ...] = (
         "other",
         _rx(
             r"\b(?:plan(?:s|ned)?\s+to|pledg(?:ed|es)|vow(?:ed|s)|promis(?:ed|es)|announc(?:ed|es)|"
-            r"agreed\s+(?:to|on)|decided\s+to|began|started|launched|established|introduced|"
+            r"agreed\s+(?:in\s+[\w-]+\s+)?(?:to|on)|decided\s+to|began|started|launched|established|introduced|"
             r"set\s+up|created|opened)\b"
         ),
         None,
