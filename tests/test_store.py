@@ -342,6 +342,21 @@ def test_event_matches_when_its_sentence_or_its_article_matches(searchable) -> N
     assert corpus.search("memorandum NOT memorandum") == set()
 
 
+@pytest.mark.parametrize(
+    "query", ["memorandum", '"task force"', "traffick*", "memorandum NOT joint", "AND(", "zzz"]
+)
+def test_quick_search_equals_the_full_result(searchable, query: str) -> None:
+    assert searchable.search(query) == searchable.search_hits(query).events
+
+
+def test_not_query_keeps_sentence_matches_of_excluded_articles(searchable) -> None:
+    corpus = searchable
+    hits = corpus.search("memorandum NOT joint")
+    tf_memo = {e.id for e in corpus.events if e.article == "tf.txt" and "memorandum" in e.sentence}
+    tf_rest = {e.id for e in corpus.events if e.article == "tf.txt"} - tf_memo
+    assert tf_memo and tf_memo <= hits and not tf_rest & hits
+
+
 def test_prefix_search(searchable) -> None:
     corpus = searchable
     assert corpus.search("traffick*") == {e.id for e in corpus.events}

@@ -120,7 +120,9 @@ class IndexedCorpus(Corpus):
 
     def search(self, query: str) -> set[str]:
         """Ids of events whose evidence sentence or article text matches ``query``."""
-        return set(self.search_hits(query).events)
+        if self.searcher is None:
+            return set()
+        return self.searcher.event_ids(query)
 
     def search_hits(self, query: str) -> SearchHits:
         """Full search result: all matching events, sentence matches, matching files."""

@@ -87,8 +87,29 @@ class Searcher:
             self._files = self._files()
         return self._files
 
+    def event_ids(self, query: str) -> set[str]:
+        """Ids of events whose sentence or article matches; raises IndexFault on failure.
+
+        All events of each matching article, plus the events whose sentence
+        matches in an article that does not (only possible with ``NOT``).
+        """
+        query = clip(query)
+        if not query:
+            return set()
+        with self._lock:
+            file_ids = self._match("article_fts", query)
+            rowids = self._match("sentence_fts", query, outside_articles=True)
+            files = self.files
+        events: set[str] = set()
+        for fid in file_ids:
+            entry = files.get(fid)
+            if entry is not None:
+                events.update(entry.event_ids)
+        events.update(self._sentence_events(rowids, files))
+        return events
+
     def search(self, query: str) -> SearchHits:
-        """Events matching ``query``; raises IndexFault when the index fails."""
+        """All about ``query``: matching events, sentence matches, matching files."""
         query = clip(query)
         if not query:
             return SearchHits()
@@ -96,12 +117,7 @@ class Searcher:
             file_ids = self._match("article_fts", query)
             rowids = self._match("sentence_fts", query)
             files = self.files
-        in_sentence: set[str] = set()
-        for rowid in rowids:
-            entry = files.get(rowid >> EVENT_BITS)
-            n = rowid & EVENT_MASK
-            if entry is not None and n < len(entry.event_ids):
-                in_sentence.add(entry.event_ids[n])
+        in_sentence = self._sentence_events(rowids, files)
         events = set(in_sentence)
         articles: set[str] = set()
         for fid in file_ids:
@@ -111,13 +127,23 @@ class Searcher:
                 events.update(entry.event_ids)
         return SearchHits(frozenset(events), frozenset(in_sentence), frozenset(articles))
 
-    def _match(self, table: str, query: str) -> list[int]:
+    @staticmethod
+    def _sentence_events(rowids: list[int], files: dict[int, FileEvents]) -> set[str]:
+        found: set[str] = set()
+        for rowid in rowids:
+            entry = files.get(rowid >> EVENT_BITS)
+            n = rowid & EVENT_MASK
+            if entry is not None and n < len(entry.event_ids):
+                found.add(entry.event_ids[n])
+        return found
+
+    def _match(self, table: str, query: str, *, outside_articles: bool = False) -> list[int]:
         try:
-            return self.store.match(table, query)
+            return self.store.match(table, query, outside_articles=outside_articles)
         except sqlite3.OperationalError:
             pass
         try:
-            return self.store.match(table, literal(query))
+            return self.store.match(table, literal(query), outside_articles=outside_articles)
         except sqlite3.OperationalError:
             return []
 
@@ -150,10 +176,17 @@ class LazySearch:
         self._lock = threading.Lock()
 
     def search(self, query: str) -> SearchHits:
-        """Events matching ``query``; never raises for bad input or a failing index."""
+        """Everything about ``query``; never raises for bad input or a failing index."""
+        return self._ask(lambda searcher: searcher.search(query))
+
+    def event_ids(self, query: str) -> set[str]:
+        """Ids of matching events; never raises for bad input or a failing index."""
+        return self._ask(lambda searcher: searcher.event_ids(query))
+
+    def _ask(self, ask):
         if self.primary is not None:
             try:
-                return self.primary.search(query)
+                return ask(self.primary)
             except IndexFault as fault:
                 self._warn(f"index: search failed ({fault.message}); searching in memory")
                 self.primary = None
@@ -167,7 +200,7 @@ class LazySearch:
                         "searching by plain words"
                     )
                     self._memory = PlainSearcher(self.articles, self.events)
-        return self._memory.search(query)
+        return ask(self._memory)
 
     def close(self) -> None:
         """Release both searchers."""
@@ -215,6 +248,10 @@ class PlainSearcher:
     def __init__(self, articles: list[Article], events: list[Event]) -> None:
         self.articles = articles
         self.events = events
+
+    def event_ids(self, query: str) -> set[str]:
+        """Ids of events whose sentence or article contains every word of ``query``."""
+        return set(self.search(query).events)
 
     def search(self, query: str) -> SearchHits:
         """Events whose sentence or article contains every word of ``query``."""
