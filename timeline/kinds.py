@@ -273,14 +273,17 @@ def _told_as_done(sentence: str, at: int) -> bool:
 
 def _narrates(rule: _Rule, sentence: str, has_cue: bool) -> tuple[bool, bool]:
     """Whether the rule's action is narrated, and whether as a thing done."""
-    matches = []
-    if has_cue and rule.verb is not None:
-        matches += [m for m in rule.verb.finditer(sentence) if not _negated(sentence, m.start())]
-    if rule.alone is not None:
-        matches += [m for m in rule.alone.finditer(sentence) if not _negated(sentence, m.start())]
-    if not matches:
-        return False, False
-    return True, any(_told_as_done(sentence, m.start()) for m in matches)
+    narrated = False
+    for pattern in (rule.verb if has_cue else None, rule.alone):
+        if pattern is None:
+            continue
+        for m in pattern.finditer(sentence):
+            if _negated(sentence, m.start()):
+                continue
+            narrated = True
+            if _told_as_done(sentence, m.start()):
+                return True, True
+    return narrated, False
 
 
 def classify(sentence: str) -> Kind | None:
