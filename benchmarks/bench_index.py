@@ -180,9 +180,14 @@ def change_files(folder: Path, count: int, how_many: int = 10, edit: int = 1) ->
 
 
 def _peaks() -> dict:
-    self_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    children_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return {"peak_mb": self_mb, "children_peak_mb": children_mb}
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {
+        "peak_mb": me.ru_maxrss / 1024,
+        "children_peak_mb": children.ru_maxrss / 1024,
+        "cpu_s": me.ru_utime + me.ru_stime,
+        "children_cpu_s": children.ru_utime + children.ru_stime,
+    }
 
 
 # --- the steps, each in its own process -----------------------------------------------
@@ -370,6 +375,10 @@ def main() -> int:
         print(
             f"first index: {first['seconds']:.2f} s; peak {first['peak_mb']:.0f} MB "
             f"(+ {first['children_peak_mb']:.0f} MB per worker process)"
+        )
+        print(
+            f"  CPU: {first['children_cpu_s']:.1f} s in the worker processes (reading and "
+            f"extraction), {first['cpu_s']:.1f} s in the main process (SQLite, FTS5, decoding)"
         )
         print(f"  {first['summary']}")
         db = next((cache / "index").glob("*.sqlite3"))

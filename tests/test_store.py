@@ -424,3 +424,10 @@ def test_progress_bar_fits_the_width() -> None:
         assert len(line) < width
     assert "3/7 files" in bar.render(3, 7, 65.0, width=80)
     assert "1:05" in bar.render(3, 7, 65.0, width=80)
+
+
+def test_missing_folder_leaves_no_index(tmp_path: Path, cache: Path) -> None:
+    warnings: list[str] = []
+    corpus = open_corpus(tmp_path / "nowhere", warn=warnings.append)
+    assert corpus.events == [] and corpus.report.index is None
+    assert warnings and not cache.exists()

@@ -730,8 +730,11 @@ def open_corpus(
         from timeline.resources import bundled_seeds_dir
 
         folder = bundled_seeds_dir()
+    folder = Path(folder).expanduser().resolve()
+    if not folder.is_dir():
+        no_cache = True  # the reader reports the problem; keep no index for it
     run = _Run(
-        Path(folder).expanduser().resolve(),
+        folder,
         max_bytes=DEFAULT_MAX_BYTES if max_bytes is None else max_bytes,
         no_cache=no_cache,
         cache_dir=cache_dir,
