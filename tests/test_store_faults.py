@@ -237,6 +237,19 @@ def test_cache_directory_that_cannot_be_created_runs_in_memory(
     correct(corpus, folder)
 
 
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes to read-only folders anyway")
+def test_read_only_cache_directory_runs_in_memory(folder: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "ro-cache"
+    (cache / "index").mkdir(parents=True)
+    (cache / "index").chmod(0o500)
+    try:
+        corpus, warnings = opened(folder, cache_dir=cache)
+        one_index_warning(warnings, "in memory")
+        correct(corpus, folder)
+    finally:
+        (cache / "index").chmod(0o700)
+
+
 def read_only_connections(monkeypatch: pytest.MonkeyPatch) -> None:
     """Open every index read-only, as on a read-only file system (tests run as root)."""
     real = sqlite3.connect
