@@ -165,7 +165,7 @@ class ArticleBody(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         """One wrapped line of the article."""
-        width = self.scrollable_content_region.width or self.size.width
+        width = self._width or self.size.width
         line = round(self.scroll_y) + y
         if line >= len(self._lines):
             return Strip.blank(width, self.rich_style)

@@ -10,6 +10,7 @@ headers and events, and batches of new events are merged in sorted order.
 from __future__ import annotations
 
 import heapq
+from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -17,8 +18,17 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 
 from timeline.model import Article, Corpus, Event
+from timeline.query import event_haystack, search_terms
 
-__all__ = ["EventIndex", "Filters", "Group", "TimelineRows", "chronological", "date_ordinal"]
+__all__ = [
+    "EventIndex",
+    "Filters",
+    "Group",
+    "TimelineRows",
+    "chronological",
+    "date_ordinal",
+    "query_terms",
+]
 
 #: The group key of undated events.
 UNDATED = None
@@ -144,12 +154,11 @@ class EventIndex:
 
     def _reset_tables(self) -> None:
         self._by_id: dict[str, int] | None = None
-        self._by_country: dict[str, list[int]] | None = None
-        self._by_type: dict[str, list[int]] | None = None
-        self._by_article: dict[str, list[int]] | None = None
+        self._by_country: dict[str, array] | None = None
+        self._by_type: dict[str, array] | None = None
+        self._by_article: dict[str, array] | None = None
         self._years: list[int] | None = None
         self._views: dict[Filters, Sequence[int]] = {}
-        self._haystacks: list[str] | None = None
         self._per_article: Counter[str] | None = None
         self._article_of: list[int] | None = None
 
@@ -195,14 +204,14 @@ class EventIndex:
     def _build_facets(self) -> None:
         self._by_country, self._by_type, self._by_article = _facets(self.events)
 
-    def by_country(self) -> dict[str, list[int]]:
+    def by_country(self) -> dict[str, array]:
         """Country -> sorted indexes of the events naming it."""
         if self._by_country is None:
             self._build_facets()
         assert self._by_country is not None
         return self._by_country
 
-    def by_type(self) -> dict[str, list[int]]:
+    def by_type(self) -> dict[str, array]:
         """Event type -> sorted indexes."""
         if self._by_type is None:
             self._build_facets()
@@ -330,64 +339,79 @@ class EventIndex:
                 base = _intersect(base, other, n)
         if filters.starred:
             events = self.events
-            base = [i for i in base if events[i].extra.get("starred")]
+            base = array("i", (i for i in base if events[i].extra.get("starred")))
         return base
 
     # -- search -----------------------------------------------------------------
 
     def haystack(self, i: int) -> str:
-        """The lower-cased text search looks in for event ``i``."""
-        if self._haystacks is None:
-            self._haystacks = [""] * len(self.events)
-        text = self._haystacks[i]
-        if not text:
-            event = self.events[i]
-            article = self.articles.get(event.article)
-            text = " \x00 ".join(
-                (
-                    event.summary,
-                    event.sentence,
-                    event.type,
-                    " ".join(event.countries),
-                    article.title if article else "",
-                )
-            ).casefold()
-            self._haystacks[i] = text
-        return text
+        """The lower-cased text search looks in for event ``i`` (built on demand)."""
+        event = self.events[i]
+        article = self.articles.get(event.article)
+        return event_haystack(event, article.title if article else "")
+
+    def matches(self, i: int, terms: Sequence[str]) -> bool:
+        """Whether event ``i`` contains every search term."""
+        if not terms:
+            return False
+        haystack = self.haystack(i)
+        return all(term in haystack for term in terms)
 
     def search(self, query: str, cancelled: Callable[[], bool] = lambda: False) -> list[int]:
-        """Indexes of every event whose text contains ``query`` (case-insensitive)."""
-        needle = query.casefold()
-        if not needle:
+        """Indexes of every event holding every term of ``query`` (case-insensitive).
+
+        The same rule as ``timeline list --search``: terms are words or
+        ``"quoted phrases"`` looked for in the sentence, summary, type,
+        countries and article title.
+        """
+        terms = query_terms(query)
+        if not terms:
             return []
-        haystack = self.haystack
         found: list[int] = []
-        for i in range(len(self.events)):
-            if needle in haystack(i):
+        events, articles = self.events, self.articles
+        for i, event in enumerate(events):
+            article = articles.get(event.article)
+            haystack = event_haystack(event, article.title if article else "")
+            if all(term in haystack for term in terms):
                 found.append(i)
-            if not i & 0x3FFF and cancelled():
+            if not i & 0x1FFF and cancelled():
                 break
         return found
 
 
+def query_terms(query: str) -> tuple[str, ...]:
+    """The lower-cased terms of a search query."""
+    return tuple(t for t in (term.strip('"*') for term in search_terms(query)) if t)
+
+
 def _facets(
     events: list[Event],
-) -> tuple[dict[str, list[int]], dict[str, list[int]], dict[str, list[int]]]:
-    by_country: dict[str, list[int]] = {}
-    by_type: dict[str, list[int]] = {}
-    by_article: dict[str, list[int]] = {}
+) -> tuple[dict[str, array], dict[str, array], dict[str, array]]:
+    """Position arrays (4 bytes an entry) per country, type and article."""
+    by_country: dict[str, array] = {}
+    by_type: dict[str, array] = {}
+    by_article: dict[str, array] = {}
     for i, event in enumerate(events):
         for country in event.countries:
-            by_country.setdefault(country, []).append(i)
-        by_type.setdefault(event.type, []).append(i)
-        by_article.setdefault(event.article, []).append(i)
+            found = by_country.get(country)
+            if found is None:
+                found = by_country[country] = array("i")
+            found.append(i)
+        found = by_type.get(event.type)
+        if found is None:
+            found = by_type[event.type] = array("i")
+        found.append(i)
+        found = by_article.get(event.article)
+        if found is None:
+            found = by_article[event.article] = array("i")
+        found.append(i)
     return by_country, by_type, by_article
 
 
-def _union(lists: list[list[int]]) -> Sequence[int]:
+def _union(lists: list[array]) -> Sequence[int]:
     if len(lists) == 1:
         return lists[0]
-    merged: list[int] = []
+    merged = array("i")
     last = -1
     for i in heapq.merge(*lists):
         if i != last:
@@ -396,13 +420,13 @@ def _union(lists: list[list[int]]) -> Sequence[int]:
     return merged
 
 
-def _intersect(small: Sequence[int], large: Sequence[int], n: int) -> list[int]:
+def _intersect(small: Sequence[int], large: Sequence[int], n: int) -> array:
     if isinstance(large, range):
-        return [i for i in small if large.start <= i < large.stop]
+        return array("i", (i for i in small if large.start <= i < large.stop))
     member = bytearray(n)
     for i in large:
         member[i] = 1
-    return [i for i in small if member[i]]
+    return array("i", (i for i in small if member[i]))
 
 
 @dataclass(slots=True)

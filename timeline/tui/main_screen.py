@@ -24,7 +24,7 @@ from timeline.model import TYPE_LABELS, Article, Event
 from timeline.tui.article_screen import ArticleScreen
 from timeline.tui.grid import GridScreen
 from timeline.tui.help import HelpScreen
-from timeline.tui.index import EventIndex, Filters, TimelineRows
+from timeline.tui.index import EventIndex, Filters, TimelineRows, query_terms
 from timeline.tui.keymap import MAIN_KEYS, bindings
 from timeline.tui.panes import AppHeader, EventDetail, HeaderLine
 from timeline.tui.picker import Picker
@@ -144,15 +144,16 @@ class MainScreen(Screen[None]):
             )
         else:
             timeline.empty_message = "No events match these filters. Press x to clear them."
-        timeline.first_countries = self.filters.countries
-        timeline.set_rows(self.rows, position, top=top)
-        self._show_selection()
+        # Header and rail before the list, so that all three reach the same frame.
+        self._update_header()
         counts = {g.year: g.count for g in self.rows.groups}
         entries: list[tuple[int | None, int]] = [(y, counts.get(y, 0)) for y in self.index.years()]
         if self.index.events and self.index.events[-1].date is None:
             entries.append((None, counts.get(None, 0)))
         self.query_one(YearRail).set_counts(entries)
-        self._update_header()
+        timeline.first_countries = self.filters.countries
+        timeline.set_rows(self.rows, position, top=top)
+        self._show_selection()
 
     def _update_header(self) -> None:
         view = self.rows.view
@@ -204,9 +205,14 @@ class MainScreen(Screen[None]):
 
     def _select(self, position: int, *, top: bool = False) -> None:
         """Move the cursor and update the panes in the same frame."""
-        if self.timeline.cursor < 0:
+        timeline = self.timeline
+        if timeline.cursor < 0:
             return
-        self.timeline.select(position, top=top)
+        # The rail first: its refresh then reaches the screen with the list's.
+        view = self.rows.view
+        target = self.index.events[view[max(0, min(position, len(view) - 1))]]
+        self.query_one(YearRail).set_current(target.year, present=True)
+        timeline.select(position, top=top)
         self._show_selection()
 
     def _show_selection(self) -> None:
@@ -420,26 +426,26 @@ class MainScreen(Screen[None]):
         if query == self.query_text:
             return
         self.query_text = query
-        self.timeline.set_needle(query.lower())
         self.matches = None
+        terms = query_terms(query)
+        self._update_header()
+        self.timeline.set_terms(terms)
         if not query:
             self.workers.cancel_group(self, "search")
-            self._update_header()
             return
-        self._pending_jump = not self._quick_jump(query.lower())
-        self._update_header()
+        self._pending_jump = not self._quick_jump(terms)
         self._start_search(query)
 
-    def _quick_jump(self, needle: str) -> bool:
+    def _quick_jump(self, terms: tuple[str, ...]) -> bool:
         """Find a match near the cursor without scanning everything; True if found."""
         timeline = self.timeline
         view = self.rows.view
         if timeline.cursor < 0:
             return True
-        haystack = self.index.haystack
+        matches = self.index.matches
         start = timeline.cursor
         for position in range(start, min(len(view), start + QUICK_SCAN)):
-            if needle in haystack(view[position]):
+            if matches(view[position], terms):
                 self._select(position)
                 return True
         return False
@@ -476,15 +482,15 @@ class MainScreen(Screen[None]):
         if not self.query_text or timeline.cursor < 0:
             return
         if self.matches is None:
-            needle = self.query_text.lower()
-            haystack = self.index.haystack
+            terms = query_terms(self.query_text)
+            matches_terms = self.index.matches
             span = (
                 range(timeline.cursor + (0 if include_current else step), len(view))
                 if step > 0
                 else range(timeline.cursor - 1, -1, -1)
             )
             for position in span:
-                if needle in haystack(view[position]):
+                if matches_terms(view[position], terms):
                     self._select(position)
                     return
             self.app.bell()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.cache import LRUCache
@@ -124,6 +125,7 @@ class EventDetail(Widget):
         self._key: tuple = ()
         self._source: tuple[Event | None, Article | None, int] = (None, None, 0)
         self._cache: LRUCache[tuple, list[Strip]] = LRUCache(64)
+        self._base_style: Style | None = None
 
     def show(self, event: Event | None, article: Article | None, others: int) -> None:
         """Show one event, or an empty note when ``event`` is None."""
@@ -155,7 +157,10 @@ class EventDetail(Widget):
             console = self.app.console
             options = console.options.update_width(max(1, width))
             lines = console.render_lines(text, options, pad=True, new_lines=False)
-            strips = [Strip(line, width) for line in lines[: max(1, self.size.height)]]
+            base = self._base()
+            strips = [
+                Strip(line, width).apply_style(base) for line in lines[: max(1, self.size.height)]
+            ]
             self._cache[key] = strips
         return strips
 
@@ -169,11 +174,17 @@ class EventDetail(Widget):
         """Theme changed: forget wrapped texts."""
         super().notify_style_update()
         self._cache.clear()
+        self._base_style = None
 
     def render_line(self, y: int) -> Strip:
         """One line of the pane."""
         strips = self._strips(*self._source)
-        base = self.rich_style
         if y < len(strips):
-            return strips[y].apply_style(base)
-        return Strip.blank(self.size.width, base)
+            return strips[y]
+        return Strip.blank(self.size.width, self._base())
+
+    def _base(self) -> Style:
+        """The widget's own style (kept: computing it walks the DOM)."""
+        if self._base_style is None:
+            self._base_style = self.rich_style
+        return self._base_style

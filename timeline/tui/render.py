@@ -25,7 +25,6 @@ __all__ = [
     "countries_text",
     "detail_text",
     "event_row",
-    "highlight",
     "one_line",
     "type_label",
 ]
@@ -80,18 +79,6 @@ def countries_text(
     return text
 
 
-def highlight(text: Text, needle: str, style: Style, start: int = 0) -> None:
-    """Stylise every case-insensitive occurrence of ``needle`` in ``text`` from ``start``."""
-    if not needle:
-        return
-    plain = text.plain.lower()
-    size = len(needle)
-    at = plain.find(needle, start)
-    while at >= 0:
-        text.stylize(style, at, at + size)
-        at = plain.find(needle, at + size)
-
-
 def _cut(text: str, cells: int) -> str:
     """``text`` cut to ``cells`` cells, with an ellipsis when something was cut."""
     if cells <= 0:
@@ -103,24 +90,27 @@ def _cut(text: str, cells: int) -> str:
     return set_cell_size(text, cells - 1) + "…"
 
 
-def _matched(text: str, needle: str, style: Style, match: Style) -> list[Segment]:
-    """Segments of ``text`` with every case-insensitive ``needle`` in ``match`` style."""
-    if not needle:
+def _matched(text: str, terms: tuple[str, ...], style: Style, match: Style) -> list[Segment]:
+    """Segments of ``text`` with every case-insensitive occurrence of a term in ``match``."""
+    if not terms:
         return [Segment(text, style)]
     lower = text.lower()
     if len(lower) != len(text):
         return [Segment(text, style)]
+    marked = bytearray(len(text))
+    for term in terms:
+        at = lower.find(term)
+        while at >= 0:
+            marked[at : at + len(term)] = b"\x01" * len(term)
+            at = lower.find(term, at + 1)
+    if not any(marked):
+        return [Segment(text, style)]
     out: list[Segment] = []
-    at = 0
-    found = lower.find(needle)
-    while found >= 0:
-        if found > at:
-            out.append(Segment(text[at:found], style))
-        out.append(Segment(text[found : found + len(needle)], match))
-        at = found + len(needle)
-        found = lower.find(needle, at)
-    if at < len(text):
-        out.append(Segment(text[at:], style))
+    start = 0
+    for i in range(1, len(text) + 1):
+        if i == len(text) or marked[i] != marked[start]:
+            out.append(Segment(text[start:i], match if marked[start] else style))
+            start = i
     return out
 
 
@@ -132,7 +122,7 @@ def event_row(
     date_style: Style,
     country_style: Style,
     match_style: Style,
-    needle: str = "",
+    terms: tuple[str, ...] = (),
     first: frozenset[str] = frozenset(),
 ) -> list[Segment]:
     """One timeline row as segments: date, type label, countries, summary.
@@ -157,12 +147,12 @@ def event_row(
         countries = countries_text(event, COUNTRY_WIDTH, first)
         pad = " " * max(0, COUNTRY_WIDTH - cell_len(countries))
         segments.append(Segment(" ", style))
-        segments.extend(_matched(countries, needle, style + country_style, match))
+        segments.extend(_matched(countries, terms, style + country_style, match))
         segments.append(Segment(pad, style))
         used += 1 + COUNTRY_WIDTH
     summary = _cut(one_line(event.summary), width - used - 1)
     segments.append(Segment(" ", style))
-    segments.extend(_matched(summary, needle, style, match))
+    segments.extend(_matched(summary, terms, style, match))
     used += 1 + cell_len(summary)
     if used < width:
         segments.append(Segment(" " * (width - used), style))

@@ -36,15 +36,17 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
         "timeline--match",
         "timeline--match-row",
         "timeline--empty",
+        "timeline--thumb",
     }
 
     DEFAULT_CSS = """
     TimelineView {
         overflow-x: hidden;
         overflow-y: auto;
-        scrollbar-size-vertical: 1;
+        scrollbar-size-vertical: 0;
         background: $surface;
     }
+    TimelineView > .timeline--thumb { background: $foreground 30%; }
     TimelineView > .timeline--cursor { background: $accent 45%; text-style: bold; }
     TimelineView:focus > .timeline--cursor { background: $accent 70%; }
     TimelineView > .timeline--header { color: $primary; text-style: bold; }
@@ -76,8 +78,8 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
         self.rows = rows
         #: View position of the cursor, -1 when the view is empty.
         self.cursor = 0 if rows.view else -1
-        #: Lower-cased search text highlighted in rows ("" for none).
-        self.needle = ""
+        #: Lower-cased search terms highlighted in rows.
+        self.terms: tuple[str, ...] = ()
         self.empty_message = "No events."
         #: Countries named first in rows (those of the country filter).
         self.first_countries: frozenset[str] = frozenset()
@@ -114,10 +116,10 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
         self.refresh()
         self.select(position if rows.view else -1, top=top, force=True)
 
-    def set_needle(self, needle: str) -> None:
-        """Highlight ``needle`` in the rows (empty: none)."""
-        if needle != self.needle:
-            self.needle = needle
+    def set_terms(self, terms: tuple[str, ...]) -> None:
+        """Highlight search terms in the rows (none: no highlight)."""
+        if terms != self.terms:
+            self.terms = terms
             self.refresh()
 
     def select(self, position: int, *, top: bool = False, force: bool = False) -> None:
@@ -134,7 +136,7 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
             row = self.rows.row_of(position)
             if top:
                 group = self.rows.group_number(position)
-                self.scroll_to(y=self.rows.header_rows[group], animate=False)
+                self.scroll_to(y=self.rows.header_rows[group], animate=False, force=True)
             else:
                 self._scroll_into_view(row)
             self.refresh_line(row)
@@ -144,14 +146,14 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
             self.post_message(self.Selected(self.event, position))
 
     def _scroll_into_view(self, row: int) -> None:
-        height = self.scrollable_content_region.height or self.size.height
+        height = self.size.height
         top = round(self.scroll_y)
         group = self.rows.group_number(self.cursor)
         want_top = row - 1 if self.rows.header_rows[group] == row - 1 else row
         if want_top < top:
-            self.scroll_to(y=want_top, animate=False)
+            self.scroll_to(y=want_top, animate=False, force=True)
         elif height and row >= top + height:
-            self.scroll_to(y=row - height + 1, animate=False)
+            self.scroll_to(y=row - height + 1, animate=False, force=True)
 
     def move(self, delta: int) -> None:
         """Move the cursor ``delta`` events (clamped)."""
@@ -161,7 +163,7 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
     @property
     def page(self) -> int:
         """Events in a screenful."""
-        return max(1, (self.scrollable_content_region.height or self.size.height) - 1)
+        return max(1, self.size.height - 1)
 
     # -- rendering -------------------------------------------------------------------
 
@@ -195,56 +197,75 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
         if self.cursor >= 0:
             self._scroll_into_view(self.cursor_row)
 
+    @property
+    def allow_vertical_scroll(self) -> bool:
+        """The list scrolls (wheel included) though it draws its own scroll indicator."""
+        return len(self.rows) > self.size.height
+
+    def _thumb(self, y: int) -> bool:
+        """Whether screen line ``y`` holds the scroll indicator's thumb."""
+        total, height = len(self.rows), self.size.height
+        if total <= height or height <= 0:
+            return False
+        size = max(1, round(height * height / total))
+        top = round((height - size) * self.scroll_y / max(1, total - height))
+        return top <= y < top + size
+
     def render_line(self, y: int) -> Strip:
-        """Render screen line ``y`` (one row of the list)."""
+        """Render screen line ``y``: one row of the list plus a scroll-indicator cell."""
         row = round(self.scroll_y) + y
-        width = self.scrollable_content_region.width or self.size.width
+        full = self.size.width
+        width = max(1, full - 1)
         base = self._base_style()
+        thumb = self._thumb(y)
         if not self.rows.view:
             if y == max(0, self.size.height // 2 - 1):
-                text = Text(self.empty_message, style=self._style("timeline--empty"))
-                text.truncate(width, overflow="ellipsis")
-                text.align("center", width)
-                return Strip(text.render(self.app.console), width).apply_style(base)
-            return Strip.blank(width, base)
+                text = Text(self.empty_message, style=base + self._style("timeline--empty"))
+                text.truncate(full, overflow="ellipsis")
+                text.align("center", full)
+                return Strip(text.render(self.app.console), full)
+            return Strip.blank(full, base)
         if row >= len(self.rows):
-            return Strip.blank(width, base)
+            return Strip.blank(full, base)
         group, position = self.rows.row(row)
         if position is None:
-            key: tuple = ("h", group.year, group.count, width)
+            key: tuple = ("h", group.year, group.count, width, thumb)
         else:
-            key = ("e", self.rows.view[position], width, position == self.cursor, self.needle)
+            key = ("e", self.rows.view[position], width, position == self.cursor, self.terms, thumb)
         strip = self._cache.get(key)
         if strip is None:
             if position is None:
-                text = self._header_text(group, width)
-                strip = Strip(text.render(self.app.console), width).apply_style(base)
+                text = self._header_text(group, width, base)
+                segments = list(text.render(self.app.console))
             else:
-                strip = Strip(self._row_segments(position, width), width).apply_style(base)
+                segments = self._row_segments(position, width, base)
+            style = base + self._style("timeline--thumb") if thumb else base
+            segments.append(Segment(" ", style))
+            strip = Strip(segments, full)
             self._cache[key] = strip
         return strip
 
-    def _header_text(self, group: Group, width: int) -> Text:
-        style = self._style("timeline--header")
+    def _header_text(self, group: Group, width: int, base: Style) -> Text:
+        style = base + self._style("timeline--header")
         count = f" {group.count} event{'s' if group.count != 1 else ''} "
         text = Text(f" {group.label} ", style=style, end="")
-        rule = max(0, width - text.cell_len - len(count) - 1)
+        rule = max(0, width - text.cell_len - len(count))
         text.append("─" * rule, style)
         text.append(count, style)
         text.truncate(width, pad=True)
         return text
 
-    def _row_segments(self, position: int, width: int) -> list[Segment]:
+    def _row_segments(self, position: int, width: int, base: Style) -> list[Segment]:
         event = self.index.events[self.rows.view[position]]
         is_cursor = position == self.cursor
         return event_row(
             event,
             width,
-            style=self._style("timeline--cursor") if is_cursor else Style(),
+            style=base + self._style("timeline--cursor") if is_cursor else base,
             date_style=self._style("timeline--date"),
             country_style=self._style("timeline--countries"),
             match_style=self._style("timeline--match"),
-            needle=self.needle,
+            terms=self.terms,
             first=self.first_countries,
         )
 

@@ -26,7 +26,7 @@ class YearRail(ScrollView):
         width: 17;
         overflow-x: hidden;
         overflow-y: auto;
-        scrollbar-size-vertical: 1;
+        scrollbar-size-vertical: 0;
         border-right: vkey $foreground 20%;
         background: $surface;
     }
@@ -49,6 +49,7 @@ class YearRail(ScrollView):
         self.current: int | None = None
         self._has_current = False
         self._most = 1
+        self._base_style: Style | None = None
         self._cache: LRUCache[tuple, Strip] = LRUCache(512)
 
     def set_counts(self, entries: list[tuple[int | None, int]]) -> None:
@@ -85,22 +86,34 @@ class YearRail(ScrollView):
         """Theme changed: forget rendered lines."""
         super().notify_style_update()
         self._cache.clear()
+        self._base_style = None
+
+    def _base(self) -> Style:
+        """The widget's own style (kept: computing it walks the DOM)."""
+        if self._base_style is None:
+            self._base_style = self.rich_style
+        return self._base_style
+
+    @property
+    def allow_vertical_scroll(self) -> bool:
+        """The rail scrolls (wheel included) without showing a scrollbar."""
+        return len(self.entries) + 1 > self.size.height
 
     def scroll_to_region_line(self, line: int) -> None:
         """Scroll so that ``line`` is visible."""
         height = self.size.height
         top = round(self.scroll_y)
         if line < top:
-            self.scroll_to(y=line, animate=False)
+            self.scroll_to(y=line, animate=False, force=True)
         elif height and line >= top + height:
-            self.scroll_to(y=line - height + 1, animate=False)
+            self.scroll_to(y=line - height + 1, animate=False, force=True)
 
     def render_line(self, y: int) -> Strip:
         """One year per line, after a title line."""
-        width = self.scrollable_content_region.width or self.size.width
+        width = self.size.width
         line = round(self.scroll_y) + y
         if line > len(self.entries):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self._base())
         entry = self.entries[line - 1] if line else None
         current = (
             bool(line) and self._has_current and entry is not None and entry[0] == self.current
@@ -115,7 +128,7 @@ class YearRail(ScrollView):
                 assert entry is not None
                 text = self._entry(entry[0], entry[1], width)
             text.truncate(width, pad=True)
-            strip = Strip(text.render(self.app.console), width).apply_style(self.rich_style)
+            strip = Strip(text.render(self.app.console), width).apply_style(self._base())
             self._cache[key] = strip
         return strip
 
@@ -126,17 +139,15 @@ class YearRail(ScrollView):
         if count == 0:
             style += self.get_component_rich_style("rail--empty", partial=True)
         label = "Undated" if year is None else str(year)
+        counter = str(count)
         text = Text(style=style, end="")
         text.append("▶" if current else " ")
-        text.append(label.ljust(7 if year is None else 5))
-        counter = str(count)
-        bar_cells = max(0, width - len(text) - len(counter) - 2)
-        if year is None:
-            bar_cells = max(0, bar_cells)
+        text.append(label.ljust(5) + " ")
+        bar_cells = max(0, width - len(text) - len(counter) - 1)
         eighths = round(bar_cells * 8 * count / most)
         bar = "█" * (eighths // 8) + (_BAR[eighths % 8] if eighths % 8 else "")
         text.append(bar.ljust(bar_cells), self.get_component_rich_style("rail--bar", partial=True))
-        text.append(" " + counter.rjust(max(1, width - len(text) - 1)))
+        text.append(f" {counter}")
         return text
 
     def on_click(self, event: events.Click) -> None:
