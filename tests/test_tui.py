@@ -510,3 +510,34 @@ async def test_batches_merge_in_order_and_progress_hides_when_done(small_corpus)
         events = app.index.events
         assert [e.sort_key for e in events] == sorted(e.sort_key for e in events)
         assert not app.main.query_one("#header").has_class("-loading")
+
+
+async def test_opens_with_the_command_line_filters_and_search(seeds_corpus):
+    from timeline.query import EventFilter
+
+    wanted = EventFilter(countries=frozenset({"Cambodia"}), years=(2009, 2012), search="convict")
+    app = TimelineApp(seeds_corpus, filters=wanted)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        text = header(app)
+        assert "years: 2009–2012" in text and "country: Cambodia" in text
+        assert "/convict" in text
+        shown = [app.index.events[i] for i in app.main.rows.view]
+        assert shown == wanted.with_(search=None).apply(app.index.events)
+        assert "convict" in selected(app).sentence.lower()
+
+
+async def test_a_failing_index_search_falls_back_to_memory(seeds_corpus):
+    def broken(query: str) -> set[str]:
+        raise RuntimeError("database is locked")
+
+    app = TimelineApp(seeds_corpus, search=broken)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("slash", *"convict")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        expected = sum("convict" in e.sentence.lower() for e in seeds_corpus.events)
+        assert f"{expected} matches" in header(app)
+        assert "Index search failed" in read_screen(app)
+        assert app.is_running

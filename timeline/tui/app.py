@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from textual.app import App
 
 from timeline.model import Article, Corpus, Event
+from timeline.query import EventFilter
 from timeline.tui.commands import TimelineCommands
-from timeline.tui.index import EventIndex
+from timeline.tui.index import EventIndex, Filters
 from timeline.tui.main_screen import MainScreen, SearchFunction
 from timeline.tui.panes import AppHeader
 
@@ -22,7 +23,8 @@ class TimelineApp(App[int]):
     """Browse the events of a corpus as a keyboard-driven timeline.
 
     ``search`` optionally replaces the in-memory search: it takes the query
-    and returns the ids of matching events, or None to fall back.
+    and returns the ids of matching events, or None to fall back. ``filters``
+    and ``query`` set what it opens with.
     """
 
     TITLE = "timeline"
@@ -31,16 +33,30 @@ class TimelineApp(App[int]):
     Screen { background: $surface; }
     """
 
-    def __init__(self, corpus: Corpus, *, search: SearchFunction | None = None) -> None:
+    def __init__(
+        self,
+        corpus: Corpus,
+        *,
+        search: SearchFunction | None = None,
+        filters: Filters | EventFilter | None = None,
+        query: str | None = None,
+    ) -> None:
         super().__init__()
         self.corpus = corpus
         self.index = EventIndex(corpus)
         self.search_function = search
+        if isinstance(filters, EventFilter):
+            query = query or filters.search
+            filters = Filters.from_query(filters)
+        self.initial_filters = filters
+        self.initial_query = query
         self._main: MainScreen | None = None
 
     def get_default_screen(self) -> MainScreen:
         """The timeline is the app's first screen."""
-        self._main = MainScreen(self.index, self.search_function)
+        self._main = MainScreen(
+            self.index, self.search_function, self.initial_filters, self.initial_query
+        )
         return self._main
 
     @property
@@ -78,9 +94,19 @@ class TimelineApp(App[int]):
         self.main.query_one(AppHeader).set_progress(done, total)
 
 
-def run_app(corpus: Corpus, *, search: SearchFunction | None = None) -> int:
-    """Run the browser on ``corpus``; the process exit code."""
-    result = TimelineApp(corpus, search=search).run()
+def run_app(
+    corpus: Corpus,
+    *,
+    search: SearchFunction | None = None,
+    filters: Filters | EventFilter | None = None,
+    query: str | None = None,
+) -> int:
+    """Run the browser on ``corpus``; the process exit code.
+
+    ``filters`` (the command line's ``EventFilter`` will do) and ``query``
+    (a search) set what the browser opens with.
+    """
+    result = TimelineApp(corpus, search=search, filters=filters, query=query).run()
     return result if isinstance(result, int) else 0
 
 

@@ -73,12 +73,14 @@ class ArticleBody(ScrollView, can_focus=True):
     DEFAULT_CSS = """
     ArticleBody {
         overflow-x: hidden;
-        overflow-y: auto;
+        overflow-y: scroll;
         padding: 0 2;
         background: $surface;
         scrollbar-size-vertical: 1;
     }
-    ArticleBody > .article--evidence { background: $primary 45%; color: $text; text-style: bold; }
+    ArticleBody > .article--evidence {
+        background: $primary 45%; color: $foreground; text-style: bold;
+    }
     ArticleBody > .article--event { text-style: underline; color: $text-primary; }
     ArticleBody > .article--date { text-style: bold underline reverse; }
     """

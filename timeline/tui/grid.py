@@ -33,8 +33,8 @@ class YearCountryGrid(Widget, can_focus=True):
     YearCountryGrid { height: auto; max-height: 60%; background: $surface; }
     YearCountryGrid > .grid--heat { background: $accent; }
     YearCountryGrid > .grid--cursor { text-style: bold reverse; }
-    YearCountryGrid > .grid--axis { color: $text-muted; }
-    YearCountryGrid > .grid--axis-current { color: $text; text-style: bold; }
+    YearCountryGrid > .grid--axis { color: $foreground 65%; }
+    YearCountryGrid > .grid--axis-current { color: $foreground; text-style: bold; }
     """
 
     class Moved(Message):

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 
 from timeline.model import Article, Corpus, Event
-from timeline.query import event_haystack, search_terms
+from timeline.query import EventFilter, event_haystack, search_terms
 
 __all__ = [
     "EventIndex",
@@ -82,6 +82,16 @@ class Filters:
     types: frozenset[str] = frozenset()
     years: tuple[int, int] | None = None
     starred: bool = False
+
+    @classmethod
+    def from_query(cls, event_filter: EventFilter) -> Filters:
+        """The browser's filters for the command line's ``EventFilter`` (search aside)."""
+        return cls(
+            countries=event_filter.countries,
+            types=event_filter.types,
+            years=event_filter.years,
+            starred=event_filter.starred,
+        )
 
     @property
     def active(self) -> bool:

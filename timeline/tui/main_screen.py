@@ -71,11 +71,18 @@ class MainScreen(Screen[None]):
 
     BINDINGS = bindings(MAIN_KEYS)
 
-    def __init__(self, index: EventIndex, search: SearchFunction | None = None) -> None:
+    def __init__(
+        self,
+        index: EventIndex,
+        search: SearchFunction | None = None,
+        filters: Filters | None = None,
+        query: str | None = None,
+    ) -> None:
         super().__init__()
         self.index = index
         self.search_function = search
-        self.filters = Filters()
+        self.filters = filters or Filters()
+        self._initial_query = query or ""
         self.query_text = ""
         #: Sorted event indexes matching the search, None while being computed.
         self.matches: list[int] | None = None
@@ -107,6 +114,8 @@ class MainScreen(Screen[None]):
         self.query_one(SearchBar).cursor_blink = False
         self._refresh_all(self.timeline.cursor)
         self.timeline.focus()
+        if self._initial_query:
+            self.query_one(SearchBar).value = self._initial_query
         self.call_after_refresh(self._warm)
 
     @work(thread=True, exclusive=True, group="warm")
@@ -458,7 +467,11 @@ class MainScreen(Screen[None]):
         worker = get_current_worker()
         ids = None
         if self.search_function is not None:
-            ids = self.search_function(query)
+            try:
+                ids = self.search_function(query)
+            except Exception as error:  # a broken index must not take the browser down
+                message = f"Index search failed ({type(error).__name__}); searching in memory."
+                self.app.call_from_thread(self.notify, message, severity="warning", markup=False)
         if ids is not None:
             by_id = self.index.by_id()
             found = sorted(by_id[i] for i in ids if i in by_id)

@@ -112,8 +112,8 @@ class EventDetail(Widget):
         padding: 0 1;
     }
     EventDetail > .detail--label { text-style: bold; }
-    EventDetail > .detail--date { text-style: bold underline; color: $warning; }
-    EventDetail > .detail--dim { color: $text-muted; }
+    EventDetail > .detail--date { text-style: bold underline; color: $text-warning; }
+    EventDetail > .detail--dim { color: $foreground 65%; }
     """
 
     COMPONENT_CLASSES = {"detail--label", "detail--date", "detail--dim"}
@@ -126,6 +126,7 @@ class EventDetail(Widget):
         self._source: tuple[Event | None, Article | None, int] = (None, None, 0)
         self._cache: LRUCache[tuple, list[Strip]] = LRUCache(64)
         self._base_style: Style | None = None
+        self._theme = ""
 
     def show(self, event: Event | None, article: Article | None, others: int) -> None:
         """Show one event, or an empty note when ``event`` is None."""
@@ -171,13 +172,19 @@ class EventDetail(Widget):
                 self._strips(event, article, others)
 
     def notify_style_update(self) -> None:
-        """Theme changed: forget wrapped texts."""
+        """CSS changed: forget wrapped texts."""
         super().notify_style_update()
+        self._forget_styles()
+
+    def _forget_styles(self) -> None:
         self._cache.clear()
         self._base_style = None
 
     def render_line(self, y: int) -> Strip:
         """One line of the pane."""
+        if self.app.theme != self._theme:
+            self._theme = self.app.theme
+            self._forget_styles()
         strips = self._strips(*self._source)
         if y < len(strips):
             return strips[y]

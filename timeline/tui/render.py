@@ -124,19 +124,21 @@ def event_row(
     match_style: Style,
     terms: tuple[str, ...] = (),
     first: frozenset[str] = frozenset(),
+    mark: bool = False,
 ) -> list[Segment]:
     """One timeline row as segments: date, type label, countries, summary.
 
     Built straight from segments (no ``Text`` layout) because it runs for
     every row that scrolls into view. The result is exactly ``width`` cells;
-    narrow rows drop the countries, then the type.
+    narrow rows drop the countries, then the type. ``mark`` flags a search
+    match in the first cell (the match may lie outside the columns shown).
     """
+    date = format_date(event.date, event.approximate).ljust(DATE_WIDTH)
     segments = [
-        Segment(
-            " " + format_date(event.date, event.approximate).ljust(DATE_WIDTH), style + date_style
-        )
+        Segment("▌", style + match_style) if mark else Segment(" ", style),
+        Segment(date, style + date_style),
     ]
-    used = 1 + max(DATE_WIDTH, len(segments[0].text) - 1)
+    used = 1 + len(date)
     if width >= 40:
         label = TYPE_LABELS.get(event.type) or _cut(one_line(event.type).upper(), TYPE_WIDTH)
         segments.append(Segment(" ", style))

@@ -34,7 +34,6 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
         "timeline--date",
         "timeline--countries",
         "timeline--match",
-        "timeline--match-row",
         "timeline--empty",
         "timeline--thumb",
     }
@@ -50,11 +49,10 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
     TimelineView > .timeline--cursor { background: $accent 45%; text-style: bold; }
     TimelineView:focus > .timeline--cursor { background: $accent 70%; }
     TimelineView > .timeline--header { color: $primary; text-style: bold; }
-    TimelineView > .timeline--date { color: $text; }
-    TimelineView > .timeline--countries { color: $text-muted; }
-    TimelineView > .timeline--match { background: $warning 60%; color: $text; }
-    TimelineView > .timeline--match-row { color: $text; }
-    TimelineView > .timeline--empty { color: $text-muted; text-style: italic; }
+    TimelineView > .timeline--date { color: $foreground; }
+    TimelineView > .timeline--countries { color: $foreground 65%; }
+    TimelineView > .timeline--match { background: $warning 60%; color: $foreground; }
+    TimelineView > .timeline--empty { color: $foreground 65%; text-style: italic; }
     """
 
     class Selected(Message):
@@ -85,6 +83,7 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
         self.first_countries: frozenset[str] = frozenset()
         self._cache: LRUCache[tuple, Strip] = LRUCache(1024)
         self._styles: dict[str, Style] | None = None
+        self._theme = ""
 
     # -- state ---------------------------------------------------------------------
 
@@ -168,8 +167,11 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
     # -- rendering -------------------------------------------------------------------
 
     def notify_style_update(self) -> None:
-        """Theme or CSS changed: forget rendered rows."""
+        """CSS changed: forget rendered rows."""
         super().notify_style_update()
+        self._forget_styles()
+
+    def _forget_styles(self) -> None:
         self._styles = None
         self._cache.clear()
 
@@ -213,6 +215,9 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def render_line(self, y: int) -> Strip:
         """Render screen line ``y``: one row of the list plus a scroll-indicator cell."""
+        if self.app.theme != self._theme:
+            self._theme = self.app.theme
+            self._forget_styles()
         row = round(self.scroll_y) + y
         full = self.size.width
         width = max(1, full - 1)
@@ -267,6 +272,7 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
             match_style=self._style("timeline--match"),
             terms=self.terms,
             first=self.first_countries,
+            mark=bool(self.terms) and self.index.matches(self.rows.view[position], self.terms),
         )
 
     # -- mouse ---------------------------------------------------------------------------

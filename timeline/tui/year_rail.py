@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
 from textual import events
 from textual.cache import LRUCache
 from textual.geometry import Size
@@ -32,8 +32,8 @@ class YearRail(ScrollView):
     }
     YearRail > .rail--current { background: $accent 45%; text-style: bold; }
     YearRail > .rail--bar { color: $primary; }
-    YearRail > .rail--empty { color: $text-disabled; }
-    YearRail > .rail--title { color: $text-muted; text-style: bold; }
+    YearRail > .rail--empty { color: $foreground 35%; }
+    YearRail > .rail--title { color: $foreground 65%; text-style: bold; }
     """
 
     class Picked(Message):
@@ -50,6 +50,8 @@ class YearRail(ScrollView):
         self._has_current = False
         self._most = 1
         self._base_style: Style | None = None
+        self._styles: dict[str, Style] = {}
+        self._theme = ""
         self._cache: LRUCache[tuple, Strip] = LRUCache(512)
 
     def set_counts(self, entries: list[tuple[int | None, int]]) -> None:
@@ -83,10 +85,14 @@ class YearRail(ScrollView):
         return None
 
     def notify_style_update(self) -> None:
-        """Theme changed: forget rendered lines."""
+        """CSS changed: forget rendered lines."""
         super().notify_style_update()
+        self._forget_styles()
+
+    def _forget_styles(self) -> None:
         self._cache.clear()
         self._base_style = None
+        self._styles = {}
 
     def _base(self) -> Style:
         """The widget's own style (kept: computing it walks the DOM)."""
@@ -110,6 +116,9 @@ class YearRail(ScrollView):
 
     def render_line(self, y: int) -> Strip:
         """One year per line, after a title line."""
+        if self.app.theme != self._theme:
+            self._theme = self.app.theme
+            self._forget_styles()
         width = self.size.width
         line = round(self.scroll_y) + y
         if line > len(self.entries):
@@ -118,37 +127,44 @@ class YearRail(ScrollView):
         current = (
             bool(line) and self._has_current and entry is not None and entry[0] == self.current
         )
-        key = (line, entry, current, width)
+        key = (line, entry, current, width, self._most)
         strip = self._cache.get(key)
         if strip is None:
+            base = self._base()
             if line == 0:
-                style = self.get_component_rich_style("rail--title", partial=True)
-                text = Text(" Years", style=style)
+                style = base + self._style("rail--title")
+                segments = [Segment(" Years".ljust(width), style)]
             else:
                 assert entry is not None
-                text = self._entry(entry[0], entry[1], width)
-            text.truncate(width, pad=True)
-            strip = Strip(text.render(self.app.console), width).apply_style(self._base())
+                segments = self._entry(entry[0], entry[1], width, current, base)
+            strip = Strip(segments, width).crop_extend(0, width, base)
             self._cache[key] = strip
         return strip
 
-    def _entry(self, year: int | None, count: int, width: int) -> Text:
-        most = self._most
-        current = self._has_current and year == self.current
-        style = self.get_component_rich_style("rail--current", partial=True) if current else Style()
+    def _style(self, name: str) -> Style:
+        style = self._styles.get(name)
+        if style is None:
+            style = self._styles[name] = self.get_component_rich_style(name, partial=True)
+        return style
+
+    def _entry(
+        self, year: int | None, count: int, width: int, current: bool, base: Style
+    ) -> list[Segment]:
+        """Marker, year, a bar in eighths of a cell, the count."""
+        style = base + self._style("rail--current") if current else base
         if count == 0:
-            style += self.get_component_rich_style("rail--empty", partial=True)
+            style += self._style("rail--empty")
         label = "Undated" if year is None else str(year)
         counter = str(count)
-        text = Text(style=style, end="")
-        text.append("▶" if current else " ")
-        text.append(label.ljust(5) + " ")
-        bar_cells = max(0, width - len(text) - len(counter) - 1)
-        eighths = round(bar_cells * 8 * count / most)
+        head = ("▶" if current else " ") + label.ljust(5) + " "
+        bar_cells = max(0, width - len(head) - len(counter) - 2)
+        eighths = round(bar_cells * 8 * count / self._most)
         bar = "█" * (eighths // 8) + (_BAR[eighths % 8] if eighths % 8 else "")
-        text.append(bar.ljust(bar_cells), self.get_component_rich_style("rail--bar", partial=True))
-        text.append(f" {counter}")
-        return text
+        return [
+            Segment(head, style),
+            Segment(bar.ljust(bar_cells), style + self._style("rail--bar")),
+            Segment(f" {counter} ", style),
+        ]
 
     def on_click(self, event: events.Click) -> None:
         """Jump to the clicked year."""
