@@ -302,14 +302,14 @@ async def test_escape_returns_from_the_article_exactly_where_it_was(small_corpus
     async with app.run_test(size=SIZE) as pilot:
         for _ in range(40):
             await pilot.press("j")
-        before_event, before_scroll = selected(app), app.main.timeline.scroll_y
+        before_event, before_scroll = selected(app), app.main.timeline.top
         before = read_screen(app)
         await pilot.press("enter")
         assert isinstance(app.screen, ArticleScreen)
         await pilot.press("escape")
         await pilot.pause()
         assert selected(app) is before_event
-        assert app.main.timeline.scroll_y == before_scroll
+        assert app.main.timeline.top == before_scroll
         assert read_screen(app) == before
 
 
@@ -541,3 +541,21 @@ async def test_a_failing_index_search_falls_back_to_memory(seeds_corpus):
         assert f"{expected} matches" in header(app)
         assert "Index search failed" in read_screen(app)
         assert app.is_running
+
+
+async def test_mouse_wheel_scrolls_the_list(small_corpus):
+    from textual import events
+
+    app = TimelineApp(small_corpus)
+    async with app.run_test(size=SIZE) as pilot:
+        timeline = app.main.timeline
+        first_row_before = read_screen(app).splitlines()[1]
+        wheel = dict(widget=timeline, x=5, y=5, delta_x=0, delta_y=1, button=0)
+        wheel |= dict(shift=False, meta=False, ctrl=False)
+        timeline.post_message(events.MouseScrollDown(**wheel))
+        await pilot.pause()
+        assert timeline.top == 3
+        assert read_screen(app).splitlines()[1] != first_row_before
+        timeline.post_message(events.MouseScrollUp(**wheel))
+        await pilot.pause()
+        assert timeline.top == 0

@@ -4,6 +4,11 @@ Only the rows on screen are ever rendered, and rendered rows are kept in an
 LRU cache (as toolong does for log lines), so 100,000 events cost no more per
 key than 100. The widget knows rows and a cursor; what the rows are (filters,
 search) is decided by the screen, which hands it a :class:`TimelineRows`.
+
+It keeps its own scroll offset (``top``) and draws its own scroll indicator
+instead of using Textual's virtual size and scrollbar: changing the filter
+then costs one repaint of the widget, not a layout pass of the whole screen
+plus a second frame for the scrollbar.
 """
 
 from __future__ import annotations
@@ -13,10 +18,10 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 
 from timeline.model import Event
 from timeline.tui.index import EventIndex, Group, TimelineRows
@@ -25,7 +30,7 @@ from timeline.tui.render import event_row
 __all__ = ["TimelineView"]
 
 
-class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
+class TimelineView(Widget, can_focus=True, inherit_bindings=False):
     """A scrolling list of year headers and event rows with a cursor."""
 
     COMPONENT_CLASSES = {
@@ -40,9 +45,7 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
 
     DEFAULT_CSS = """
     TimelineView {
-        overflow-x: hidden;
-        overflow-y: auto;
-        scrollbar-size-vertical: 0;
+        height: 1fr;
         background: $surface;
     }
     TimelineView > .timeline--thumb { background: $foreground 30%; }
@@ -76,6 +79,8 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
         self.rows = rows
         #: View position of the cursor, -1 when the view is empty.
         self.cursor = 0 if rows.view else -1
+        #: The row shown on the first line.
+        self.top = 0
         #: Lower-cased search terms highlighted in rows.
         self.terms: tuple[str, ...] = ()
         self.empty_message = "No events."
@@ -110,7 +115,7 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
         """Show new rows with the cursor on view ``position``."""
         self.rows = rows
         self._cache.clear()
-        self.virtual_size = Size(self.size.width, len(rows))
+        self.top = min(self.top, max(0, len(rows) - self.size.height))
         self.cursor = -1
         self.refresh()
         self.select(position if rows.view else -1, top=top, force=True)
@@ -135,7 +140,7 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
             row = self.rows.row_of(position)
             if top:
                 group = self.rows.group_number(position)
-                self.scroll_to(y=self.rows.header_rows[group], animate=False, force=True)
+                self.scroll_to_row(self.rows.header_rows[group])
             else:
                 self._scroll_into_view(row)
             self.refresh_line(row)
@@ -146,13 +151,26 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _scroll_into_view(self, row: int) -> None:
         height = self.size.height
-        top = round(self.scroll_y)
+        top = self.top
         group = self.rows.group_number(self.cursor)
         want_top = row - 1 if self.rows.header_rows[group] == row - 1 else row
         if want_top < top:
-            self.scroll_to(y=want_top, animate=False, force=True)
+            self.scroll_to_row(want_top)
         elif height and row >= top + height:
-            self.scroll_to(y=row - height + 1, animate=False, force=True)
+            self.scroll_to_row(row - height + 1)
+
+    def refresh_line(self, row: int) -> None:
+        """Repaint one row, if it is on screen."""
+        y = row - self.top
+        if 0 <= y < self.size.height:
+            self.refresh(Region(0, y, self.size.width, 1))
+
+    def scroll_to_row(self, row: int) -> None:
+        """Put ``row`` at the top of the list (clamped so the list fills the widget)."""
+        top = max(0, min(row, len(self.rows) - self.size.height))
+        if top != self.top:
+            self.top = top
+            self.refresh()
 
     def move(self, delta: int) -> None:
         """Move the cursor ``delta`` events (clamped)."""
@@ -194,15 +212,20 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
         return style
 
     def on_resize(self, event: events.Resize) -> None:
-        """Keep the virtual size in step with the width."""
-        self.virtual_size = Size(event.size.width, len(self.rows))
+        """Keep the cursor on screen."""
+        self.scroll_to_row(self.top)
         if self.cursor >= 0:
             self._scroll_into_view(self.cursor_row)
 
-    @property
-    def allow_vertical_scroll(self) -> bool:
-        """The list scrolls (wheel included) though it draws its own scroll indicator."""
-        return len(self.rows) > self.size.height
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        """The wheel scrolls the list three rows (the cursor stays put)."""
+        self.scroll_to_row(self.top + 3)
+        event.stop()
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        """The wheel scrolls the list three rows (the cursor stays put)."""
+        self.scroll_to_row(self.top - 3)
+        event.stop()
 
     def _thumb(self, y: int) -> bool:
         """Whether screen line ``y`` holds the scroll indicator's thumb."""
@@ -210,7 +233,7 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
         if total <= height or height <= 0:
             return False
         size = max(1, round(height * height / total))
-        top = round((height - size) * self.scroll_y / max(1, total - height))
+        top = round((height - size) * self.top / max(1, total - height))
         return top <= y < top + size
 
     def render_line(self, y: int) -> Strip:
@@ -218,7 +241,7 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
         if self.app.theme != self._theme:
             self._theme = self.app.theme
             self._forget_styles()
-        row = round(self.scroll_y) + y
+        row = self.top + y
         full = self.size.width
         width = max(1, full - 1)
         base = self._base_style()
@@ -284,7 +307,7 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
         offset = event.get_content_offset(self)
         if offset is None:
             return
-        row = round(self.scroll_y) + offset.y
+        row = self.top + offset.y
         if row >= len(self.rows):
             return
         group, position = self.rows.row(row)
