@@ -12,9 +12,11 @@ process, this prints:
 * peak memory (max RSS of the process, corpus included).
 
 The same figures are measured, in the same process, for a bare Textual app
-with one ``Static`` whose text changes on each of those keys (the least a
-key can visibly do). Targets: first paint within 0.5 s of the bare app's,
-key latency within 1.2x the bare app's, peak memory at most 200 MB.
+with one ``Static`` whose text changes on each of those keys: ``bare`` with a
+one-line Static (the least a key can visibly do) and ``bare-screen`` with a
+Static filling the terminal (the cost of repainting a screenful, which is
+what ``]`` and ``}`` do). Targets: first paint within 0.5 s of the bare
+app's, key latency within 1.2x the bare app's, peak memory at most 200 MB.
 
 Run: ``.venv/bin/python benchmarks/bench_tui.py`` (``--sizes 1000,10000``
 to choose sizes, ``--presses N`` for presses per key).
@@ -259,16 +261,24 @@ def main() -> int:
             if who == "app":
                 line += f"  {row['peak_mb']:7.1f}"
             print(line)
-        bare, app = row["bare"], row["app"]
+        bare, screen, app = row["bare"], row["bare-screen"], row["app"]
         paint_gap = app["first_paint"] - bare["first_paint"]
         ratios = {k: app["first"][k] / bare["first"][k] for k in KEYS}
-        worst = max(ratios, key=ratios.get)
+        screen_ratios = {k: app["first"][k] / screen["first"][k] for k in KEYS}
         print(
-            f"         paint gap {paint_gap:+.3f} s (target ≤ 0.5); latency ratio to bare: "
-            + ", ".join(f"{k} {v:.2f}x" for k, v in ratios.items())
-            + f" (target ≤ 1.2); peak {row['peak_mb']:.0f} MB (≤ 200)"
+            f"         paint gap {paint_gap:+.3f} s (target ≤ 0.5); "
+            f"peak {row['peak_mb']:.0f} MB (target ≤ 200)"
         )
-        ok &= paint_gap <= 0.5 and ratios[worst] <= 1.2 and row["peak_mb"] <= 200
+        print(
+            "         latency ÷ bare: "
+            + ", ".join(f"{k} {v:.2f}x" for k, v in ratios.items())
+            + "  (target ≤ 1.2)"
+        )
+        print(
+            "         latency ÷ bare-screen: "
+            + ", ".join(f"{k} {v:.2f}x" for k, v in screen_ratios.items())
+        )
+        ok &= paint_gap <= 0.5 and max(ratios.values()) <= 1.2 and row["peak_mb"] <= 200
     print("all targets met" if ok else "some targets missed")
     return 0
 
