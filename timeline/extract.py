@@ -24,7 +24,12 @@ from timeline.resources import bundled_seeds_dir
 from timeline.sentences import split_sentences
 
 #: Bumped whenever extraction rules change, so that cached events are rebuilt.
-EXTRACTOR_VERSION = "1.3.0"
+EXTRACTOR_VERSION = "1.3.1"
+
+#: Longest text taken as one sentence of evidence.
+MAX_SENTENCE = 3000
+# A full stop inside the span followed by text the splitter kept ("2013. ��").
+_INNER_STOP = re.compile(r"[a-z\d][.!?][\"'”’»)\]]*\s")
 
 SUMMARY_WIDTH = 120
 
@@ -253,11 +258,15 @@ def _agenda_line(sentence: str, s_start: int, mentions: list[DateMention]) -> bo
 def _looks_like_sentence(text: str) -> bool:
     """Headings, captions and fragments ("Clearer picture", "Supplied") are not reports.
 
-    A sentence ends with terminal punctuation and has three words or more; a
-    line without it must be long enough to be prose that lost its full stop.
+    A sentence has terminal punctuation and three words or more; a line
+    without it must be long enough to be prose that lost its full stop. A
+    "sentence" longer than :data:`MAX_SENTENCE` characters is not prose (a
+    table, a run of words without punctuation) and gives no evidence.
     """
+    if len(text) > MAX_SENTENCE:
+        return False
     tokens = len(_TOKEN.findall(text))
-    if _TERMINAL.search(text):
+    if _TERMINAL.search(text) or _INNER_STOP.search(text):
         return tokens >= 3
     return tokens >= 10
 
