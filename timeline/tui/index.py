@@ -352,6 +352,10 @@ class EventIndex:
             base = array("i", (i for i in base if events[i].extra.get("starred")))
         return base
 
+    def invalidate_views(self) -> None:
+        """Forget cached views (call after stars change: starred views depend on them)."""
+        self._views.clear()
+
     # -- search -----------------------------------------------------------------
 
     def haystack(self, i: int) -> str:
