@@ -566,3 +566,105 @@ def test_seed_articles_are_well_formed_with_any_reference() -> None:
 def test_a_spaced_dash_after_a_year_is_punctuation_not_a_count():
     text = "Thai police arrested 5 people in 2011 – officials said."
     assert [(m.text, m.value) for m in find_dates(text)] == [("2011", "2011")]
+
+
+# --------------------------------------------------------------------------- ranges
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "From January to June 2021, police rescued 40 people.",
+            [("January", "2021-01"), ("June 2021", "2021-06")],
+        ),
+        (
+            "Raids rose between March and May 2019 in the north.",
+            [("March", "2019-03"), ("May 2019", "2019-05")],
+        ),
+        ("Raids rose January–June 2021.", [("January", "2021-01"), ("June 2021", "2021-06")]),
+        (
+            "Talks ran from 3 to 5 May 2019 in Hanoi.",
+            [("3", "2019-05-03"), ("5 May 2019", "2019-05-05")],
+        ),
+        (
+            "Talks ran from 3 May to 5 June 2019 in Hanoi.",
+            [("3 May", "2019-05-03"), ("5 June 2019", "2019-06-05")],
+        ),
+        # The start lies after the end in the named year: it belongs to the year before.
+        (
+            "Raids ran from November to March 2020.",
+            [("November", "2019-11"), ("March 2020", "2020-03")],
+        ),
+        # A list shares its year too.
+        (
+            "Cases rose in March, April and May 2019.",
+            [("March", "2019-03"), ("April", "2019-04"), ("May 2019", "2019-05")],
+        ),
+    ],
+)
+def test_a_year_after_a_range_applies_to_its_start(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    for reference in (dt.date(2012, 5, 3), None):
+        mentions = find_dates(text, reference)
+        assert [(m.text, m.value) for m in mentions] == expected
+        assert not any(m.relative for m in mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "expected"),
+    [
+        # December lies after the reference month in a past-tense sentence: both ends are 2022.
+        (
+            "The ministry brought back 1,287 citizens between January and December, and said"
+            " more would follow.",
+            dt.date(2023, 3, 12),
+            [("January", "2022-01"), ("December", "2022-12")],
+        ),
+        (
+            "Raids were carried out between January and March.",
+            dt.date(2023, 6, 12),
+            [("January", "2023-01"), ("March", "2023-03")],
+        ),
+        # A range across a new year: the end is the later one.
+        (
+            "Raids were carried out from October to February.",
+            dt.date(2023, 6, 12),
+            [("October", "2022-10"), ("February", "2023-02")],
+        ),
+        (
+            "The campaign will run from October to February.",
+            dt.date(2023, 6, 12),
+            [("October", "2023-10"), ("February", "2024-02")],
+        ),
+        (
+            "The campaign will run from January to March.",
+            dt.date(2023, 6, 12),
+            [("January", "2024-01"), ("March", "2024-03")],
+        ),
+        (
+            "Talks were held between 3 and 5 May.",
+            dt.date(2023, 3, 12),
+            [("3", "2022-05-03"), ("5 May", "2022-05-05")],
+        ),
+        # A year named at the start carries on to the end.
+        (
+            "Raids ran from December 2019 to March.",
+            dt.date(2023, 6, 12),
+            [("December 2019", "2019-12"), ("March", "2020-03")],
+        ),
+    ],
+)
+def test_a_range_without_a_year_lies_in_one_year_and_runs_forward(
+    text: str, reference: dt.date, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.text, m.value) for m in find_dates(text, reference)] == expected
+
+
+def test_a_range_without_a_year_or_reference_stays_unresolved() -> None:
+    mentions = find_dates("Raids were carried out between January and December.")
+    assert [(m.text, m.value, m.relative) for m in mentions] == [
+        ("January", None, True),
+        ("December", None, True),
+    ]

@@ -224,6 +224,12 @@ _REL_RE = re.compile(
     r"|(?P<lnw>last|next)\s+(?P<lnu>year|month|week)"
     r"|last\s+(?P<night>night)"
     r"|(?P<dw>yesterday|today|tonight|tomorrow)"
+    # Counted from the year named before them: "a year later", "the previous year", "that year".
+    r"|(?P<an>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+    r"\s+years?\s+(?P<andir>earlier|later|before|after)"
+    r"|the\s+year\s+(?P<tydir>before|after)"
+    r"|the\s+(?P<adj>previous|preceding|prior|following|same)\s+year"
+    r"|(?P<that>that)\s+(?:same\s+)?year"
     r")(?!\w)",
     re.I,
 )
@@ -233,6 +239,26 @@ _TOKEN_RE = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
 # The word after a number: after white space, or after a hyphen joined to both ("2,000-strong");
 # a spaced dash ("in 2011 – officials said") is punctuation and ends the phrase.
 _NEXT_WORD_RE = re.compile(r"(?:[ \t\xa0]*|[-–‐‑](?=[^\W\d_]))([^\W\d_]+|%)")
+#: A month (or day and month) right after a range word: ``January–June``, ``March to 5 May``.
+_MONTH_RANGE_NEXT_RE = re.compile(
+    rf"\s*(?:(?i:to|through|until|till)\s+|{_DASH}\s*)(?:{_DAY}{_ORD}\s+)?{_MONTH_CAP}(?![^\W\d_])"
+)
+#: A range word after a month with a year: ``December 2019 to [March]``.
+_MONTH_RANGE_PREV_RE = re.compile(
+    rf"\s*(?:(?i:to|through|until|till)\s+|{_DASH}\s*)"
+    rf"(?:(?i:early|late|mid)(?:\s+|\s*{_DASH}\s*))?"
+)
+#: A bare day opening a range before a day and month: ``from 3 to [5 May]``.
+_DAY_RANGE_START_RE = re.compile(
+    rf"(?<![^\W\d_])(?i:from|between|on)\s+(?P<d>{_DAY}){_ORD}"
+    r"\s+(?i:to|and|through|until|till)\s+\Z"
+)
+#: What joins the ends of a range or the items of a list of dates.
+_RANGE_JOIN_RE = re.compile(
+    rf"\s*(?:,\s*(?:(?:and|or)\s+)?|(?:to|and|or|through|until|till)\s+|{_DASH}\s*)", re.I
+)
+#: Words that may follow ``the year before``/``a year after`` when nothing else is meant.
+_ANAPHOR_FOLLOWERS = _words("and or but when while as that with")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"”’')\]]*\s|\n")
 _TENSE_RE = re.compile(
     r"\b(?:(?P<f>will|shall|won['’]t|going\s+to|plan(?:s|ning)?\s+to|scheduled|expected|due\s+to"
@@ -313,13 +339,19 @@ def _followed_by_count(text: str, end: int) -> bool:
 class _Finder:
     """The state of one :func:`find_dates` call: text, reference and candidates."""
 
-    __slots__ = ("text", "ref", "ref_prec", "out")
+    __slots__ = ("text", "ref", "ref_prec", "out", "parts", "anaphors", "dated_end")
 
     def __init__(self, text: str, ref: _dt.date | None, ref_prec: Precision) -> None:
         self.text = text
         self.ref = ref
         self.ref_prec: Precision = ref_prec if ref_prec in _RANK else "day"
         self.out: list[_Candidate] = []
+        #: (start, end) of each month or day-month named without a year -> (month, day, modifier).
+        self.parts: dict[tuple[int, int], tuple[int, int | None, str]] = {}
+        #: (start, end) of each "a year later"-like mention -> years from the year named before.
+        self.anaphors: dict[tuple[int, int], int] = {}
+        #: End of the last month mention read with a day or year, for "December 2019 to March".
+        self.dated_end = -1
 
     # ----------------------------------------------------------------- resolution
 
@@ -408,6 +440,7 @@ class _Finder:
         self, start: int, end: int, prio: int, month: int, day: int | None, mod: str = ""
     ) -> None:
         """Add a month or day-month named without a year, resolved against the reference."""
+        self.parts[start, end] = (month, day, mod)
         if self.ref is None or self.ref_prec == "year":
             value, prec = self.relative(self.ref, "year")
             self.add(start, end, prio, value, prec, True)
@@ -441,6 +474,13 @@ class _Finder:
                 year = tail.group("y") if tail else None
                 end = tail.end() if tail else dot_end
                 if self.dated(before.start(), end, month, int(before.group("d")), year):
+                    opening = _DAY_RANGE_START_RE.search(
+                        text, max(0, before.start() - 32), before.start()
+                    )
+                    if opening:  # "from 3 to 5 May": the year is settled with the range
+                        d_start, d_end = opening.span("d")
+                        day = int(opening.group("d"))
+                        self.add_month_day(d_start, d_end, _PRIORITY_ABSOLUTE, month, day)
                     continue
             after = _DAY_AFTER_RE.match(text, me)
             if after and self.dated(
@@ -455,9 +495,15 @@ class _Finder:
                     start = mod.start()
                 if self.dated(start, tail.end(), month, None, tail.group("y")):
                     continue
-            if abbreviated and dot_end == me:
+            in_range = bool(
+                _MONTH_RANGE_NEXT_RE.match(text, dot_end)
+                or (
+                    self.dated_end >= 0 and _MONTH_RANGE_PREV_RE.fullmatch(text, self.dated_end, ms)
+                )
+            )
+            if abbreviated and dot_end == me and not in_range:
                 continue  # a bare "Jan" or "Mar" is too often something else
-            if self.bare_month(ms, dot_end, word, last_bare_end):
+            if self.bare_month(ms, dot_end, word, last_bare_end, in_range):
                 last_bare_end = dot_end
 
     def dated(self, start: int, end: int, month: int, day: int | None, year: str | None) -> bool:
@@ -469,6 +515,7 @@ class _Finder:
             weekday = _WEEKDAY_BEFORE_RE.search(text, max(0, start - 16), start)
             if weekday:
                 start = weekday.start()
+        self.dated_end = end
         if year is None:
             if day is None:
                 return False
@@ -485,7 +532,9 @@ class _Finder:
             )
         return True
 
-    def bare_month(self, ms: int, end: int, word: str, last_end: int) -> bool:
+    def bare_month(
+        self, ms: int, end: int, word: str, last_end: int, in_range: bool = False
+    ) -> bool:
         """Add a month named without day or year if its context makes it one."""
         text = self.text
         mod_match = _MOD_BEFORE_RE.search(text, max(0, ms - 8), ms)
@@ -495,7 +544,7 @@ class _Finder:
         prev = before[-1][0].lower() if before else ""
         if not mod:
             listed = last_end >= 0 and _LIST_GAP.fullmatch(text, last_end, start)
-            if prev not in _MONTH_PREPS and not listed:
+            if prev not in _MONTH_PREPS and not listed and not in_range:
                 return False
         following = _next_word(text, end)
         low = word.lower()
@@ -669,6 +718,12 @@ class _Finder:
                 d, prec = self.offset(m.group("lnu").lower(), step)
             elif m.group("night"):
                 d, prec = self.shift(days=-1), "day"
+            elif m.group("an") or m.group("tydir") or m.group("adj") or m.group("that"):
+                offset = self.anaphor_offset(m)
+                if offset is not None:
+                    self.anaphors[start, end] = offset
+                    self.add(start, end, _PRIORITY_RELATIVE, None, None, True)
+                continue
             else:
                 word = m.group("dw")
                 if word.lower() == "today" and not self.today_is_date(start, end):
@@ -677,6 +732,31 @@ class _Finder:
                 d, prec = self.shift(days=step), "day"
             value, prec2 = self.relative(d, prec)
             self.add(start, end, _PRIORITY_RELATIVE, value, prec2, True)
+
+    def anaphor_offset(self, m: re.Match[str]) -> int | None:
+        """Years from the year named before for "a year later", "the previous year", "that
+        year"; None when the words mean something else ("a year after the war")."""
+        text = self.text
+        end = m.end()
+        if end + 1 < len(text) and text[end] in "-–‐‑" and text[end + 1].isalnum():
+            return None  # "that year-long campaign"
+        word = (m.group("andir") or m.group("tydir") or m.group("adj") or "").lower()
+        following = _NEXT_WORD_RE.match(text, end)
+        after = following.group(1).lower() if following else None
+        if word in ("before", "after") and after and after not in _ANAPHOR_FOLLOWERS:
+            return None  # "the year before the election" counts from the election
+        if word in ("earlier", "later") and after == "than":
+            return None  # "a year earlier than planned"
+        if m.group("that") and after in ("after", "by", "on"):
+            return None  # "that year after year"
+        if word in ("before", "earlier", "previous", "preceding", "prior"):
+            sign = -1
+        elif word in ("after", "later", "following"):
+            sign = 1
+        else:
+            return 0
+        raw = (m.group("an") or "a").lower()
+        return sign * (int(raw) if raw.isdigit() else _NUMBER_WORDS[raw])
 
     def relative_matches(self) -> list[re.Match[str]]:
         """Matches of the relative-expression pattern, searched only near its anchor words."""
@@ -769,6 +849,109 @@ class _Finder:
         except (OverflowError, ValueError):
             return None
 
+    # ----------------------------------------------------------------- links between mentions
+
+    def link(self, chosen: list[_Candidate]) -> list[_Candidate]:
+        """Settle what one mention tells about another: the year a range or list names once,
+        and the year "a year later" counts from."""
+        out = list(chosen)
+        if self.parts:
+            self.link_ranges(out)
+        if self.anaphors:
+            last_year: int | None = None
+            for i, (start, end, prio, value, _, rel) in enumerate(out):
+                offset = self.anaphors.get((start, end))
+                if offset is not None and rel and value is None:
+                    year = last_year + offset if last_year is not None else None
+                    if year is not None and 1 <= year <= 9999:
+                        out[i] = (start, end, prio, _iso(year, precision="year"), "year", True)
+                    else:
+                        continue
+                if out[i][3] is not None:
+                    last_year = int(out[i][3][:4])
+        return out
+
+    def link_ranges(self, out: list[_Candidate]) -> None:
+        """Give the ends of a range or the items of a list (``from January to June 2021``,
+        ``between January and December``) one year, in order: a year named at one end
+        applies to the others, and a range without one resolves as a whole."""
+        text = self.text
+        i = 0
+        while i < len(out):
+            j = i
+            while j + 1 < len(out) and _RANGE_JOIN_RE.fullmatch(text, out[j][1], out[j + 1][0]):
+                j += 1
+            if j > i:
+                self.link_chain(out, i, j + 1)
+            i = j + 1
+
+    def link_chain(self, out: list[_Candidate], lo: int, hi: int) -> None:
+        """Resolve the years of the joined mentions ``out[lo:hi]`` (see :meth:`link_ranges`)."""
+        items: list[tuple[int | None, int, int | None, str] | None] = []
+        for start, end, _, value, prec, rel in out[lo:hi]:
+            part = self.parts.get((start, end))
+            if part is not None and rel:
+                items.append((None, *part))
+            elif not rel and value and prec != "year":
+                day = int(value[8:10]) if prec == "day" else None
+                items.append((int(value[:4]), int(value[5:7]), day, ""))
+            else:
+                items.append(None)
+        # Split at mentions that are not months (a weekday, a bare year) and do each run alone.
+        run: list[int] = []
+        for k, item in enumerate([*items, None]):
+            if item is not None:
+                run.append(k)
+                continue
+            if len(run) > 1:
+                self.link_run(out, lo, run, items)
+            run = []
+
+    def link_run(self, out, lo: int, run: list[int], items) -> None:
+        """Years for a run of joined months; named years are read, the rest inferred."""
+        years: dict[int, int] = {k: items[k][0] for k in run if items[k][0] is not None}
+        named = bool(years)
+        if not named:
+            if self.ref is None or self.ref_prec == "year":
+                return  # every end already says the reference year, or nothing
+            anchor = next((k for k in run if items[k][3] in ("last", "next", "this")), None)
+            if anchor is None:
+                first, last = out[lo + run[0]], out[lo + run[-1]]
+                past = self.tense(first[0], last[1]) == "past"
+                anchor = run[-1] if past else run[0]
+            c = out[lo + anchor]
+            _, month, day, mod = items[anchor]
+            year = self.month_year(month, day, c[0], c[1], mod)
+            if year is None:
+                return
+            years[anchor] = year
+        # Walk right to left from each known year, then left to right for the rest.
+        for k in reversed(run[:-1]):
+            nxt = run[run.index(k) + 1]
+            if k not in years and nxt in years:
+                years[k] = years[nxt] - _after(items[k], items[nxt])
+        for k in run[1:]:
+            prv = run[run.index(k) - 1]
+            if k not in years and prv in years:
+                years[k] = years[prv] + _after(items[prv], items[k])
+        for k in run:
+            if items[k][0] is not None or not 1 <= years[k] <= 9999:
+                continue
+            start, end, prio, _, _, _ = out[lo + k]
+            _, month, day, _ = items[k]
+            prec: Precision = "day" if day and _valid_day(years[k], month, day) else "month"
+            d = _dt.date(years[k], month, day if prec == "day" else 1)
+            if named:
+                out[lo + k] = (start, end, prio, _iso(d.year, d.month, d.day, prec), prec, False)
+            else:
+                value, prec2 = self.relative(d, prec)
+                out[lo + k] = (start, end, prio, value, prec2, True)
+
+
+def _after(a, b) -> int:
+    """1 when month-day ``a`` lies after ``b`` within a year (the range crosses a new year)."""
+    return int(a[1] > b[1] or (a[1] == b[1] and bool(a[2]) and bool(b[2]) and a[2] > b[2]))
+
 
 def _select(candidates: list[_Candidate]) -> list[_Candidate]:
     """Non-overlapping candidates, longer (then more specific) first, sorted by start."""
@@ -805,5 +988,5 @@ def find_dates(
     finder.weekdays()
     return [
         DateMention(s, e, text[s:e], value, prec, rel)
-        for s, e, _, value, prec, rel in _select(finder.out)
+        for s, e, _, value, prec, rel in finder.link(_select(finder.out))
     ]
