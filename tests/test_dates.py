@@ -200,6 +200,10 @@ def test_months_and_days_without_reference_are_unresolved() -> None:
         ("36 in 2012 and 15 in 2013", [("2012", "2012"), ("2013", "2013")]),
         ("down from 2008 levels", [("2008", "2008")]),
         ("The 2012 elections were disputed.", [("2012", "2012")]),
+        # A year after "in" is not a count: a count of 2017 would be written 2,017.
+        ("In 2017 police found 250 victims.", [("2017", "2017")]),
+        ("Since 2009 officials have made 40 arrests.", [("2009", "2009")]),
+        ("In 2010-11 officials made 40 arrests.", [("2010", "2010"), ("11", "2011")]),
     ],
 )
 def test_years_in_context(text: str, expected: list[tuple[str, str]]) -> None:
@@ -409,6 +413,8 @@ def test_may_and_march_with_context_are_months() -> None:
     assert found("Since March they have met.") == [("March", "2013-03", "month")]
     assert found("May 2010 was hot.") == [("May 2010", "2010-05", "month")]
     assert found("In May 2000 people marched.") == [("May", "2013-05", "month")]
+    assert found("In May 2012 police raided 40 bars.") == [("May 2012", "2012-05", "month")]
+    assert found("In May 12 people were arrested.") == [("May", "2013-05", "month")]
 
 
 # --------------------------------------------------------------------------- ordering
@@ -668,3 +674,79 @@ def test_a_range_without_a_year_or_reference_stays_unresolved() -> None:
         ("January", None, True),
         ("December", None, True),
     ]
+
+
+# --------------------------------------------------------------------------- "a year later"
+
+_Y17 = ("2017", "2017")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In 2017 police found 250 victims, up from 216 the year before.",
+            [_Y17, ("the year before", "2016")],
+        ),
+        ("In 2017 the law passed; a year earlier it failed.", [_Y17, ("a year earlier", "2016")]),
+        (
+            "In 2017 the law passed; the previous year it failed.",
+            [_Y17, ("the previous year", "2016")],
+        ),
+        (
+            "The law passed in 2017 and took effect the following year.",
+            [_Y17, ("the following year", "2018")],
+        ),
+        ("The law passed in 2017. A year later it took effect.", [_Y17, ("A year later", "2018")]),
+        (
+            "The law passed in 2017. Two years later it took effect.",
+            [_Y17, ("Two years later", "2019")],
+        ),
+        ("The law passed in 2017. Raids rose that year.", [_Y17, ("that year", "2017")]),
+        (
+            "The law passed in March 2017; later the same year it took effect.",
+            [("March 2017", "2017-03"), ("the same year", "2017")],
+        ),
+        # Counted from the nearest mention with a value before it, itself perhaps counted.
+        (
+            "In 2010 there were 36 cases and in 2017 250; the year before 216, and the year"
+            " before that 180.",
+            [("2010", "2010"), _Y17, ("the year before", "2016"), ("the year before", "2015")],
+        ),
+        (
+            "Last year 250 victims were found, up from 216 the year before.",
+            [("Last year", "2012"), ("the year before", "2011")],
+        ),
+    ],
+)
+def test_years_counted_from_the_year_named_before(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    for reference in (REF, None):
+        mentions = find_dates(text, reference)
+        if reference is None and expected[0][0] == "Last year":
+            expected = [("Last year", None), ("the year before", None)]
+        assert [(m.text, m.value) for m in mentions] == expected
+        for m in mentions:
+            if "year" in m.text.lower():
+                assert m.relative
+                assert m.precision == ("year" if m.value else None)
+
+
+def test_a_year_later_without_a_year_before_is_unresolved() -> None:
+    m = only("A year later the law took effect.")
+    assert (m.text, m.value, m.precision, m.relative) == ("A year later", None, None, True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the year before the election was calm",
+        "In 2017 the year after the coup began was calm",
+        "In 2017 it finished a year earlier than planned.",
+        "In 2017 prices rose year after year.",
+        "In 2017 it began that year-long campaign.",
+    ],
+)
+def test_a_year_before_something_named_is_not_counted(text: str) -> None:
+    assert [m.text for m in find_dates(text, REF) if "year" in m.text.lower()] == []

@@ -31,6 +31,21 @@ Rules worth knowing (also in the README's "How dates are resolved"):
   year after when it lies before the reference in a future-tense sentence (the
   nearest tense marker to the mention decides: was/were/said/-ed vs
   will/plans to/scheduled/next).
+* The ends of a range and the items of a list of months (``from January to
+  June 2021``, ``between March and May 2019``, ``January–June 2021``, ``from 3
+  to 5 May 2019``, ``in March, April and May 2019``) share one year: a year
+  named at one end applies to the others (read, so not relative), and a range
+  that names none resolves as a whole (its end decides in a past-tense
+  sentence, its start otherwise). A range never ends before it starts: ``from
+  November to March 2020`` starts in November 2019.
+* ``the year before``, ``a year earlier``, ``the previous year``, ``the
+  following year``, ``two years later``, ``that year``, ``the same year`` count
+  from the nearest mention before them that has a value; they are relative,
+  and unresolved when no such mention precedes. ``the year before the
+  election`` and ``a year earlier than planned`` count from something else and
+  are left out.
+* After a year word (``in 2017 police``, ``May 2012 officials``) a count noun
+  makes the number a count only when it is round (``in 2000 people``).
 """
 
 from __future__ import annotations
@@ -336,6 +351,15 @@ def _followed_by_count(text: str, end: int) -> bool:
     return word is not None and (word == "%" or word.lower() in _COUNT_NOUNS)
 
 
+def _count_after_year(text: str, end: int, year: int, strong: bool) -> bool:
+    """Whether a count noun after a year-like number makes it a count. After a year word
+    (``in 2017 police``, ``May 2012 officials``) only a round number is read as a count: a
+    count of 2017 would be written ``2,017``."""
+    if strong and year % 100:
+        return _next_word(text, end) == "%"
+    return _followed_by_count(text, end)
+
+
 class _Finder:
     """The state of one :func:`find_dates` call: text, reference and candidates."""
 
@@ -509,8 +533,14 @@ class _Finder:
     def dated(self, start: int, end: int, month: int, day: int | None, year: str | None) -> bool:
         """Add a date read from the text; False when the context shows it is not one."""
         text = self.text
-        if _bad_after(text, end) or (text[end - 1].isdigit() and _followed_by_count(text, end)):
+        if _bad_after(text, end):
             return False
+        if text[end - 1].isdigit() and (
+            _count_after_year(text, end, int(year), True)
+            if year is not None
+            else _followed_by_count(text, end)
+        ):
+            return False  # "In May 2000 people", "In May 12 people"
         if day is not None:
             weekday = _WEEKDAY_BEFORE_RE.search(text, max(0, start - 16), start)
             if weekday:
@@ -607,10 +637,11 @@ class _Finder:
             prev = before[-1][0].lower() if before else ""
             if prev in _CODE_WORDS:
                 continue
+            strong = prev in _YEAR_PREPS and prev not in _WEAK_YEAR_PREPS
             tail = _RANGE_TAIL_RE.match(text, end)
             if tail and not _bad_before(text, start) and not _bad_after(text, tail.end()):
                 second = self.range_end(year, tail.group(1), tail.group(2))
-                if second is not None and not _followed_by_count(text, tail.end()):
+                if second is not None and not _count_after_year(text, tail.end(), year, strong):
                     self.add(start, end, _PRIORITY_BARE, str(year), "year", False)
                     self.add(tail.start(2), tail.end(), _PRIORITY_BARE, str(second), "year", False)
                     last_end = skip_to = tail.end()
@@ -620,7 +651,7 @@ class _Finder:
                 continue
             if _bad_after(text, end) and not _POSSESSIVE_RE.match(text, end):
                 continue
-            if _followed_by_count(text, end) or self.counted(end, prev):
+            if _count_after_year(text, end, year, strong) or self.counted(end, prev):
                 continue
             self.add(span_start, end, _PRIORITY_BARE, str(year), "year", False)
             last_end = end
