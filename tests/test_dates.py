@@ -750,3 +750,21 @@ def test_a_year_later_without_a_year_before_is_unresolved() -> None:
 )
 def test_a_year_before_something_named_is_not_counted(text: str) -> None:
     assert [m.text for m in find_dates(text, REF) if "year" in m.text.lower()] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("Thai police arrested 5 people in 2011 – officials said.", ["2011"]),
+        ("Thai police arrested 5 people in 2011—officials said.", ["2011"]),
+        ("Cases fell in 2000 - officials said.", ["2000"]),
+        ("Cases fell in 2000\n\nPeople were freed later.", ["2000"]),
+        # A hyphen joined to both sides, or a line break inside a sentence, keeps the count.
+        ("A 2,000-strong force arrived in 2011.", ["2011"]),
+        ("A 2000-strong force arrived in 2011.", ["2011"]),
+        ("They sent 2000-odd troops.", []),
+        ("Police found in 2000\npeople held in camps.", []),
+    ],
+)
+def test_a_dash_or_line_break_after_a_number(text: str, years: list[str]) -> None:
+    assert [m.value for m in find_dates(text)] == years

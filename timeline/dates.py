@@ -251,9 +251,10 @@ _REL_RE = re.compile(
 _WEEKDAY_RE = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?![^\W\d_])")
 _WEEKDAY_MOD_RE = re.compile(r"(?<![^\W\d_])(?P<mod>(?i:last|next|this|on|coming|past))\s+\Z")
 _TOKEN_RE = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
-# The word after a number: after white space, or after a hyphen joined to both ("2,000-strong");
-# a spaced dash ("in 2011 – officials said") is punctuation and ends the phrase.
-_NEXT_WORD_RE = re.compile(r"(?:[ \t\xa0]*|[-–‐‑](?=[^\W\d_]))([^\W\d_]+|%)")
+# The word after a number: after white space (one line break is a wrapped line, two end the
+# paragraph), or after a hyphen joined to both ("2,000-strong"); a spaced dash ("in 2011 –
+# officials said") is punctuation and ends the phrase.
+_NEXT_WORD_RE = re.compile(r"(?:[ \t\xa0]*(?:\r?\n[ \t\xa0]*)?|[-–‐‑](?=[^\W\d_]))([^\W\d_]+|%)")
 #: A month (or day and month) right after a range word: ``January–June``, ``March to 5 May``.
 _MONTH_RANGE_NEXT_RE = re.compile(
     rf"\s*(?:(?i:to|through|until|till)\s+|{_DASH}\s*)(?:{_DAY}{_ORD}\s+)?{_MONTH_CAP}(?![^\W\d_])"
