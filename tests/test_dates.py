@@ -668,6 +668,13 @@ def test_a_range_without_a_year_lies_in_one_year_and_runs_forward(
     assert [(m.text, m.value) for m in find_dates(text, reference)] == expected
 
 
+@pytest.mark.parametrize(
+    "text", ["LONDON, June 25, 2017 – May said on Monday.", "In June 2017 - May called a vote."]
+)
+def test_a_dash_after_a_dateline_does_not_open_a_range(text: str) -> None:
+    assert "May" not in [m.text for m in find_dates(text, REF)]
+
+
 def test_a_range_without_a_year_or_reference_stays_unresolved() -> None:
     mentions = find_dates("Raids were carried out between January and December.")
     assert [(m.text, m.value, m.relative) for m in mentions] == [

@@ -259,9 +259,10 @@ _NEXT_WORD_RE = re.compile(r"(?:[ \t\xa0]*(?:\r?\n[ \t\xa0]*)?|[-–‐‑](?=[^
 _MONTH_RANGE_NEXT_RE = re.compile(
     rf"\s*(?:(?i:to|through|until|till)\s+|{_DASH}\s*)(?:{_DAY}{_ORD}\s+)?{_MONTH_CAP}(?![^\W\d_])"
 )
-#: A range word after a month with a year: ``December 2019 to [March]``.
+#: A range word after a month with a year: ``December 2019 to [March]``. A spaced dash there
+#: is more often a dateline's (``June 25, 2017 – May said``).
 _MONTH_RANGE_PREV_RE = re.compile(
-    rf"\s*(?:(?i:to|through|until|till)\s+|{_DASH}\s*)"
+    rf"(?:\s*(?i:to|through|until|till)\s+|{_DASH})"
     rf"(?:(?i:early|late|mid)(?:\s+|\s*{_DASH}\s*))?"
 )
 #: A bare day opening a range before a day and month: ``from 3 to [5 May]``.
