@@ -239,8 +239,12 @@ _REL_RE = re.compile(
     r"|(?P<lnw>last|next)\s+(?P<lnu>year|month|week)"
     r"|last\s+(?P<night>night)"
     r"|(?P<dw>yesterday|today|tonight|tomorrow)"
-    # Counted from the year named before them: "a year later", "the previous year", "that year".
-    r"|(?P<an>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+    r")(?!\w)",
+    re.I,
+)
+#: Counted from the year named before them: "a year later", "the previous year", "that year".
+_ANAPHOR_RE = re.compile(
+    r"\b(?:(?P<an>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
     r"\s+years?\s+(?P<andir>earlier|later|before|after)"
     r"|the\s+year\s+(?P<tydir>before|after)"
     r"|the\s+(?P<adj>previous|preceding|prior|following|same)\s+year"
@@ -274,6 +278,8 @@ _DAY_RANGE_START_RE = re.compile(
 _RANGE_JOIN_RE = re.compile(
     rf"\s*(?:,\s*(?:(?:and|or)\s+)?|(?:to|and|or|through|until|till)\s+|{_DASH}\s*)", re.I
 )
+_ANAPHOR_BEFORE = _words("previous preceding prior following same that")
+_ANAPHOR_AFTER = _words("earlier later before after")
 #: Words that may follow ``the year before``/``a year after`` when nothing else is meant.
 _ANAPHOR_FOLLOWERS = _words("and or but when while as that with")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"”’')\]]*\s|\n")
@@ -365,10 +371,11 @@ def _count_after_year(text: str, end: int, year: int, strong: bool) -> bool:
 class _Finder:
     """The state of one :func:`find_dates` call: text, reference and candidates."""
 
-    __slots__ = ("text", "ref", "ref_prec", "out", "parts", "anaphors", "dated_end")
+    __slots__ = ("text", "ref", "ref_prec", "out", "parts", "anaphors", "dated_end", "low")
 
     def __init__(self, text: str, ref: _dt.date | None, ref_prec: Precision) -> None:
         self.text = text
+        self.low = text.lower()
         self.ref = ref
         self.ref_prec: Precision = ref_prec if ref_prec in _RANK else "day"
         self.out: list[_Candidate] = []
@@ -751,12 +758,6 @@ class _Finder:
                 d, prec = self.offset(m.group("lnu").lower(), step)
             elif m.group("night"):
                 d, prec = self.shift(days=-1), "day"
-            elif m.group("an") or m.group("tydir") or m.group("adj") or m.group("that"):
-                offset = self.anaphor_offset(m)
-                if offset is not None:
-                    self.anaphors[start, end] = offset
-                    self.add(start, end, _PRIORITY_RELATIVE, None, None, True)
-                continue
             else:
                 word = m.group("dw")
                 if word.lower() == "today" and not self.today_is_date(start, end):
@@ -765,6 +766,37 @@ class _Finder:
                 d, prec = self.shift(days=step), "day"
             value, prec2 = self.relative(d, prec)
             self.add(start, end, _PRIORITY_RELATIVE, value, prec2, True)
+
+    def year_anaphors(self) -> None:
+        """``the year before``, ``a year later``, ``that year``: resolved in :meth:`link`."""
+        text = self.text
+        low = self.low
+        if len(low) != len(text):  # lower-casing moved offsets: search everywhere
+            matches = list(_ANAPHOR_RE.finditer(text))
+        else:
+            seen: set[int] = set()
+            matches = []
+            i = low.find("year")
+            while i >= 0:
+                # A cheap look at the words around "year" before the pattern is tried: every
+                # form has one of these words right before "year" or right after "year(s)".
+                j = i + 5 if low.startswith("s", i + 4) else i + 4
+                before = low[max(0, i - 11) : i].split()
+                after = low[j : j + 9].split()
+                if (before and before[-1] in _ANAPHOR_BEFORE) or (
+                    after and after[0].strip(".,;:!?)") in _ANAPHOR_AFTER
+                ):
+                    # Every form has "year" at most 20 characters from its start, 14 from its end.
+                    for m in _ANAPHOR_RE.finditer(text, max(0, i - 20), min(len(text), i + 20)):
+                        if m.start() not in seen:
+                            seen.add(m.start())
+                            matches.append(m)
+                i = low.find("year", i + 4)
+        for m in matches:
+            offset = self.anaphor_offset(m)
+            if offset is not None:
+                self.anaphors[m.span()] = offset
+                self.add(m.start(), m.end(), _PRIORITY_RELATIVE, None, None, True)
 
     def anaphor_offset(self, m: re.Match[str]) -> int | None:
         """Years from the year named before for "a year later", "the previous year", "that
@@ -794,7 +826,7 @@ class _Finder:
     def relative_matches(self) -> list[re.Match[str]]:
         """Matches of the relative-expression pattern, searched only near its anchor words."""
         text = self.text
-        low = text.lower()
+        low = self.low
         if len(low) != len(text):  # lower-casing moved offsets: search everywhere
             return list(_REL_RE.finditer(text))
         windows: list[tuple[int, int]] = []
@@ -1018,6 +1050,7 @@ def find_dates(
     finder.numeric_dates()
     finder.years()
     finder.relative_expressions()
+    finder.year_anaphors()
     finder.weekdays()
     return [
         DateMention(s, e, text[s:e], value, prec, rel)
