@@ -10,8 +10,13 @@ verb under a negation in its clause ("has never prosecuted") does not count.
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
 # ---------------------------------------------------------------- building blocks
 
@@ -251,68 +256,386 @@ class Kind:
     action: bool
 
 
-def _negated(sentence: str, at: int) -> bool:
-    """True when a negation stands in the clause before position ``at``."""
-    window = sentence[max(0, at - 80) : at]
-    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(window)]
-    clause = window[breaks[-1] :] if breaks else window
-    return bool(_NEGATION.search(clause))
+# ---------------------------------------------------------------- fast matching
+#
+# classify() would run every pattern above on every sentence. Three exact shortcuts keep it
+# cheap, all derived from the patterns themselves, so that the rules stay the one statement
+# of what matches:
+#
+# * A case-insensitive pattern runs as a case-sensitive, lower-cased copy over the folded
+#   sentence: Python's regex engine matches several times slower in IGNORECASE mode.
+# * A pattern every match of which must contain one of a few strings ("sign", "ratif",
+#   "conclud", ...), or a word that starts with one, is not run on a sentence without them.
+# * Rules are tried in the order their results are ranked, and stop once the answer is
+#   known (see classify()).
+
+# Folding keeps every character in place and agrees with IGNORECASE matching of ASCII
+# letters: ASCII capitals, plus the four non-ASCII letters the regex engine matches against
+# ASCII ones (dotted and dotless i, the Kelvin sign, long s). Every other character is kept.
+_FOLD_TABLE = str.maketrans(
+    {chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)}
+    | {"İ": "i", "ı": "i", "\u212a": "k", "ſ": "s"}
+)
+# Pattern text that lower-casing would change in meaning: escapes such as \S, \B or \x41,
+# and inline flags such as (?-i:...).
+_NOT_FOLDABLE = re.compile(r"\\[A-Z0-9xuN]|\(\?[aiLmsux]*-?[aiLmsux]+[:)]")
 
 
-def _has_unnegated(pattern: re.Pattern[str], sentence: str) -> bool:
-    return any(not _negated(sentence, m.start()) for m in pattern.finditer(sentence))
+def _fold(text: str) -> str:
+    """``text`` with the letters IGNORECASE treats as ASCII letters lower-cased, same length."""
+    return text.lower() if text.isascii() else text.translate(_FOLD_TABLE)
 
 
-def _told_as_done(sentence: str, at: int) -> bool:
-    """True when the verb at ``at`` tells something done, not wished, proposed or habitual."""
-    if _HABITUAL.search(sentence, max(0, at - 40), at):
+def _plain(ch: str) -> bool:
+    """True for a character that folding maps exactly as IGNORECASE matching does."""
+    return ch.isascii() or ch.lower() == ch == ch.upper()
+
+
+def _folded_copy(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A case-sensitive copy of a case-insensitive pattern, to run on folded text; else None."""
+    source = pattern.pattern
+    if (
+        not pattern.flags & re.IGNORECASE
+        or _NOT_FOLDABLE.search(source)
+        or not all(map(_plain, source))
+    ):
+        return None
+    return re.compile(source.lower(), pattern.flags & ~re.IGNORECASE)
+
+
+# Required strings are folded text; one that starts with _WORD_START must start a word (it
+# follows \b in the pattern), and _DIGIT stands for any digit (\d).
+_WORD_START = "\x01"
+_DIGIT = "\x02"
+_WORD_CHARS = re.compile(r"\w+")
+
+
+def _implies(a: str, b: str) -> bool:
+    """True when a sentence holding required string ``a`` surely holds ``b`` too."""
+    if _DIGIT in (a, b):
         return False
-    start = max(sentence.rfind(";", 0, at), sentence.rfind(". ", 0, at), at - 120, 0)
-    return not _IRREALIS.search(sentence, start, at)
+    if b.startswith(_WORD_START):
+        return a.startswith(b)
+    return b in a.removeprefix(_WORD_START)
 
 
-def _narrates(rule: _Rule, sentence: str, has_cue: bool) -> tuple[bool, bool]:
-    """Whether the rule's action is narrated, and whether as a thing done."""
+def _reduced(strings: set[str]) -> frozenset[str]:
+    """Drop the strings that imply another one: finding the other one is enough."""
+    return frozenset(a for a in strings if not any(b != a and _implies(a, b) for b in strings))
+
+
+def _weight(s: str) -> int:
+    """How rarely a required string occurs in text, roughly: its length, more for rare kinds."""
+    if s == _DIGIT:
+        return 3
+    word = s.removeprefix(_WORD_START)
+    if not any(c.isalnum() for c in word):
+        return 4  # "$", "%": rare
+    return len(word) + (word != s)  # a word start is rarer than the same letters anywhere
+
+
+def _strength(strings: frozenset[str]) -> tuple[int, int]:
+    """Sort key, most selective first: the rarest weakest string, then the fewest strings."""
+    return -min(map(_weight, strings)), len(strings)
+
+
+def _best(sets: list[frozenset[str]], keep: int = 3) -> list[frozenset[str]]:
+    """Up to ``keep`` of ``sets``: the most selective, then others that share no string with it.
+
+    Sets that overlap would mostly be met by the same sentences.
+    """
+    chosen: list[frozenset[str]] = []
+    for s in sorted(set(sets), key=lambda s: (*_strength(s), sorted(s))):
+        if len(chosen) < keep and all(s.isdisjoint(c) for c in chosen):
+            chosen.append(s)
+    return chosen
+
+
+def _required(items: list, ops: Any, word_start: bool = False) -> list[frozenset[str]]:
+    """Sets of required strings: every match of the parsed ``items`` holds one of each set.
+
+    A run of literal characters gives one string (marked when it follows
+    ``\\b``); a group or a repetition of at least once gives what its content
+    requires; a small class of literal characters gives those characters, and
+    ``\\d`` gives :data:`_DIGIT`. An alternation requires the union of one set
+    required by each alternative (the most selective of such unions). Anything
+    else requires nothing.
+    """
+    repeats = (ops.MAX_REPEAT, ops.MIN_REPEAT, getattr(ops, "POSSESSIVE_REPEAT", None))
+    sets: list[frozenset[str]] = []
+    run: list[str] = []
+    run_at_word_start = False
+    for op, av in items:
+        if op is ops.LITERAL and _plain(chr(av)):
+            if not run:
+                run_at_word_start = word_start
+            run.append(chr(av).lower())
+            word_start = False
+            continue
+        if run:
+            sets.append(frozenset({_WORD_START * run_at_word_start + "".join(run)}))
+            run = []
+        if op is ops.SUBPATTERN:
+            sets += _required(av[3], ops, word_start)
+        elif op is ops.ATOMIC_GROUP:
+            sets += _required(av, ops, word_start)
+        elif op in repeats and av[0] >= 1:
+            sets += _required(av[2], ops, word_start)
+        elif op is ops.BRANCH:
+            ranked = [_best(_required(alternative, ops, word_start)) for alternative in av[1]]
+            if all(ranked):
+                if math.prod(map(len, ranked)) > 64:
+                    ranked = [r[:1] for r in ranked]
+                unions = [_reduced(set().union(*c)) for c in itertools.product(*ranked)]
+                sets += _best(unions)
+        elif op is ops.IN and av == [(ops.CATEGORY, ops.CATEGORY_DIGIT)]:
+            sets.append(frozenset({_DIGIT}))
+        elif (
+            op is ops.IN
+            and len(av) <= 10
+            and all(o is ops.LITERAL and _plain(chr(v)) for o, v in av)
+        ):
+            sets.append(frozenset(chr(v).lower() for _, v in av))
+        # A word starts after \b, and after white space (\s, \s+).
+        space = (ops.IN, [(ops.CATEGORY, ops.CATEGORY_SPACE)])
+        word_start = (
+            (op is ops.AT and av is ops.AT_BOUNDARY)
+            or (op, av) == space
+            or (op in repeats and av[0] >= 1 and list(av[2]) == [space])
+        )
+    if run:
+        sets.append(frozenset({_WORD_START * run_at_word_start + "".join(run)}))
+    return sets
+
+
+@dataclass(frozen=True, slots=True)
+class _Needs:
+    """One set of required strings, split by how a sentence is checked for them."""
+
+    #: Two or three first letters of required words, for :attr:`_Sentence.word_starts`.
+    word_starts: frozenset[str]
+    #: Strings looked for anywhere.
+    anywhere: tuple[str, ...]
+    #: Whether any digit will do.
+    digit: bool
+
+    @classmethod
+    def of(cls, strings: frozenset[str]) -> _Needs:
+        """Sort required strings by how they are looked for."""
+        starts: set[str] = set()
+        anywhere: set[str] = set()
+        for s in strings - {_DIGIT}:
+            word = s.removeprefix(_WORD_START)
+            if s != word and len(word) >= 2 and _WORD_CHARS.fullmatch(word[:3]):
+                starts.add(word[:3])
+            else:
+                anywhere.add(word)
+        return cls(frozenset(starts), tuple(sorted(anywhere)), _DIGIT in strings)
+
+    def met(self, s: _Sentence) -> bool:
+        """True when the sentence holds one of the strings."""
+        return (
+            not self.word_starts.isdisjoint(s.word_starts)
+            or any(map(s.low.__contains__, self.anywhere))
+            or (self.digit and s.has_digit)
+        )
+
+
+def _needs(pattern: re.Pattern[str]) -> tuple[_Needs, ...]:
+    """At most two sets of strings, each holding a part of every match of ``pattern``.
+
+    Derived from the regex engine's own parse of the pattern; should that
+    private interface be missing or different, nothing is required (the
+    pattern always runs), which is slower but never wrong.
+    """
+    try:
+        from re import _constants as ops
+        from re import _parser
+
+        sets = _required(list(_parser.parse(pattern.pattern, pattern.flags)), ops)
+    except Exception:  # noqa: BLE001 - a private interface: never fail because of it
+        return ()
+    # A set with a one- or two-letter string would be met by most sentences.
+    return tuple(_Needs.of(s) for s in _best(sets, keep=3) if -_strength(s)[0] >= 3)
+
+
+class _Sentence:
+    """A sentence, folded, with what :meth:`_Needs.met` looks at, computed on demand."""
+
+    __slots__ = ("text", "low", "_word_starts", "_has_digit", "cues")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.low = _fold(text)
+        self._word_starts: set[str] | None = None
+        self._has_digit: bool | None = None
+        #: Whether each rule's cue is named (unnegated), once known.
+        self.cues: dict[str, bool] = {}
+
+    @property
+    def word_starts(self) -> set[str]:
+        """The first two and first three letters of every word."""
+        if self._word_starts is None:
+            words = _WORD_CHARS.findall(self.low)
+            self._word_starts = {w[:2] for w in words} | {w[:3] for w in words}
+        return self._word_starts
+
+    @property
+    def has_digit(self) -> bool:
+        """True when the sentence holds a digit."""
+        if self._has_digit is None:
+            self._has_digit = _ANY_DIGIT.search(self.text) is not None
+        return self._has_digit
+
+
+_ANY_DIGIT = re.compile(r"\d")
+
+
+@dataclass(frozen=True, slots=True)
+class _Fast:
+    """A pattern prepared for quick matching: skipped, or run on the folded sentence."""
+
+    pattern: re.Pattern[str]
+    folded: bool
+    needs: tuple[_Needs, ...]
+
+    @classmethod
+    def of(cls, pattern: re.Pattern[str]) -> _Fast:
+        """Prepare ``pattern``."""
+        copy = _folded_copy(pattern)
+        return cls(copy or pattern, copy is not None, _needs(pattern))
+
+    def possible(self, s: _Sentence) -> bool:
+        """False when the sentence lacks something every match needs."""
+        return all(n.met(s) for n in self.needs)
+
+    def finditer(self, s: _Sentence) -> Iterator[re.Match[str]]:
+        """The matches of the pattern in the sentence."""
+        if not self.possible(s):
+            return iter(())
+        return self.pattern.finditer(s.low if self.folded else s.text)
+
+    def search(self, s: _Sentence, start: int, end: int) -> re.Match[str] | None:
+        """The first match of the pattern in ``s.text[start:end]``, positions as in the text."""
+        return self.pattern.search(s.low if self.folded else s.text, start, end)
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """One rule's patterns, prepared."""
+
+    kind: str
+    cue: _Fast
+    verb: _Fast | None
+    alone: _Fast | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    """Everything classify() uses, prepared on first use."""
+
+    rules: dict[str, _Prepared]
+    #: Rules that can narrate an action, in ACTION_PRIORITY order.
+    acting: tuple[_Prepared, ...]
+    cue_order: tuple[_Prepared, ...]
+    negation: _Fast
+    irrealis: _Fast
+    habitual: _Fast
+
+
+@cache
+def _tables() -> _Tables:
+    """Prepare every pattern (a few milliseconds, on the first sentence classified)."""
+    rules = {
+        rule.kind: _Prepared(
+            rule.kind,
+            _Fast.of(rule.cue),
+            _Fast.of(rule.verb) if rule.verb else None,
+            _Fast.of(rule.alone) if rule.alone else None,
+        )
+        for rule in RULES
+    }
+    return _Tables(
+        rules,
+        tuple(rules[k] for k in ACTION_PRIORITY if rules[k].verb or rules[k].alone),
+        tuple(rules[k] for k in CUE_PRIORITY),
+        _Fast.of(_NEGATION),
+        _Fast.of(_IRREALIS),
+        _Fast.of(_HABITUAL),
+    )
+
+
+def _negated(s: _Sentence, at: int) -> bool:
+    """True when a negation stands in the clause before position ``at``."""
+    window_start = max(0, at - 80)
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(s.text[window_start:at])]
+    clause = s.low[window_start + (breaks[-1] if breaks else 0) : at]
+    # Searched as a string of its own, where \b sees its edges.
+    return _tables().negation.pattern.search(clause) is not None
+
+
+def _has_cue(rule: _Prepared, s: _Sentence) -> bool:
+    """True when the sentence names the rule's cue outside a negation (remembered)."""
+    found = s.cues.get(rule.kind)
+    if found is None:
+        found = any(not _negated(s, m.start()) for m in rule.cue.finditer(s))
+        s.cues[rule.kind] = found
+    return found
+
+
+def _told_as_done(s: _Sentence, at: int) -> bool:
+    """True when the verb at ``at`` tells something done, not wished, proposed or habitual."""
+    tables = _tables()
+    if tables.habitual.search(s, max(0, at - 40), at):
+        return False
+    text = s.text
+    start = max(text.rfind(";", 0, at), text.rfind(". ", 0, at), at - 120, 0)
+    return not tables.irrealis.search(s, start, at)
+
+
+def _narrates(rule: _Prepared, s: _Sentence) -> tuple[bool, bool]:
+    """Whether the rule's action is narrated, and whether as a thing done.
+
+    The verbs count only with the rule's cue, which is looked for only when a
+    verb might be there.
+    """
     narrated = False
-    for pattern in (rule.verb if has_cue else None, rule.alone):
+    verb = rule.verb
+    if verb is not None and not (verb.possible(s) and _has_cue(rule, s)):
+        verb = None
+    for pattern in (verb, rule.alone):
         if pattern is None:
             continue
-        for m in pattern.finditer(sentence):
-            if _negated(sentence, m.start()):
+        for m in pattern.finditer(s):
+            if _negated(s, m.start()):
                 continue
             narrated = True
-            if _told_as_done(sentence, m.start()):
+            if _told_as_done(s, m.start()):
                 return True, True
     return narrated, False
 
 
 def classify(sentence: str) -> Kind | None:
-    """The event type a sentence reports, or None when it names no event cue at all."""
-    actions: set[str] = set()
-    done: set[str] = set()
-    cues: set[str] = set()
-    for rule in RULES:
-        has_cue = _has_unnegated(rule.cue, sentence)
-        if has_cue:
-            cues.add(rule.kind)
-        narrated, as_done = _narrates(rule, sentence, has_cue)
-        if narrated:
-            actions.add(rule.kind)
-        if as_done:
-            done.add(rule.kind)
-    if "report" in cues and "report" not in actions:
-        cues.discard("report")  # "the report states": commentary, not a publication
-    if "other" in cues:
-        cues.discard("other")
-        cues.add("other")  # "plans to", "announced": only an event with a date of its own
-    for kind in ACTION_PRIORITY:
-        if kind in actions:
-            # A wished or habitual action still types a dated sentence, but does not make an
-            # undated one an event.
-            return Kind(kind, bool(done & actions))
-    for kind in CUE_PRIORITY:
-        if kind in cues:
-            return Kind(kind, False)
+    """The event type a sentence reports, or None when it names no event cue at all.
+
+    The first narrated action in :data:`ACTION_PRIORITY` gives the type; it is
+    told as done when any narrated action is. Without an action, the first
+    cue in :data:`CUE_PRIORITY` gives the type.
+    """
+    tables = _tables()
+    s = _Sentence(sentence)
+    first: str | None = None
+    for rule in tables.acting:
+        narrated, done = _narrates(rule, s)
+        if done:
+            return Kind(first or rule.kind, True)
+        if narrated and first is None:
+            first = rule.kind
+    if first is not None:
+        return Kind(first, False)
+    for rule in tables.cue_order:
+        if _has_cue(rule, s):
+            return Kind(rule.kind, False)
     return None
 
 
