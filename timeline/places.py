@@ -1,7 +1,7 @@
 """Country gazetteer: find country names, aliases, demonyms and capitals in text.
 
 The data lives in ``countries.json`` next to this module (one entry per
-country, reviewable by hand). At import every surface form is compiled into a
+country, reviewable by hand). On first use every surface form is compiled into a
 single trie-shaped regular expression, so :func:`find_countries` is one regex
 scan per call whatever the size of the gazetteer.
 
@@ -34,6 +34,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 
 __all__ = ["COUNTRIES", "CountryMention", "canonical_country", "find_countries"]
@@ -187,7 +188,17 @@ def _trie_regex(words: list[str]) -> str:
 
 
 _FORMS, _LOOKUP, _NAMES = _load()
-_PATTERN = re.compile(_trie_regex(list(_FORMS)))
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    """The gazetteer regex, compiled on first use.
+
+    Compiling takes a tenth of a second or more; commands that import the
+    extractor without finding countries start faster without it.
+    """
+    return re.compile(_trie_regex(list(_FORMS)))
+
 
 #: Every canonical country name, sorted.
 COUNTRIES: tuple[str, ...] = _NAMES
@@ -229,7 +240,7 @@ def _keep(text: str, start: int, end: int, form: str, country: str) -> bool:
 def find_countries(text: str) -> list[CountryMention]:
     """Every country mention in ``text``: sorted, non-overlapping, longest match first."""
     mentions: list[CountryMention] = []
-    for match in _PATTERN.finditer(text):
+    for match in _pattern().finditer(text):
         surface = match.group()
         form = surface if surface in _FORMS else _fold(surface)
         country = _FORMS.get(form)
