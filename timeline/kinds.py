@@ -324,10 +324,11 @@ def _reduced(strings: set[str]) -> frozenset[str]:
     return frozenset(a for a in strings if not any(b != a and _implies(a, b) for b in strings))
 
 
+@cache
 def _weight(s: str) -> int:
     """How rarely a required string occurs in text, roughly: its length, more for rare kinds."""
     if s == _DIGIT:
-        return 3
+        return 2  # years and counts: found in many sentences
     word = s.removeprefix(_WORD_START)
     if not any(c.isalnum() for c in word):
         return 4  # "$", "%": rare
@@ -340,13 +341,14 @@ def _strength(strings: frozenset[str]) -> tuple[int, int]:
 
 
 def _best(sets: list[frozenset[str]], keep: int = 3) -> list[frozenset[str]]:
-    """Up to ``keep`` of ``sets``: the most selective, then others that share no string with it.
+    """Up to ``keep`` of ``sets``: the most selective, then the next ones that differ from it.
 
-    Sets that overlap would mostly be met by the same sentences.
+    Sets that mostly overlap would mostly be met by the same sentences: a set
+    is kept only when a third of its strings are new.
     """
     chosen: list[frozenset[str]] = []
     for s in sorted(set(sets), key=lambda s: (*_strength(s), sorted(s))):
-        if len(chosen) < keep and all(s.isdisjoint(c) for c in chosen):
+        if len(chosen) < keep and all(3 * len(s - c) >= len(s) for c in chosen):
             chosen.append(s)
     return chosen
 
@@ -386,8 +388,7 @@ def _required(items: list, ops: Any, word_start: bool = False) -> list[frozenset
             if all(ranked):
                 if math.prod(map(len, ranked)) > 64:
                     ranked = [r[:1] for r in ranked]
-                unions = [_reduced(set().union(*c)) for c in itertools.product(*ranked)]
-                sets += _best(unions)
+                sets += _best([frozenset().union(*c) for c in itertools.product(*ranked)])
         elif op is ops.IN and av == [(ops.CATEGORY, ops.CATEGORY_DIGIT)]:
             sets.append(frozenset({_DIGIT}))
         elif (
@@ -424,7 +425,7 @@ class _Needs:
         """Sort required strings by how they are looked for."""
         starts: set[str] = set()
         anywhere: set[str] = set()
-        for s in strings - {_DIGIT}:
+        for s in _reduced(strings - {_DIGIT}):
             word = s.removeprefix(_WORD_START)
             if s != word and len(word) >= 2 and _WORD_CHARS.fullmatch(word[:3]):
                 starts.add(word[:3])
@@ -434,11 +435,13 @@ class _Needs:
 
     def met(self, s: _Sentence) -> bool:
         """True when the sentence holds one of the strings."""
-        return (
-            not self.word_starts.isdisjoint(s.word_starts)
-            or any(map(s.low.__contains__, self.anywhere))
-            or (self.digit and s.has_digit)
-        )
+        if not self.word_starts.isdisjoint(s.word_starts):
+            return True
+        low = s.low
+        for string in self.anywhere:
+            if string in low:
+                return True
+        return self.digit and s.has_digit()
 
 
 def _needs(pattern: re.Pattern[str]) -> tuple[_Needs, ...]:
@@ -456,31 +459,25 @@ def _needs(pattern: re.Pattern[str]) -> tuple[_Needs, ...]:
     except Exception:  # noqa: BLE001 - a private interface: never fail because of it
         return ()
     # A set with a one- or two-letter string would be met by most sentences.
-    return tuple(_Needs.of(s) for s in _best(sets, keep=3) if -_strength(s)[0] >= 3)
+    useful = [s for s in sets if all(x == _DIGIT or _weight(x) >= 3 for x in s)]
+    return tuple(_Needs.of(s) for s in _best(useful, keep=3))
 
 
 class _Sentence:
-    """A sentence, folded, with what :meth:`_Needs.met` looks at, computed on demand."""
+    """A sentence, folded, and the first letters of its words (see :meth:`_Needs.met`)."""
 
-    __slots__ = ("text", "low", "_word_starts", "_has_digit", "cues")
+    __slots__ = ("text", "low", "word_starts", "_has_digit", "cues")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.low = _fold(text)
-        self._word_starts: set[str] | None = None
+        words = _WORD_CHARS.findall(self.low)
+        #: The first two and the first three letters of every word.
+        self.word_starts = {w[:2] for w in words} | {w[:3] for w in words}
         self._has_digit: bool | None = None
         #: Whether each rule's cue is named (unnegated), once known.
         self.cues: dict[str, bool] = {}
 
-    @property
-    def word_starts(self) -> set[str]:
-        """The first two and first three letters of every word."""
-        if self._word_starts is None:
-            words = _WORD_CHARS.findall(self.low)
-            self._word_starts = {w[:2] for w in words} | {w[:3] for w in words}
-        return self._word_starts
-
-    @property
     def has_digit(self) -> bool:
         """True when the sentence holds a digit."""
         if self._has_digit is None:
@@ -507,7 +504,10 @@ class _Fast:
 
     def possible(self, s: _Sentence) -> bool:
         """False when the sentence lacks something every match needs."""
-        return all(n.met(s) for n in self.needs)
+        for needs in self.needs:  # noqa: SIM110 - a loop: all() with a generator costs more
+            if not needs.met(s):
+                return False
+        return True
 
     def finditer(self, s: _Sentence) -> Iterator[re.Match[str]]:
         """The matches of the pattern in the sentence."""
