@@ -413,7 +413,7 @@ def _required(items: list, ops: Any, word_start: bool = False) -> list[frozenset
 class _Needs:
     """One set of required strings, split by how a sentence is checked for them."""
 
-    #: Two or three first letters of required words, for :attr:`_Sentence.word_starts`.
+    #: Two or three first letters of required words (of the folded sentence's words).
     word_starts: frozenset[str]
     #: Strings looked for anywhere.
     anywhere: tuple[str, ...]
@@ -433,19 +433,9 @@ class _Needs:
                 anywhere.add(word)
         return cls(frozenset(starts), tuple(sorted(anywhere)), _DIGIT in strings)
 
-    def met(self, s: _Sentence) -> bool:
-        """True when the sentence holds one of the strings."""
-        if not self.word_starts.isdisjoint(s.word_starts):
-            return True
-        low = s.low
-        for string in self.anywhere:
-            if string in low:
-                return True
-        return self.digit and s.has_digit()
 
-
-def _needs(pattern: re.Pattern[str]) -> tuple[_Needs, ...]:
-    """At most two sets of strings, each holding a part of every match of ``pattern``.
+def _needs(pattern: re.Pattern[str]) -> list[_Needs]:
+    """At most three sets of strings, each holding a part of every match of ``pattern``.
 
     Derived from the regex engine's own parse of the pattern; should that
     private interface be missing or different, nothing is required (the
@@ -457,32 +447,48 @@ def _needs(pattern: re.Pattern[str]) -> tuple[_Needs, ...]:
 
         sets = _required(list(_parser.parse(pattern.pattern, pattern.flags)), ops)
     except Exception:  # noqa: BLE001 - a private interface: never fail because of it
-        return ()
+        return []
     # A set with a one- or two-letter string would be met by most sentences.
     useful = [s for s in sets if all(x == _DIGIT or _weight(x) >= 3 for x in s)]
-    return tuple(_Needs.of(s) for s in _best(useful, keep=3))
+    return [_Needs.of(s) for s in _best(useful, keep=3)]
 
 
-class _Sentence:
-    """A sentence, folded, and the first letters of its words (see :meth:`_Needs.met`)."""
+class _Checks:
+    """Finds which of many needs a sentence meets, at once, as a bit mask."""
 
-    __slots__ = ("text", "low", "word_starts", "_has_digit", "cues")
+    def __init__(self, needs: list[_Needs]) -> None:
+        #: Word start -> the needs it meets.
+        self.by_start: dict[str, int] = {}
+        self.anywhere: list[tuple[int, tuple[str, ...]]] = []
+        self.digit = 0
+        for i, n in enumerate(needs):
+            bit = 1 << i
+            for start in n.word_starts:
+                self.by_start[start] = self.by_start.get(start, 0) | bit
+            if n.anywhere:
+                self.anywhere.append((bit, n.anywhere))
+            if n.digit:
+                self.digit |= bit
+        self.starts = frozenset(self.by_start)
 
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.low = _fold(text)
-        words = _WORD_CHARS.findall(self.low)
-        #: The first two and the first three letters of every word.
-        self.word_starts = {w[:2] for w in words} | {w[:3] for w in words}
-        self._has_digit: bool | None = None
-        #: Whether each rule's cue is named (unnegated), once known.
-        self.cues: dict[str, bool] = {}
-
-    def has_digit(self) -> bool:
-        """True when the sentence holds a digit."""
-        if self._has_digit is None:
-            self._has_digit = _ANY_DIGIT.search(self.text) is not None
-        return self._has_digit
+    def met(self, text: str, low: str) -> int:
+        """The needs that ``text`` (folded: ``low``) meets."""
+        words = _WORD_CHARS.findall(low)
+        starts = {w[:3] for w in words}
+        starts.update([w[:2] for w in words])
+        by_start = self.by_start
+        met = 0
+        for start in starts.intersection(self.starts):
+            met |= by_start[start]
+        for bit, strings in self.anywhere:
+            if not met & bit:
+                for string in strings:
+                    if string in low:
+                        met |= bit
+                        break
+        if self.digit & ~met and _ANY_DIGIT.search(text):
+            met |= self.digit
+        return met
 
 
 _ANY_DIGIT = re.compile(r"\d")
@@ -494,24 +500,23 @@ class _Fast:
 
     pattern: re.Pattern[str]
     folded: bool
-    needs: tuple[_Needs, ...]
+    #: The needs (bits of :meth:`_Checks.met`) a sentence must meet for a match.
+    bits: int = 0
 
     @classmethod
-    def of(cls, pattern: re.Pattern[str]) -> _Fast:
-        """Prepare ``pattern``."""
+    def of(cls, pattern: re.Pattern[str], needs: list[_Needs] | None = None) -> _Fast:
+        """Prepare ``pattern``, adding what it needs to ``needs`` (when given)."""
         copy = _folded_copy(pattern)
-        return cls(copy or pattern, copy is not None, _needs(pattern))
-
-    def possible(self, s: _Sentence) -> bool:
-        """False when the sentence lacks something every match needs."""
-        for needs in self.needs:  # noqa: SIM110 - a loop: all() with a generator costs more
-            if not needs.met(s):
-                return False
-        return True
+        bits = 0
+        if needs is not None:
+            for n in _needs(pattern):
+                bits |= 1 << len(needs)
+                needs.append(n)
+        return cls(copy or pattern, copy is not None, bits)
 
     def finditer(self, s: _Sentence) -> Iterator[re.Match[str]]:
         """The matches of the pattern in the sentence."""
-        if not self.possible(s):
+        if s.met & self.bits != self.bits:
             return iter(())
         return self.pattern.finditer(s.low if self.folded else s.text)
 
@@ -534,10 +539,11 @@ class _Prepared:
 class _Tables:
     """Everything classify() uses, prepared on first use."""
 
-    rules: dict[str, _Prepared]
     #: Rules that can narrate an action, in ACTION_PRIORITY order.
     acting: tuple[_Prepared, ...]
+    #: Rules in CUE_PRIORITY order.
     cue_order: tuple[_Prepared, ...]
+    checks: _Checks
     negation: _Fast
     irrealis: _Fast
     habitual: _Fast
@@ -545,24 +551,37 @@ class _Tables:
 
 @cache
 def _tables() -> _Tables:
-    """Prepare every pattern (a few milliseconds, on the first sentence classified)."""
+    """Prepare every pattern (some milliseconds, on the first sentence classified)."""
+    needs: list[_Needs] = []
     rules = {
         rule.kind: _Prepared(
             rule.kind,
-            _Fast.of(rule.cue),
-            _Fast.of(rule.verb) if rule.verb else None,
-            _Fast.of(rule.alone) if rule.alone else None,
+            _Fast.of(rule.cue, needs),
+            _Fast.of(rule.verb, needs) if rule.verb else None,
+            _Fast.of(rule.alone, needs) if rule.alone else None,
         )
         for rule in RULES
     }
     return _Tables(
-        rules,
         tuple(rules[k] for k in ACTION_PRIORITY if rules[k].verb or rules[k].alone),
         tuple(rules[k] for k in CUE_PRIORITY),
+        _Checks(needs),
         _Fast.of(_NEGATION),
         _Fast.of(_IRREALIS),
         _Fast.of(_HABITUAL),
     )
+
+
+@dataclass(slots=True)
+class _Sentence:
+    """A sentence being classified: folded, what it holds, and the cues found so far."""
+
+    text: str
+    low: str
+    #: The needs it meets (:meth:`_Checks.met`).
+    met: int
+    #: Whether each rule's cue is named (unnegated), once known.
+    cues: dict[str, bool]
 
 
 def _negated(s: _Sentence, at: int) -> bool:
@@ -599,11 +618,14 @@ def _narrates(rule: _Prepared, s: _Sentence) -> tuple[bool, bool]:
     The verbs count only with the rule's cue, which is looked for only when a
     verb might be there.
     """
-    narrated = False
-    verb = rule.verb
-    if verb is not None and not (verb.possible(s) and _has_cue(rule, s)):
+    met = s.met
+    verb, alone = rule.verb, rule.alone
+    if verb is not None and (met & verb.bits != verb.bits or not _has_cue(rule, s)):
         verb = None
-    for pattern in (verb, rule.alone):
+    if alone is not None and met & alone.bits != alone.bits:
+        alone = None
+    narrated = False
+    for pattern in (verb, alone):
         if pattern is None:
             continue
         for m in pattern.finditer(s):
@@ -623,7 +645,8 @@ def classify(sentence: str) -> Kind | None:
     cue in :data:`CUE_PRIORITY` gives the type.
     """
     tables = _tables()
-    s = _Sentence(sentence)
+    low = _fold(sentence)
+    s = _Sentence(sentence, low, tables.checks.met(sentence, low), {})
     first: str | None = None
     for rule in tables.acting:
         narrated, done = _narrates(rule, s)
