@@ -81,6 +81,19 @@ def read_screen(app) -> str:
     return "\n".join(strip.text.rstrip() for strip in strips)
 
 
+def record_notices(app) -> list[str]:
+    """Every notice the app shows from now on, as plain text (toasts wrap on screen)."""
+    seen: list[str] = []
+    original = app.notify
+
+    def notify(message, *args, **kwargs):
+        seen.append(str(message))
+        return original(message, *args, **kwargs)
+
+    app.notify = notify
+    return seen
+
+
 @pytest.fixture
 def screen_text() -> Callable[..., str]:
     """A function returning the app's screen as text."""

@@ -261,11 +261,21 @@ def annotations(corpus: Corpus) -> dict:
 
 
 def cmd_browse(args: argparse.Namespace) -> int:
-    """Open the browser."""
-    corpus = load(args, quiet=True)
+    """Open the browser at once; the index fills it in from a background thread.
+
+    Warnings (bad files, index faults, the notes file) become notices in the
+    browser; quitting stops the indexing.
+    """
+    from functools import partial
+
+    from timeline.store import open_corpus
     from timeline.tui.app import run_app
 
-    return run_app(corpus)
+    folder = _corpus_folder(args)
+    name = "bundled seeds" if folder is None else (folder.resolve().name or str(folder))
+    source = partial(open_corpus, folder, max_bytes=args.max_bytes, no_cache=args.no_cache)
+    with open_notes(quiet=True) as notes:
+        return run_app(Corpus(name=name, articles=[], events=[]), source=source, notes=notes)
 
 
 def cmd_list(args: argparse.Namespace) -> int:

@@ -3,20 +3,28 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from textual.app import App
 
 from timeline.model import Article, Corpus, Event
 from timeline.query import EventFilter
+from timeline.tui.annotations import attach_notes
 from timeline.tui.commands import TimelineCommands
 from timeline.tui.index import EventIndex, Filters
+from timeline.tui.loader import CorpusLoader, CorpusSource
 from timeline.tui.main_screen import MainScreen, SearchFunction
 from timeline.tui.panes import AppHeader
+
+if TYPE_CHECKING:
+    from timeline.notes import NotesStore
 
 __all__ = ["TimelineApp", "run_app"]
 
 #: Warnings shown one by one; the rest are summed up in one more notice.
 MAX_WARNING_NOTICES = 3
+#: Seconds the process waits, after the app has closed, for the loader to stop.
+QUIT_WAIT = 1.5
 
 
 class TimelineApp(App[int]):
@@ -24,7 +32,11 @@ class TimelineApp(App[int]):
 
     ``search`` optionally replaces the in-memory search: it takes the query
     and returns the ids of matching events, or None to fall back. ``filters``
-    and ``query`` set what it opens with.
+    and ``query`` set what it opens with. ``source`` (``open_corpus`` with
+    its folder and options bound) is read in a background thread once the
+    app is on screen, its batches merged into ``corpus`` as they arrive; when
+    it returns, the corpus's ``search`` becomes the search. ``notes`` saves
+    stars and notes (without it they last for the session).
     """
 
     TITLE = "timeline"
@@ -40,9 +52,14 @@ class TimelineApp(App[int]):
         search: SearchFunction | None = None,
         filters: Filters | EventFilter | None = None,
         query: str | None = None,
+        source: CorpusSource | None = None,
+        notes: NotesStore | None = None,
     ) -> None:
         super().__init__()
         self.corpus = corpus
+        self.notes = notes
+        if notes is not None and corpus.events:
+            attach_notes(notes, corpus.events)
         self.index = EventIndex(corpus)
         self.search_function = search
         if isinstance(filters, EventFilter):
@@ -50,12 +67,18 @@ class TimelineApp(App[int]):
             filters = Filters.from_query(filters)
         self.initial_filters = filters
         self.initial_query = query
+        self.loader = CorpusLoader(source, prepare=self._prepare) if source else None
         self._main: MainScreen | None = None
+        self._warnings_shown = 0
 
     def get_default_screen(self) -> MainScreen:
         """The timeline is the app's first screen."""
         self._main = MainScreen(
-            self.index, self.search_function, self.initial_filters, self.initial_query
+            self.index,
+            self.search_function,
+            self.initial_filters,
+            self.initial_query,
+            notes=self.notes,
         )
         return self._main
 
@@ -66,18 +89,45 @@ class TimelineApp(App[int]):
         return self._main
 
     def on_mount(self) -> None:
-        """Tell the user about skipped files, as notices (never printed over the screen)."""
+        """Show warnings as notices (never printed over the screen); start the loader."""
+        if self.notes is not None:
+            for warning in self.notes.warnings:
+                self.notify(warning, title="Notes", severity="warning", markup=False, timeout=10)
         warnings = list(self.corpus.warnings)
-        for warning in warnings[:MAX_WARNING_NOTICES]:
-            self.notify(warning, title="Skipped", severity="warning", markup=False, timeout=10)
-        if len(warnings) > MAX_WARNING_NOTICES:
-            more = len(warnings) - MAX_WARNING_NOTICES
+        if warnings or self.loader is None:
+            self.show_warnings(warnings, len(warnings), final=self.loader is None)
+        if self.loader is not None:
+            self.call_after_refresh(self.loader.start, self)
+
+    def show_warnings(self, warnings: Sequence[str], total: int, final: bool) -> None:
+        """Notices for new warnings: the first few one by one, then one summary at the end.
+
+        ``total`` counts every warning so far; ``final`` says no more will come.
+        Warnings about the index itself are always shown.
+        """
+        for warning in warnings:
+            about_index = warning.startswith("index:")
+            if self._warnings_shown >= MAX_WARNING_NOTICES and not about_index:
+                continue
+            self._warnings_shown += 1
+            title = "Index" if about_index else "Skipped"
+            self.notify(warning, title=title, severity="warning", markup=False, timeout=10)
+        more = total - self._warnings_shown
+        if final and more > 0:
             self.notify(
-                f"…and {more} more file{'s' if more != 1 else ''} skipped.",
+                f"…and {more} more warning{'s' if more != 1 else ''} ({total} in all), "
+                "most of them files skipped. 'timeline index' on this folder prints every one.",
+                title="Skipped",
                 severity="warning",
                 markup=False,
-                timeout=10,
+                timeout=15,
             )
+
+    def exit(self, *args, **kwargs) -> None:
+        """Leave the app; a load still running is told to stop."""
+        if self.loader is not None:
+            self.loader.cancel()
+        super().exit(*args, **kwargs)
 
     # -- feeding the app from a worker (issue 4) -------------------------------------------
 
@@ -93,6 +143,34 @@ class TimelineApp(App[int]):
         """Show loading progress in the header; the bar disappears once done >= total."""
         self.main.query_one(AppHeader).set_progress(done, total)
 
+    def _prepare(self, events: Sequence[Event]) -> None:
+        """Attach stars and notes to a batch (in the loader's thread)."""
+        if self.notes is not None:
+            attach_notes(self.notes, events)
+
+    def load_finished(self, corpus: Corpus | None, error: str | None) -> None:
+        """The loader is done: hide the bar, search through the index, report a failure."""
+        main = self.main
+        main.query_one(AppHeader).set_progress(1, 1)
+        if error is not None:
+            self.notify(
+                f"Reading the corpus failed ({error}); showing what was read.",
+                title="Error",
+                severity="error",
+                markup=False,
+                timeout=15,
+            )
+        if corpus is None:
+            return
+        self.corpus = corpus
+        if corpus.name and corpus.name != self.index.name:
+            self.index.name = corpus.name
+        search = getattr(corpus, "search", None)
+        if callable(search):
+            self.search_function = search
+            main.search_function = search
+        main.loaded()
+
 
 def run_app(
     corpus: Corpus,
@@ -100,13 +178,24 @@ def run_app(
     search: SearchFunction | None = None,
     filters: Filters | EventFilter | None = None,
     query: str | None = None,
+    source: CorpusSource | None = None,
+    notes: NotesStore | None = None,
 ) -> int:
-    """Run the browser on ``corpus``; the process exit code.
+    """Run the browser on ``corpus`` (filled in from ``source``); the process exit code.
 
     ``filters`` (the command line's ``EventFilter`` will do) and ``query``
-    (a search) set what the browser opens with.
+    (a search) set what the browser opens with. On the way out a running
+    load is cancelled and given a moment to stop (its thread is a daemon).
     """
-    result = TimelineApp(corpus, search=search, filters=filters, query=query).run()
+    app = TimelineApp(
+        corpus, search=search, filters=filters, query=query, source=source, notes=notes
+    )
+    try:
+        result = app.run()
+    finally:
+        if app.loader is not None:
+            app.loader.cancel()
+            app.loader.join(QUIT_WAIT)
     return result if isinstance(result, int) else 0
 
 

@@ -1,4 +1,4 @@
-"""Command palette entries: go to year, filter by country or type, clear, open article."""
+"""Command palette entries: years, filters, articles, stars, notes and export."""
 
 from __future__ import annotations
 
@@ -11,6 +11,9 @@ from timeline.model import TYPE_LABELS
 from timeline.tui.render import one_line
 
 __all__ = ["TimelineCommands"]
+
+#: Entries listed when nothing is typed (the first of ``_commands``).
+MAIN_ENTRIES = 9
 
 
 class TimelineCommands(Provider):
@@ -29,7 +32,16 @@ class TimelineCommands(Provider):
             ("Filter by type…", screen.action_pick_types, "Pick event types"),
             ("Clear filters", screen.action_clear_filters, "Show every event again"),
             ("Open article", screen.action_open_article, "Open the selected event's article"),
+            ("Star or unstar event", screen.action_toggle_star, "Star the selected event (s)"),
+            ("Edit note…", screen.action_edit_note, "Write a note on the selected event (a)"),
+            (
+                "Show all events" if screen.filters.starred else "Show only starred events",
+                screen.action_starred_only,
+                "Toggle the starred-only filter (*)",
+            ),
+            ("Export…", screen.action_export, "Write the events shown to a file (e)"),
         ]
+
         for year in index.years():
             commands.append((f"Go to year {year}", partial(screen.go_to_year, year), ""))
         for country in index.countries:
@@ -52,8 +64,8 @@ class TimelineCommands(Provider):
         return commands
 
     async def discover(self) -> Hits:
-        """The five main entries when nothing is typed."""
-        for title, command, help_text in self._commands()[:5]:
+        """The main entries when nothing is typed."""
+        for title, command, help_text in self._commands()[:MAIN_ENTRIES]:
             yield DiscoveryHit(title, command, help=help_text)
 
     async def search(self, query: str) -> Hits:

@@ -2,7 +2,7 @@
 
 Each screen names its actions in code; which keys reach them is decided
 here, in one table per screen, which also feeds the footer and the help
-screen. Keys for later features are reserved so nothing else takes them.
+screen.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ __all__ = [
     "GRID_KEYS",
     "KeySpec",
     "MAIN_KEYS",
-    "RESERVED_KEYS",
+    "NOTE_KEYS",
     "bindings",
 ]
 
@@ -54,10 +54,21 @@ MAIN_KEYS: tuple[KeySpec, ...] = (
     KeySpec("pick_countries", "c", "Filter by country", "Filter", True, "c", short="Countries"),
     KeySpec("pick_types", "t", "Filter by type", "Filter", True, "t", short="Types"),
     KeySpec("clear_filters", "x", "Clear filters", "Filter", label="x"),
-    KeySpec("search", "/", "Search", "Search", True, "/"),
+    # Priority: handled as the key arrives, so a query typed straight after it reaches the field.
+    KeySpec("search", "/", "Search", "Search", True, "/", priority=True),
     KeySpec("next_match", "n", "Next match", "Search", label="n"),
     KeySpec("previous_match", "N", "Previous match", "Search", label="N"),
     KeySpec("clear_search", "escape", "Clear search", "Search", label="Esc"),
+    KeySpec("toggle_star", "s", "Star or unstar the event", "Stars, notes, export", label="s"),
+    KeySpec("edit_note", "a", "Write a note on the event", "Stars, notes, export", label="a"),
+    KeySpec(
+        "starred_only",
+        "asterisk",
+        "Only starred events (again: all)",
+        "Stars, notes, export",
+        label="*",
+    ),
+    KeySpec("export", "e", "Export the events shown", "Stars, notes, export", label="e"),
     KeySpec("open_article", "enter", "Open article", "View", True, "Enter", short="Open"),
     KeySpec("grid", "v", "Year × country grid", "View", True, "v", short="Grid"),
     KeySpec("help", "question_mark,f1", "Help", "View", True, "? F1"),
@@ -75,6 +86,29 @@ ARTICLE_KEYS: tuple[KeySpec, ...] = (
     KeySpec("back", "escape,q", "Back to the timeline", "Article", True, "Esc q", short="Back"),
 )
 
+NOTE_KEYS: tuple[KeySpec, ...] = (
+    KeySpec(
+        "save",
+        "ctrl+s",
+        "Save the note (empty: delete it)",
+        "Note editor",
+        True,
+        "ctrl+s",
+        priority=True,
+        short="Save",
+    ),
+    KeySpec(
+        "cancel",
+        "escape",
+        "Close, unchanged",
+        "Note editor",
+        True,
+        "Esc",
+        priority=True,
+        short="Cancel",
+    ),
+)
+
 GRID_KEYS: tuple[KeySpec, ...] = (
     KeySpec("move(0,-1)", "up,k", "Move", "Grid", label="↑ ↓ ← →"),
     KeySpec("move(0,1)", "down,j", "Move", "Grid"),
@@ -85,9 +119,6 @@ GRID_KEYS: tuple[KeySpec, ...] = (
     ),
     KeySpec("back", "escape,v,q", "Back, unchanged", "Grid", True, "Esc", short="Back"),
 )
-
-#: Keys kept free for stars (s), notes (a), starred-only (*) and export (e).
-RESERVED_KEYS: dict[str, str] = {"s": "star", "a": "note", "*": "starred only", "e": "export"}
 
 
 def bindings(specs: tuple[KeySpec, ...]) -> list[Binding]:

@@ -21,11 +21,15 @@ from textual.widgets import Footer, Input
 from textual.worker import get_current_worker
 
 from timeline.model import TYPE_LABELS, Article, Event
+from timeline.notes import NotesError, NotesStore
+from timeline.tui.annotations import is_starred, note_of, notes_map, set_note, set_starred
 from timeline.tui.article_screen import ArticleScreen
+from timeline.tui.export_dialog import ExportDialog
 from timeline.tui.grid import GridScreen
 from timeline.tui.help import HelpScreen
 from timeline.tui.index import EventIndex, Filters, TimelineRows, query_terms
 from timeline.tui.keymap import MAIN_KEYS, bindings
+from timeline.tui.note_editor import NoteEditor
 from timeline.tui.panes import AppHeader, EventDetail, HeaderLine
 from timeline.tui.picker import Picker
 from timeline.tui.timeline_view import TimelineView
@@ -77,10 +81,13 @@ class MainScreen(Screen[None]):
         search: SearchFunction | None = None,
         filters: Filters | None = None,
         query: str | None = None,
+        notes: NotesStore | None = None,
     ) -> None:
         super().__init__()
         self.index = index
         self.search_function = search
+        #: Where stars and notes are saved (None: kept for this session only).
+        self.notes = notes
         self.filters = filters or Filters()
         self._initial_query = query or ""
         self.query_text = ""
@@ -151,6 +158,8 @@ class MainScreen(Screen[None]):
             timeline.empty_message = (
                 "This corpus has no events. Point timeline at a folder of articles."
             )
+        elif self.filters.starred and self.filters == Filters(starred=True):
+            timeline.empty_message = "No starred events. Press * to show all, then s to star one."
         else:
             timeline.empty_message = "No events match these filters. Press x to clear them."
         # Header and rail before the list, so that all three reach the same frame.
@@ -204,6 +213,14 @@ class MainScreen(Screen[None]):
             self.matches = None
         self.apply_filters(self.filters, current=current)
         if self.query_text:
+            self._start_search(self.query_text)
+
+    def loaded(self) -> None:
+        """Loading has ended: a search under way is run again (now through the index)."""
+        self._update_header()
+        if self.query_text:
+            self.matches = None
+            self._update_header()
             self._start_search(self.query_text)
 
     # -- messages ------------------------------------------------------------------------
@@ -411,10 +428,18 @@ class MainScreen(Screen[None]):
     # -- search ------------------------------------------------------------------------
 
     def action_search(self) -> None:
-        """Open the search field."""
+        """Open the search field.
+
+        ``/`` is a priority key and focus moves at once (``Widget.focus`` waits
+        for the message queue), so a query typed straight after ``/`` goes to
+        the field rather than to the keys. In the field, ``/`` is typed.
+        """
         bar = self.query_one(SearchBar)
+        if self.focused is bar:
+            bar.insert_text_at_cursor("/")
+            return
         bar.add_class("-open")
-        bar.focus()
+        self.set_focus(bar)
 
     @on(Input.Changed, "#search")
     def _search_changed(self, message: Input.Changed) -> None:
@@ -538,6 +563,102 @@ class MainScreen(Screen[None]):
         if self.query_text:
             self.query_one(SearchBar).value = ""
             self.set_search("")
+
+    # -- stars, notes, export (issue 5) ------------------------------------------------
+
+    def _chosen_event(self) -> Event | None:
+        event = self.timeline.event
+        if event is None:
+            self.notify("No event selected.", severity="warning")
+        return event
+
+    def event_changed(self, event: Event) -> None:
+        """A star or note changed: redraw its row and the detail pane, refilter if needed."""
+        self.index.invalidate_views()
+        self.timeline.refresh_rows()
+        self.query_one(EventDetail).refresh_event()
+        if self.filters.starred and not is_starred(event):
+            self.apply_filters(self.filters, current=event)
+
+    def _save_failed(self, error: Exception) -> None:
+        text = str(error) if isinstance(error, NotesError) else f"not saved ({error!r})"
+        self.notify(text, title="Not saved", severity="error", markup=False, timeout=10)
+
+    def toggle_star(self, event: Event) -> None:
+        """Star an unstarred event, unstar a starred one (saved at once)."""
+        starred = not is_starred(event)
+        if self.notes is not None:
+            try:
+                starred = self.notes.toggle_star(event)
+            except Exception as error:  # noqa: BLE001 - a failed save is a notice, never a crash
+                self._save_failed(error)
+                return
+        set_starred(event, starred)
+        self.event_changed(event)
+
+    def save_note(self, event: Event, text: str) -> None:
+        """Set the event's note (empty text deletes it)."""
+        note: str | None = text if text.strip() else None
+        if self.notes is not None:
+            try:
+                note = self.notes.set_note(event, text).note
+            except Exception as error:  # noqa: BLE001 - a failed save is a notice, never a crash
+                self._save_failed(error)
+                return
+        set_note(event, note)
+        self.event_changed(event)
+
+    def action_toggle_star(self) -> None:
+        """Star or unstar the selected event."""
+        event = self._chosen_event()
+        if event is not None:
+            self.toggle_star(event)
+
+    def action_edit_note(self) -> None:
+        """Open the note editor on the selected event."""
+        event = self._chosen_event()
+        if event is None:
+            return
+
+        def done(text: str | None) -> None:
+            if text is not None and text != (note_of(event) or ""):
+                self.save_note(event, text)
+
+        self.app.push_screen(NoteEditor(event.summary, note_of(event) or ""), done)
+
+    def action_starred_only(self) -> None:
+        """Show only starred events, or everything again."""
+        self.apply_filters(replace(self.filters, starred=not self.filters.starred))
+
+    def export_view(self, fmt: str, path) -> str:
+        """Write the events shown to ``path`` in ``fmt``; the confirmation line."""
+        from timeline.export import render
+
+        events = [self.index.events[i] for i in self.rows.view]
+        files = {event.article for event in events}
+        articles = [a for f, a in self.index.articles.items() if f in files]
+        result = render(fmt, articles, events, title=self.index.name, notes=notes_map(events))
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            handle.write(result.text)
+        return f"{result.message} → {path}"
+
+    def action_export(self) -> None:
+        """Ask for a format and a file, and export the events shown."""
+        count = len(self.rows.view)
+        if not count:
+            self.notify("No events to export.", severity="warning")
+            return
+        parts = [self.filters.describe()]
+        if self.query_text:
+            parts.append(f"search /{self.query_text} not applied")
+        described = " · ".join(part for part in parts if part)
+        what = f" ({described})" if described else ""
+
+        def done(message: str | None) -> None:
+            if message:
+                self.notify(message, title="Exported", markup=False, timeout=10)
+
+        self.app.push_screen(ExportDialog(count, what, self.export_view), done)
 
     # -- other screens -----------------------------------------------------------------
 

@@ -114,9 +114,10 @@ class EventDetail(Widget):
     EventDetail > .detail--label { text-style: bold; }
     EventDetail > .detail--date { text-style: bold underline; color: $text-warning; }
     EventDetail > .detail--dim { color: $foreground 65%; }
+    EventDetail > .detail--star { color: $text-warning; }
     """
 
-    COMPONENT_CLASSES = {"detail--label", "detail--date", "detail--dim"}
+    COMPONENT_CLASSES = {"detail--label", "detail--date", "detail--dim", "detail--star"}
 
     def __init__(self, *, extra: Callable[[Event], Text | None] | None = None, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -147,6 +148,7 @@ class EventDetail(Widget):
             date_style=style("detail--date", partial=True),
             dim_style=style("detail--dim", partial=True),
             extra=self.extra,
+            star_style=style("detail--star", partial=True),
         )
 
     def _strips(self, event: Event | None, article: Article | None, others: int) -> list[Strip]:
@@ -164,6 +166,11 @@ class EventDetail(Widget):
             ]
             self._cache[key] = strips
         return strips
+
+    def refresh_event(self) -> None:
+        """The shown event changed (a star, a note): wrap its text again."""
+        self._cache.clear()
+        self.refresh()
 
     def prepare(self, neighbours: list[tuple[Event, Article | None, int]]) -> None:
         """Wrap the texts of events likely to be shown next."""

@@ -25,6 +25,7 @@ __all__ = [
     "countries_text",
     "detail_text",
     "event_row",
+    "note_text",
     "one_line",
     "type_label",
 ]
@@ -125,13 +126,15 @@ def event_row(
     terms: tuple[str, ...] = (),
     first: frozenset[str] = frozenset(),
     mark: bool = False,
+    star_style: Style | None = None,
 ) -> list[Segment]:
     """One timeline row as segments: date, type label, countries, summary.
 
     Built straight from segments (no ``Text`` layout) because it runs for
     every row that scrolls into view. The result is exactly ``width`` cells;
     narrow rows drop the countries, then the type. ``mark`` flags a search
-    match in the first cell (the match may lie outside the columns shown).
+    match in the first cell (the match may lie outside the columns shown). A
+    starred event's summary begins with ``★`` (in ``star_style``).
     """
     date = format_date(event.date, event.approximate).ljust(DATE_WIDTH)
     segments = [
@@ -152,10 +155,14 @@ def event_row(
         segments.extend(_matched(countries, terms, style + country_style, match))
         segments.append(Segment(pad, style))
         used += 1 + COUNTRY_WIDTH
-    summary = _cut(one_line(event.summary), width - used - 1)
     segments.append(Segment(" ", style))
+    used += 1
+    if event.extra.get("starred") and width - used >= 4:
+        segments.append(Segment("★ ", style + star_style if star_style else style))
+        used += 2
+    summary = _cut(one_line(event.summary), width - used)
     segments.extend(_matched(summary, terms, style, match))
-    used += 1 + cell_len(summary)
+    used += cell_len(summary)
     if used < width:
         segments.append(Segment(" " * (width - used), style))
     elif used > width:
@@ -175,6 +182,23 @@ def _sentence_text(event: Event, date_style: Style) -> Text:
     return text
 
 
+#: Lines of a note shown in the detail pane (the editor shows it all).
+NOTE_LINES = 3
+
+
+def note_text(note: str, label_style: Style) -> Text:
+    """A note as the detail pane shows it: ``Note:`` and its first lines, cleaned."""
+    lines = [one_line(line) for line in note.strip().splitlines()]
+    lines = [line for line in lines if line] or [""]
+    shown = lines[:NOTE_LINES]
+    if len(lines) > NOTE_LINES:
+        shown[-1] += " …"
+    text = Text(end="")
+    text.append("✎ Note: ", label_style)
+    text.append("\n        ".join(shown))
+    return text
+
+
 def detail_text(
     event: Event,
     article: Article | None,
@@ -184,9 +208,15 @@ def detail_text(
     date_style: Style,
     dim_style: Style,
     extra: Callable[[Event], Text | None] | None = None,
+    star_style: Style | None = None,
 ) -> Text:
-    """The detail pane for one event (``others``: other events in its article)."""
+    """The detail pane for one event (``others``: other events in its article).
+
+    A starred event begins with ``★``; its note, if any, follows the sentence.
+    """
     text = Text(end="")
+    if event.extra.get("starred"):
+        text.append("★ ", label_style + star_style if star_style else label_style)
     text.append(format_date(event.date, event.approximate), label_style)
     if event.precision:
         text.append(
@@ -207,6 +237,10 @@ def detail_text(
     text.append("\n")
     text.append_text(_sentence_text(event, date_style))
     text.append("\n")
+    note = event.extra.get("note")
+    if note:
+        text.append_text(note_text(note, label_style))
+        text.append("\n")
     if article is not None:
         text.append(one_line(article.title) or "(untitled)", label_style)
         text.append(" · ")

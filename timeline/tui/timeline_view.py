@@ -41,6 +41,7 @@ class TimelineView(Widget, can_focus=True, inherit_bindings=False):
         "timeline--match",
         "timeline--empty",
         "timeline--thumb",
+        "timeline--star",
     }
 
     DEFAULT_CSS = """
@@ -55,6 +56,7 @@ class TimelineView(Widget, can_focus=True, inherit_bindings=False):
     TimelineView > .timeline--date { color: $foreground; }
     TimelineView > .timeline--countries { color: $foreground 65%; }
     TimelineView > .timeline--match { background: $warning 60%; color: $foreground; }
+    TimelineView > .timeline--star { color: $text-warning; }
     TimelineView > .timeline--empty { color: $foreground 65%; text-style: italic; }
     """
 
@@ -119,6 +121,11 @@ class TimelineView(Widget, can_focus=True, inherit_bindings=False):
         self.cursor = -1
         self.refresh()
         self.select(position if rows.view else -1, top=top, force=True)
+
+    def refresh_rows(self) -> None:
+        """Rows changed in place (stars): draw them again."""
+        self._cache.clear()
+        self.refresh()
 
     def set_terms(self, terms: tuple[str, ...]) -> None:
         """Highlight search terms in the rows (none: no highlight)."""
@@ -296,6 +303,7 @@ class TimelineView(Widget, can_focus=True, inherit_bindings=False):
             terms=self.terms,
             first=self.first_countries,
             mark=bool(self.terms) and self.index.matches(self.rows.view[position], self.terms),
+            star_style=self._style("timeline--star"),
         )
 
     # -- mouse ---------------------------------------------------------------------------

@@ -1,0 +1,189 @@
+"""Feeding the browser from the index: a loader thread, batches, progress, warnings.
+
+The browser opens at once on an empty corpus; a :class:`CorpusLoader` runs the
+source (``open_corpus`` with its options bound) in a daemon thread and hands
+the app what it reads, through ``App.call_from_thread``: batches of articles
+and events as they arrive, progress at most a few times a second, warnings
+gathered and shown as a handful of notices (a folder with thousands of bad
+files gives three notices and one summary, not a toast per file), and at the
+end the finished corpus, whose ``search`` becomes the browser's search.
+
+Quitting sets the cancel event: the source stops at its next check and the
+thread delivers nothing more. The thread is a daemon, so a source that is
+slow to notice never keeps the process alive.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import CancelledError
+from typing import Protocol
+
+from timeline.model import Article, Corpus, Event
+
+__all__ = ["CorpusLoader", "CorpusSource", "LoaderTarget"]
+
+#: Seconds between two progress updates sent to the app.
+PROGRESS_INTERVAL = 0.1
+
+
+class CorpusSource(Protocol):
+    """Something that reads a corpus, like ``open_corpus`` with its folder bound."""
+
+    def __call__(
+        self,
+        *,
+        warn: Callable[[str], None],
+        progress: Callable[[int, int], None],
+        on_batch: Callable[[Sequence[Article], Sequence[Event]], None],
+        cancel: threading.Event,
+    ) -> Corpus: ...
+
+
+class LoaderTarget(Protocol):
+    """What the loader calls on the app (always on the app's thread)."""
+
+    def call_from_thread(self, callback: Callable, *args, **kwargs): ...
+
+    def add_batch(self, articles: Sequence[Article], events: Sequence[Event]) -> None: ...
+
+    def set_progress(self, done: int, total: int | None) -> None: ...
+
+    def show_warnings(self, warnings: Sequence[str], total: int, final: bool) -> None: ...
+
+    def load_finished(self, corpus: Corpus | None, error: str | None) -> None: ...
+
+
+class _Stop(Exception):
+    """The app has gone or the load was cancelled: deliver nothing more."""
+
+
+class CorpusLoader:
+    """Run ``source`` in a daemon thread and feed ``app`` with what it reads.
+
+    ``prepare(events)`` runs in the thread on each batch before it is handed
+    over (the app attaches stars and notes there, off the UI thread).
+    """
+
+    def __init__(
+        self,
+        source: CorpusSource,
+        *,
+        prepare: Callable[[Sequence[Event]], None] | None = None,
+    ) -> None:
+        self.source = source
+        self.prepare = prepare
+        self.cancel_event = threading.Event()
+        #: Set when the thread has finished (after the app has been told).
+        self.finished = threading.Event()
+        self.thread: threading.Thread | None = None
+        self.corpus: Corpus | None = None
+        self._app: LoaderTarget | None = None
+        self._lock = threading.Lock()
+        self._warnings: list[str] = []
+        self._warnings_sent = 0
+        self._last_progress = 0.0
+
+    # -- control (app thread) -----------------------------------------------------------
+
+    def start(self, app: LoaderTarget) -> None:
+        """Start reading in the background, reporting to ``app``."""
+        self._app = app
+        self.thread = threading.Thread(target=self._run, name="timeline-loader", daemon=True)
+        self.thread.start()
+
+    def cancel(self) -> None:
+        """Ask the source to stop; nothing more reaches the app."""
+        self.cancel_event.set()
+
+    @property
+    def running(self) -> bool:
+        """True from :meth:`start` until the thread has finished."""
+        return self.thread is not None and not self.finished.is_set()
+
+    def join(self, timeout: float | None = None) -> bool:
+        """Wait for the thread; True when it has ended (or never started)."""
+        if self.thread is not None:
+            self.thread.join(timeout)
+            return not self.thread.is_alive()
+        return True
+
+    @property
+    def warnings(self) -> list[str]:
+        """Every warning met so far."""
+        with self._lock:
+            return list(self._warnings)
+
+    # -- the thread ----------------------------------------------------------------------
+
+    def _call(self, callback: Callable, *args) -> None:
+        """Run ``callback`` on the app's thread and wait for it, unless cancelled."""
+        if self.cancel_event.is_set() or self._app is None:
+            raise _Stop()
+        try:
+            self._app.call_from_thread(callback, *args)
+        except (RuntimeError, CancelledError) as error:
+            # The app stopped between the check and the call (its loop is closing).
+            raise _Stop() from error
+
+    def _warn(self, message: str) -> None:
+        with self._lock:
+            self._warnings.append(message)
+
+    def _flush_warnings(self, final: bool = False) -> None:
+        with self._lock:
+            fresh = self._warnings[self._warnings_sent :]
+            total = len(self._warnings)
+            self._warnings_sent = total
+        if fresh or final:
+            assert self._app is not None
+            self._call(self._app.show_warnings, fresh, total, final)
+
+    def _progress(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if done < total and now - self._last_progress < PROGRESS_INTERVAL:
+            return
+        self._last_progress = now
+        assert self._app is not None
+        self._call(self._app.set_progress, done, total)
+
+    def _batch(self, articles: Sequence[Article], events: Sequence[Event]) -> None:
+        if self.prepare is not None and events:
+            self.prepare(events)
+        assert self._app is not None
+        self._call(self._app.add_batch, articles, events)
+        self._flush_warnings()
+
+    def _run(self) -> None:
+        try:
+            self._load()
+        finally:
+            self.finished.set()
+
+    def _load(self) -> None:
+        app = self._app
+        assert app is not None
+        corpus: Corpus | None = None
+        error: str | None = None
+        try:
+            self._call(app.set_progress, 0, None)
+            corpus = self.source(
+                warn=self._warn,
+                progress=self._progress,
+                on_batch=self._batch,
+                cancel=self.cancel_event,
+            )
+        except _Stop:
+            return
+        except Exception as exc:  # noqa: BLE001 - any failure becomes a notice, never a crash
+            if self.cancel_event.is_set():
+                return  # IndexCancelled, or whatever the source raised on its way out
+            error = f"{type(exc).__name__}: {exc}"
+        self.corpus = corpus
+        try:
+            self._flush_warnings(final=True)
+            self._call(app.load_finished, corpus, error)
+        except _Stop:
+            return
