@@ -453,6 +453,19 @@ def _needs(pattern: re.Pattern[str]) -> list[_Needs]:
     return [_Needs.of(s) for s in _best(useful, keep=3)]
 
 
+def _trie(words: list[str]) -> str:
+    """A regex matching any of ``words``, trie-shaped (the longest where one is another's start)."""
+    node: dict[str, list[str]] = {}
+    for word in words:
+        node.setdefault(word[:1], []).append(word[1:])
+    ends = "" in node
+    branches = [re.escape(ch) + _trie(rest) for ch, rest in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    group = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
+    return group + "?" if ends else group
+
+
 class _Checks:
     """Finds which of many needs a sentence meets, at once, as a bit mask."""
 
@@ -469,17 +482,18 @@ class _Checks:
                 self.anywhere.append((bit, n.anywhere))
             if n.digit:
                 self.digit |= bit
-        self.starts = frozenset(self.by_start)
+        # The word starts of a folded sentence that some need names: the first two or three
+        # letters of words (a word holds only word characters, so matches never overlap).
+        self.starts = re.compile(
+            r"(?<!\w)" + _trie(sorted(self.by_start)) if self.by_start else "^$"
+        )
 
     def met(self, text: str, low: str) -> int:
         """The needs that ``text`` (folded: ``low``) meets."""
-        words = _WORD_CHARS.findall(low)
-        starts = {w[:3] for w in words}
-        starts.update([w[:2] for w in words])
-        by_start = self.by_start
+        get = self.by_start.get
         met = 0
-        for start in starts.intersection(self.starts):
-            met |= by_start[start]
+        for start in self.starts.findall(low):
+            met |= get(start, 0) | get(start[:2], 0)  # "mee" is also "me"
         for bit, strings in self.anywhere:
             if not met & bit:
                 for string in strings:
@@ -533,6 +547,9 @@ class _Prepared:
     cue: _Fast
     verb: _Fast | None
     alone: _Fast | None
+    #: The bits of :meth:`_Checks.met` the verbs and the lone verbs need (-1: never match).
+    verb_bits: int = -1
+    alone_bits: int = -1
 
 
 @dataclass(frozen=True, slots=True)
@@ -553,15 +570,18 @@ class _Tables:
 def _tables() -> _Tables:
     """Prepare every pattern (some milliseconds, on the first sentence classified)."""
     needs: list[_Needs] = []
-    rules = {
-        rule.kind: _Prepared(
+    rules: dict[str, _Prepared] = {}
+    for rule in RULES:
+        verb = _Fast.of(rule.verb, needs) if rule.verb else None
+        alone = _Fast.of(rule.alone, needs) if rule.alone else None
+        rules[rule.kind] = _Prepared(
             rule.kind,
             _Fast.of(rule.cue, needs),
-            _Fast.of(rule.verb, needs) if rule.verb else None,
-            _Fast.of(rule.alone, needs) if rule.alone else None,
+            verb,
+            alone,
+            verb.bits if verb else -1,
+            alone.bits if alone else -1,
         )
-        for rule in RULES
-    }
     return _Tables(
         tuple(rules[k] for k in ACTION_PRIORITY if rules[k].verb or rules[k].alone),
         tuple(rules[k] for k in CUE_PRIORITY),
@@ -647,8 +667,12 @@ def classify(sentence: str) -> Kind | None:
     tables = _tables()
     low = _fold(sentence)
     s = _Sentence(sentence, low, tables.checks.met(sentence, low), {})
+    met = s.met
     first: str | None = None
     for rule in tables.acting:
+        verb_bits, alone_bits = rule.verb_bits, rule.alone_bits
+        if met & verb_bits != verb_bits and met & alone_bits != alone_bits:
+            continue  # neither the verbs nor the lone verbs can match
         narrated, done = _narrates(rule, s)
         if done:
             return Kind(first or rule.kind, True)
@@ -657,7 +681,7 @@ def classify(sentence: str) -> Kind | None:
     if first is not None:
         return Kind(first, False)
     for rule in tables.cue_order:
-        if _has_cue(rule, s):
+        if met & rule.cue.bits == rule.cue.bits and _has_cue(rule, s):
             return Kind(rule.kind, False)
     return None
 
