@@ -17,7 +17,10 @@ all of them and prints:
 
 Run: ``.venv/bin/python benchmarks/bench_extract.py`` (``--articles N`` for
 another size, ``--rounds R`` to repeat the timed pass and keep the best,
-``--profile`` to print a cProfile of one pass).
+``--profile`` to print a cProfile of one pass, ``--check`` to compare
+``classify`` with ``classify_plainly``, its slow reference, on every sentence
+of the corpus and on variants of each: upper case, title case, letters that
+regular expressions match case-insensitively to ASCII ones).
 """
 
 from __future__ import annotations
@@ -39,7 +42,9 @@ from bench_index import article as synthetic_article  # noqa: E402
 
 import timeline.extract as extract  # noqa: E402
 from timeline.corpus import parse_article  # noqa: E402
+from timeline.kinds import classify, classify_plainly  # noqa: E402
 from timeline.model import Article  # noqa: E402
+from timeline.sentences import split_sentences  # noqa: E402
 
 TIMED = ("split_sentences", "find_dates", "find_countries", "classify")
 
@@ -122,15 +127,33 @@ def import_cost() -> float:
     return float(out.stdout)
 
 
+def check(articles: list[Article]) -> int:
+    """Compare ``classify`` with its reference on every sentence; the number that differ."""
+    sentences: set[str] = set()
+    for a in articles:
+        for start, end in split_sentences(a.text, a.body_start, a.body_end or len(a.text)):
+            sentences.add(a.text[start:end])
+    odd = str.maketrans({"i": "ı", "s": "ſ", "k": "\u212a", "I": "İ"})
+    variants = {v for s in sentences for v in (s, s.upper(), s.title(), s.translate(odd))}
+    differ = [s for s in sorted(variants) if classify(s) != classify_plainly(s)]
+    for s in differ[:10]:
+        print(f"  differs: {s!r}: {classify(s)} != {classify_plainly(s)}")
+    print(f"check: {len(differ)} of {len(variants)} sentences classified differently")
+    return len(differ)
+
+
 def main() -> int:
     """Build the corpus, time extraction and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=1000, help="synthetic articles (1000)")
     parser.add_argument("--rounds", type=int, default=3, help="timed passes, best kept (3)")
     parser.add_argument("--profile", action="store_true", help="print a cProfile of one pass")
+    parser.add_argument("--check", action="store_true", help="compare classify with its reference")
     args = parser.parse_args()
 
     synthetic, real = build(args.articles)
+    if args.check:
+        return 1 if check(synthetic + real) else 0
     if args.profile:
         profiler = cProfile.Profile()
         profiler.enable()

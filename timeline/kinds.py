@@ -686,6 +686,46 @@ def classify(sentence: str) -> Kind | None:
     return None
 
 
+def classify_plainly(sentence: str) -> Kind | None:
+    """:func:`classify` without its shortcuts: every pattern run as written, in rule order.
+
+    Slow; the reference that :func:`classify` must always agree with (tests and
+    ``benchmarks/bench_extract.py --check`` compare the two).
+    """
+
+    def negated(at: int) -> bool:
+        window = sentence[max(0, at - 80) : at]
+        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(window)]
+        return bool(_NEGATION.search(window[breaks[-1] :] if breaks else window))
+
+    def done(at: int) -> bool:
+        if _HABITUAL.search(sentence, max(0, at - 40), at):
+            return False
+        start = max(sentence.rfind(";", 0, at), sentence.rfind(". ", 0, at), at - 120, 0)
+        return not _IRREALIS.search(sentence, start, at)
+
+    actions: set[str] = set()
+    dones: set[str] = set()
+    cues: set[str] = set()
+    for rule in RULES:
+        if any(not negated(m.start()) for m in rule.cue.finditer(sentence)):
+            cues.add(rule.kind)
+        patterns = (rule.verb if rule.kind in cues else None, rule.alone)
+        for pattern in filter(None, patterns):
+            for m in pattern.finditer(sentence):
+                if not negated(m.start()):
+                    actions.add(rule.kind)
+                    if done(m.start()):
+                        dones.add(rule.kind)
+    for kind in ACTION_PRIORITY:
+        if kind in actions:
+            return Kind(kind, bool(dones))
+    for kind in CUE_PRIORITY:
+        if kind in cues:
+            return Kind(kind, False)
+    return None
+
+
 def rule_for(kind: str) -> _Rule:
     """The rule of one type (for tests and explanations)."""
     return _BY_KIND[kind]
