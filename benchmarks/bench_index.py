@@ -265,27 +265,31 @@ async def _first_paint(corpus) -> float:
 
 
 async def _browse(folder: Path) -> dict:
+    """The browser as ``timeline DIR`` runs it: empty at once, then its loader thread."""
+    from functools import partial
+
     from timeline.model import Corpus
     from timeline.store import open_corpus
     from timeline.tui.app import TimelineApp
 
-    app = TimelineApp(Corpus(folder.name, [], [], []))
+    app = TimelineApp(Corpus(folder.name, [], [], []), source=partial(open_corpus, folder))
     frames = _frame_clock(app)
     added: list[float] = []
+    add_batch = app.add_batch
 
     def add(articles, events) -> None:
-        app.add_batch(articles, events)
+        add_batch(articles, events)
         added.append(time.time())
 
-    def load():
-        return open_corpus(folder, on_batch=lambda a, e: app.call_from_thread(add, a, e))
-
+    app.add_batch = add  # the loader calls it through the app, on the app's thread
     async with app.run_test(headless=True, size=(120, 40)):
-        corpus = await asyncio.get_running_loop().run_in_executor(None, load)
+        while not app.loader.finished.is_set():
+            await asyncio.sleep(0.002)
         loaded = time.time()
         while not frames or not added or frames[-1] < added[-1]:
             await asyncio.sleep(0.002)
         shown = len(app.index)
+    corpus = app.loader.corpus
     return {
         "first_frame": frames[0],
         "first_events_frame": min(f for f in frames if f >= added[0]),
@@ -293,7 +297,7 @@ async def _browse(folder: Path) -> dict:
         "all_events_frame": min(f for f in frames if f >= added[-1]),
         "batches": len(added),
         "events_shown": shown,
-        "events": len(corpus.events),
+        "events": len(corpus.events) if corpus is not None else 0,
     }
 
 

@@ -56,6 +56,22 @@ class LoaderTarget(Protocol):
     def load_finished(self, corpus: Corpus | None, error: str | None) -> None: ...
 
 
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker while ``sys.stderr`` is still real.
+
+    A running Textual app replaces ``sys.stderr`` with an object whose
+    ``fileno()`` is -1. The tracker starts lazily at the first worker process
+    and passes stderr's descriptor on, which then fails ("bad value(s) in
+    fds_to_keep") and the index reads in one process instead of two.
+    """
+    try:
+        from multiprocessing import resource_tracker
+
+        resource_tracker.ensure_running()
+    except Exception:  # noqa: BLE001 - without it the index still works, in one process
+        pass
+
+
 class _Stop(Exception):
     """The app has gone or the load was cancelled: deliver nothing more."""
 
@@ -75,6 +91,7 @@ class CorpusLoader:
     ) -> None:
         self.source = source
         self.prepare = prepare
+        _start_resource_tracker()
         self.cancel_event = threading.Event()
         #: Set when the thread has finished (after the app has been told).
         self.finished = threading.Event()
