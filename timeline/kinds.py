@@ -10,8 +10,10 @@ verb under a negation in its clause ("has never prosecuted") does not count.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
+import operator
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -413,7 +415,7 @@ def _required(items: list, ops: Any, word_start: bool = False) -> list[frozenset
 class _Needs:
     """One set of required strings, split by how a sentence is checked for them."""
 
-    #: Two or three first letters of required words (of the folded sentence's words).
+    #: Starts of required words (of the folded sentence's words), two letters or more.
     word_starts: frozenset[str]
     #: Strings looked for anywhere.
     anywhere: tuple[str, ...]
@@ -427,8 +429,10 @@ class _Needs:
         anywhere: set[str] = set()
         for s in _reduced(strings - {_DIGIT}):
             word = s.removeprefix(_WORD_START)
-            if s != word and len(word) >= 2 and _WORD_CHARS.fullmatch(word[:3]):
-                starts.add(word[:3])
+            # A word starts with the word characters the string starts with.
+            head = _WORD_CHARS.match(word)
+            if s != word and head and len(head.group()) >= 2:
+                starts.add(head.group())
             else:
                 anywhere.add(word)
         return cls(frozenset(starts), tuple(sorted(anywhere)), _DIGIT in strings)
@@ -482,18 +486,25 @@ class _Checks:
                 self.anywhere.append((bit, n.anywhere))
             if n.digit:
                 self.digit |= bit
-        # The word starts of a folded sentence that some need names: the first two or three
-        # letters of words (a word holds only word characters, so matches never overlap).
+        # The longest word start of each word of a folded sentence that some need names
+        # (starts hold only word characters, so matches never overlap), and what it meets
+        # together with the shorter starts it begins with.
         self.starts = re.compile(
             r"(?<!\w)" + _trie(sorted(self.by_start)) if self.by_start else "^$"
         )
+        self.meets = {
+            start: functools.reduce(
+                operator.or_, (bits for s, bits in self.by_start.items() if start.startswith(s))
+            )
+            for start in self.by_start
+        }
 
     def met(self, text: str, low: str) -> int:
         """The needs that ``text`` (folded: ``low``) meets."""
-        get = self.by_start.get
+        meets = self.meets
         met = 0
         for start in self.starts.findall(low):
-            met |= get(start, 0) | get(start[:2], 0)  # "mee" is also "me"
+            met |= meets[start]
         for bit, strings in self.anywhere:
             if not met & bit:
                 for string in strings:
