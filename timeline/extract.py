@@ -36,6 +36,9 @@ SUMMARY_WIDTH = 120
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 _QUOTE_OPENERS = "\"“‘'«"
 _TOKEN = re.compile(r"\w+")
+# At least three (ten) runs of word characters: found without listing every word.
+_THREE_WORDS = re.compile(r"\w\W+\w+\W+\w")
+_TEN_WORDS = re.compile(r"\w(?:\W+\w+){8}\W+\w")
 _TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
 # Words that put a sentence on a world or regional scale: it does not inherit a country.
 _GLOBAL_SCOPE = re.compile(
@@ -265,10 +268,9 @@ def _looks_like_sentence(text: str) -> bool:
     """
     if len(text) > MAX_SENTENCE:
         return False
-    tokens = len(_TOKEN.findall(text))
     if _TERMINAL.search(text) or _INNER_STOP.search(text):
-        return tokens >= 3
-    return tokens >= 10
+        return _THREE_WORDS.search(text) is not None
+    return _TEN_WORDS.search(text) is not None
 
 
 def _named(mentions: list[CountryMention]) -> list[str]:
