@@ -208,6 +208,7 @@ async def test_e_exports_the_filtered_view_as_csv(seeds_corpus, store, tmp_path,
         await pilot.press("down", "enter")  # the second format: CSV
         assert app.screen.query_one("#export-file").value == "timeline-export.csv"
         await pilot.click("#export-ok")
+        await app.workers.wait_for_complete()  # the file is written in a thread
         await pilot.pause()
         assert not isinstance(app.screen, ExportDialog)
         path = tmp_path / "timeline-export.csv"
@@ -233,6 +234,7 @@ async def test_every_format_exports_and_parses(seeds_corpus, tmp_path, monkeypat
         dialog.query_one("#export-file").focus()
         await pilot.pause()
         await pilot.press("enter")
+        await app.workers.wait_for_complete()  # the file is written in a thread
         await pilot.pause()
         files = list(tmp_path.iterdir())
         assert len(files) == 1
@@ -254,15 +256,19 @@ async def test_export_error_is_shown_and_the_dialog_stays(seeds_corpus, tmp_path
         field.focus()
         await pilot.pause()
         await pilot.press("enter")
+        await app.workers.wait_for_complete()  # the file is written in a thread
         await pilot.pause()
         assert isinstance(app.screen, ExportDialog)
         assert "Cannot write" in read_screen(app)
         assert notices[-1].startswith("Cannot write")
         field.value = str(tmp_path)  # a folder
         await pilot.press("enter")
+        await pilot.pause()
         assert isinstance(app.screen, ExportDialog)
+        assert "is a folder" in str(app.screen.query_one("#export-error").content)
         field.value = "fixed.json"
         await pilot.press("enter")
+        await app.workers.wait_for_complete()  # the file is written in a thread
         await pilot.pause()
         assert not isinstance(app.screen, ExportDialog)
         assert (tmp_path / "fixed.json").exists()

@@ -11,6 +11,7 @@ import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -630,17 +631,27 @@ class MainScreen(Screen[None]):
         """Show only starred events, or everything again."""
         self.apply_filters(replace(self.filters, starred=not self.filters.starred))
 
-    def export_view(self, fmt: str, path) -> str:
-        """Write the events shown to ``path`` in ``fmt``; the confirmation line."""
-        from timeline.export import render
+    def export_writer(self) -> Callable[[str, Path], str]:
+        """``write(format, path) -> confirmation`` for the events shown now.
 
+        The events are taken now, so the writer can run in a thread while
+        batches keep arriving.
+        """
         events = [self.index.events[i] for i in self.rows.view]
         files = {event.article for event in events}
         articles = [a for f, a in self.index.articles.items() if f in files]
-        result = render(fmt, articles, events, title=self.index.name, notes=notes_map(events))
-        with open(path, "w", encoding="utf-8", newline="") as handle:
-            handle.write(result.text)
-        return f"{result.message} → {path}"
+        notes = notes_map(events)
+        title = self.index.name
+
+        def write(fmt: str, path: Path) -> str:
+            from timeline.export import render
+
+            result = render(fmt, articles, events, title=title, notes=notes)
+            with open(path, "w", encoding="utf-8", newline="") as handle:
+                handle.write(result.text)
+            return f"{result.message} → {path}"
+
+        return write
 
     def action_export(self) -> None:
         """Ask for a format and a file, and export the events shown."""
@@ -658,7 +669,7 @@ class MainScreen(Screen[None]):
             if message:
                 self.notify(message, title="Exported", markup=False, timeout=10)
 
-        self.app.push_screen(ExportDialog(count, what, self.export_view), done)
+        self.app.push_screen(ExportDialog(count, what, self.export_writer()), done)
 
     # -- other screens -----------------------------------------------------------------
 
