@@ -298,6 +298,7 @@ def _folded_copy(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     source = pattern.pattern
     if (
         not pattern.flags & re.IGNORECASE
+        or pattern.flags & re.ASCII  # then İ is not i: folding would not agree
         or _NOT_FOLDABLE.search(source)
         or not all(map(_plain, source))
     ):
@@ -443,8 +444,11 @@ def _needs(pattern: re.Pattern[str]) -> list[_Needs]:
 
     Derived from the regex engine's own parse of the pattern; should that
     private interface be missing or different, nothing is required (the
-    pattern always runs), which is slower but never wrong.
+    pattern always runs), which is slower but never wrong. So is a pattern
+    whose \\b and \\w are ASCII-only, unlike the words :class:`_Checks` finds.
     """
+    if pattern.flags & re.ASCII or re.search(r"\(\?[imsxLu]*a", pattern.pattern):
+        return []
     try:
         from re import _constants as ops
         from re import _parser
@@ -504,7 +508,7 @@ class _Checks:
         meets = self.meets
         met = 0
         for start in self.starts.findall(low):
-            met |= meets[start]
+            met |= meets.get(start, 0)
         for bit, strings in self.anywhere:
             if not met & bit:
                 for string in strings:
