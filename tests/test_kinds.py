@@ -1,0 +1,84 @@
+"""The fast classifier gives exactly what the rules say when run plainly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.corpus import parse_article
+from timeline.kinds import classify, classify_plainly
+from timeline.sentences import split_sentences
+
+HERE = Path(__file__).parent
+TEXTS = [*sorted((HERE / "realistic").glob("*.*")), *sorted((HERE.parent / "seeds").glob("*.txt"))]
+
+
+def corpus_sentences() -> list[str]:
+    out = []
+    for path in TEXTS:
+        if path.suffix not in (".txt", ".md"):
+            continue
+        article = parse_article(path.read_text(encoding="utf-8"), path.name)
+        out += [article.text[a:b] for a, b in split_sentences(article.text)]
+    return out
+
+
+def test_fast_and_plain_classifiers_agree_on_real_sentences():
+    sentences = corpus_sentences()
+    assert len(sentences) > 200
+    for sentence in sentences:
+        for variant in (sentence, sentence.upper(), sentence.title(), sentence.replace("i", "İ")):
+            assert classify(variant) == classify_plainly(variant), variant
+
+
+WORDS = st.sampled_from(
+    [
+        "police",
+        "arrested",
+        "convicted",
+        "36",
+        "cases",
+        "Tier",
+        "2",
+        "watchlist",
+        "signed",
+        "the",
+        "convention",
+        "task",
+        "force",
+        "launched",
+        "meeting",
+        "held",
+        "report",
+        "released",
+        "estimated",
+        "million",
+        "percent",
+        "never",
+        "not",
+        "law",
+        "passed",
+        "plans",
+        "to",
+        "in",
+        "2012",
+        "last",
+        "year,",
+        "and",
+        "while",
+        "İ",
+        "ı",
+        "K",
+        "ſ",
+        "“quoted”",
+        "Cambodia",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(WORDS, st.text(max_size=8)), max_size=25).map(" ".join))
+def test_fast_and_plain_classifiers_agree_on_any_text(sentence):
+    assert classify(sentence) == classify_plainly(sentence)
