@@ -401,3 +401,19 @@ def test_stars_and_notes_reach_every_export(db):
     for fmt in EXPORT_FORMATS:
         text = render(fmt, [], events, notes=notes).text.replace("\r\n ", "")  # unfold ics
         assert "a note for the report" in text
+
+
+def test_saving_on_a_closed_store_is_a_notes_error(tmp_path):
+    from timeline.notes import NotesError
+
+    store = NotesStore(tmp_path / "notes.db")
+    event = _closed_store_event()
+    store.close()
+    with pytest.raises(NotesError):
+        store.set_note(event, "lost")
+
+
+def _closed_store_event():
+    from timeline.model import Event
+
+    return Event("e1", "2012", "year", False, "other", (), "s", "a.txt", "A sentence.", 0, 11)

@@ -31,6 +31,7 @@ warning that changes will not be saved. Warnings are kept in
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import os
@@ -469,8 +470,9 @@ class NotesStore:
                     )
                 conn.execute("COMMIT")
             except BaseException as error:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
+                with contextlib.suppress(sqlite3.Error):  # a closed connection cannot roll back
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
                 if isinstance(error, sqlite3.Error):
                     raise NotesError(f"{self.path}: not saved ({_one_line(error)})") from error
                 raise
