@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from timeline.corpus import parse_article
 from timeline.extract import extract_events, summarize
-from timeline.kinds import classify
+from timeline.kinds import Kind, classify
 from timeline.model import EVENT_TYPES
 
 
@@ -428,3 +428,59 @@ def test_enforcement_told_with_participles_operations_and_crackdowns():
         assert classify(sentence).kind == kind, sentence
     # Being freed, on its own, is not a police action: "the men who were freed are waiting".
     assert classify("The men who were freed are still waiting for justice.") is None
+
+
+def test_a_ban_is_a_policy_event():
+    e = one(HEAD + "Nepal banned women from taking domestic work in the Gulf in 2017.")
+    assert (e.date, e.type) == ("2017", "law")
+
+
+def test_a_count_of_people_trafficked_is_a_statistic():
+    for sentence in (
+        "An estimated 35,000 Nepalis were trafficked in 2018, a commission said.",
+        "Thousands of Cambodians have been trafficked to scam compounds since 2021.",
+    ):
+        assert classify(sentence).kind == "statistic", sentence
+        assert len(events_of(HEAD + sentence)) == 1, sentence
+
+
+def test_a_single_raid_rescue_or_arrest_is_enforcement():
+    for sentence in (
+        "The rescue was conducted on 28 August by the Cambodian National Police.",
+        "The raid took place on Tuesday at a guesthouse near the border.",
+        "His arrest in March 2021 followed a tip from a victim's family.",
+    ):
+        e = one(HEAD + sentence)
+        assert e.type == "enforcement", sentence
+    assert one(HEAD + "The rescue was conducted on 28 April by police.").date == "2012-04-28"
+
+
+def test_meeting_an_official_by_title_is_a_conference():
+    for sentence in (
+        "The minister met the Deputy Prime Minister of Cambodia in Phnom Penh.",
+        "On Monday the envoy met Thailand's interior minister.",
+    ):
+        assert classify(sentence) == Kind("conference", True), sentence
+    # Meeting a target or a deadline is not a meeting of officials.
+    assert classify("The agency met its target for the year.") is None
+
+
+def test_committing_to_a_declaration_is_an_agreement():
+    e = one(
+        HEAD + "In a joint declaration, the ministers committed to strengthening "
+        "law enforcement cooperation."
+    )
+    assert (e.date, e.type) == ("2012-05-03", "agreement")
+
+
+def test_a_title_case_headline_in_the_body_is_not_an_event():
+    text = (
+        "PRESS RELEASE\nMinistry of Foreign Affairs\n\n"
+        "Government Repatriates 62 Indonesian Citizens Rescued from Online Scam Companies "
+        "in Cambodia\n\nJakarta, 5 September 2022\n\n"
+        "On 3 September 2022, the Government repatriated 62 citizens rescued in Cambodia."
+    )
+    assert [(e.date, e.type) for e in events_of(text)] == [("2022-09-03", "enforcement")]
+    # A long line of prose that lost its full stop still counts.
+    e = one(HEAD + "police in Phnom Penh rescued twelve women from a karaoke bar on the 3rd of May")
+    assert e.type == "enforcement"

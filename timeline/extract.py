@@ -24,7 +24,7 @@ from timeline.resources import bundled_seeds_dir
 from timeline.sentences import split_sentences
 
 #: Bumped whenever extraction rules change, so that cached events are rebuilt.
-EXTRACTOR_VERSION = "1.3.1"
+EXTRACTOR_VERSION = "1.4.0"
 
 #: Longest text taken as one sentence of evidence.
 MAX_SENTENCE = 3000
@@ -40,6 +40,11 @@ _TOKEN = re.compile(r"\w+")
 _THREE_WORDS = re.compile(r"\w\W+\w+\W+\w")
 _TEN_WORDS = re.compile(r"\w(?:\W+\w+){8}\W+\w")
 _TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
+# Words of four letters or more, and those of them capitalised: a line without a full stop
+# whose long words are nearly all capitalised is a headline ("Government Repatriates 62
+# Citizens Rescued from Scam Companies"), not prose that lost its full stop.
+_LONG_WORD = re.compile(r"\b[^\W\d_]{4,}")
+_CAPITALISED = re.compile(r"\b[^\W\d_a-z][^\W\d_]{3,}")
 # Words that put a sentence on a world or regional scale: it does not inherit a country.
 _GLOBAL_SCOPE = re.compile(
     r"(?i)\b(?:worldwide|world-wide|globally|global|around\s+the\s+world|in\s+the\s+world|"
@@ -262,7 +267,8 @@ def _looks_like_sentence(text: str) -> bool:
     """Headings, captions and fragments ("Clearer picture", "Supplied") are not reports.
 
     A sentence has terminal punctuation and three words or more; a line
-    without it must be long enough to be prose that lost its full stop. A
+    without it must be long enough to be prose that lost its full stop, and
+    not a headline in title case. A
     "sentence" longer than :data:`MAX_SENTENCE` characters is not prose (a
     table, a run of words without punctuation) and gives no evidence.
     """
@@ -270,7 +276,9 @@ def _looks_like_sentence(text: str) -> bool:
         return False
     if _TERMINAL.search(text) or _INNER_STOP.search(text):
         return _THREE_WORDS.search(text) is not None
-    return _TEN_WORDS.search(text) is not None
+    if _TEN_WORDS.search(text) is None:
+        return False
+    return len(_CAPITALISED.findall(text)) < 0.8 * len(_LONG_WORD.findall(text))
 
 
 def _named(mentions: list[CountryMention]) -> list[str]:

@@ -46,6 +46,12 @@ _COUNT = (
     rf"|(?:US\$|\$|USD\s?|€|£)\s?\d[\d,.]*{_SCALE}"
     rf"|\b{_NUMBER}(?:\s*%|\s+per\s*cent|\s+percent))"
 )
+# "35,000 Nepalis were trafficked", "thousands of Cambodians are trafficked": a count of people
+# told by what befell them, whoever they are.
+_TRAFFICKED_COUNT = (
+    rf"\b{_NUMBER}{_SCALE}\s+(?:of\s+)?(?:[a-z-]+\s+){{0,2}}(?:were|was|are|is|have\s+been|"
+    rf"had\s+been|being)\s+(?:[a-z]+\s+)?(?:trafficked|smuggled|exploited|enslaved)\b"
+)
 _CHANGE = (
     rf"(?:\b(?:tripled|doubled|quadrupled|halved)\b|\b(?:rose|fell|dropped|declined|increased|"
     rf"decreased|jumped|surged|climbed|grew)\s+(?:by\s+|to\s+|from\s+)?(?:about\s+|around\s+|"
@@ -106,7 +112,8 @@ RULES: tuple[_Rule, ...] = (
         _rx(
             r"\b(?:sign(?:ed|s|ing)?|ratif(?:ied|ies|y|ying|ication)|conclud(?:ed|es)|"
             r"acced(?:ed|es)|accession|enter(?:ed|s)\s+into\s+force|c(?:a|o)me\s+into\s+force|"
-            r"endors(?:ed|es)|ink(?:ed|s)|adopt(?:ed|s)|approv(?:ed|es)|join(?:ed|s))\b"
+            r"endors(?:ed|es)|ink(?:ed|s)|adopt(?:ed|s)|approv(?:ed|es)|join(?:ed|s)|"
+            r"commit(?:ted|s)\s+(?:themselves\s+)?to)\b"
         ),
     ),
     _Rule(
@@ -115,7 +122,7 @@ RULES: tuple[_Rule, ...] = (
             r"(?i:\b(?:laws?(?!\s+(?:enforcement|firms?|makers?|students?|schools?))|"
             r"legislation|bills?|decrees?|sub-decrees?|regulations?|guidelines|"
             r"(?:national|action)\s+plans?|amendments?|statutes?|ordinances?|penal\s+code|"
-            r"criminal\s+code|prakas|moratori(?:um|a)|bans?\s+on))\b|\b[A-Z][\w-]*\s+Act\b|"
+            r"criminal\s+code|prakas|moratori(?:um|a)|bans?\s+on|bann(?:ed|ing)))\b|\b[A-Z][\w-]*\s+Act\b|"
             r"\bthe\s+Act\b|\(Amendment\)\s+Act\b"
         ),
         _rx(
@@ -145,13 +152,16 @@ RULES: tuple[_Rule, ...] = (
             r"\bconvened\b|\bpaid\s+(?:an?\s+)?(?:official\s+|state\s+)?visit\b|"
             r"\b(?:received|welcomed|hosted)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}delegation\b|"
             r"\b(?:met|meet|meets)\s+(?:with\s+)?(?:their|his|her|its)\s+(?:[\w-]+\s+)?"
-            r"counterparts?\b"
+            r"counterparts?\b|"
+            # "met the Deputy Prime Minister", "met Cambodia's interior minister"
+            r"\b(?:met|meets)\s+(?:with\s+)?(?:the\s+)?(?:[\w’'-]+\s+){0,3}(?:ministers?|"
+            r"president|premier|ambassadors?|envoys?|secretary|governor|king|queen|chancellor)\b"
         ),
     ),
     _Rule(
         "enforcement",
         _rx(
-            r"\b(?:arrests|raids|convictions|prosecutions|crackdowns?|rescue\s+operations?|"
+            r"\b(?:arrests?|raids?|convictions|prosecutions|crackdowns?|rescues?|rescue\s+operations?|"
             r"investigations|indictments|seizures|(?:joint|police|sting|undercover|security)\s+"
             r"operations?)\b"
         ),
@@ -172,7 +182,7 @@ RULES: tuple[_Rule, ...] = (
     ),
     _Rule(
         "statistic",
-        _rx(rf"{_COUNT}|{_CHANGE}"),
+        _rx(rf"{_COUNT}|{_CHANGE}|{_TRAFFICKED_COUNT}"),
         _rx(
             r"\b(?:report(?:ed|s)|record(?:ed|s)|register(?:ed|s)|handl(?:ed|es)|dealt\s+with|"
             r"identifi(?:ed|es)|document(?:ed|s)|count(?:ed|s)|receiv(?:ed|es)|assist(?:ed|s)|"
