@@ -136,6 +136,7 @@ def test_article_date_of_the_seeds(name, date, precision, approximate):
         ("Headline\nPublished: 12 May 2011\nUpdated: 14 May 2011\n\nBody", "2011-05-12"),
         ("Headline\nUpdated 14 May 2011 10:32\n\nBody", "2011-05-14"),
         ("Headline\nReleased on 2 February 2012\n\nBody", "2012-02-02"),
+        ("Headline\n\nBy Bernama | Published 24 Feb 2023, 6:42 pm\n\nBody text.", "2023-02-24"),
         ("Headline\n\n2019-02-11 The ministry said on Monday that it would act.", "2019-02-11"),
         ("Headline\n\nFeb 2, 2012 The ministry said on Monday that it would act.", "2012-02-02"),
         ("Headline\n\nTuesday, 14 June 2011\n\nThe ministry said it would act.", "2011-06-14"),

@@ -72,9 +72,11 @@ def find_article_date(
             continue
         rank = None
         for pattern, label_rank in _LABELS:
-            if pattern.match(line):
+            at = _label_at(pattern, line)
+            after_label = [m for m in mentions if at is not None and m.start >= at]
+            if after_label:
                 rank = label_rank
-                mention = mentions[0]
+                mention = after_label[0]
                 break
         else:
             mention = mentions[0]
@@ -107,6 +109,20 @@ def find_article_date(
         return None
     mention = best[2]
     return FoundDate(mention.value, mention.precision, False, (mention.start, mention.end))  # type: ignore[arg-type]
+
+
+# A labelled field may follow a byline on the same line: "By Bernama | Published 24 Feb 2023".
+_FIELD_SEPARATOR = re.compile(r"[|·•]\s*")
+
+
+def _label_at(pattern: re.Pattern[str], line: str) -> int | None:
+    """Where a date label starts the line or one of its separated fields, else None."""
+    if pattern.match(line):
+        return 0
+    for sep in _FIELD_SEPARATOR.finditer(line):
+        if pattern.match(line[sep.end() :]):
+            return sep.end()
+    return None
 
 
 def _header_lines(text: str, start: int, end: int):
