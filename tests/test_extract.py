@@ -484,3 +484,24 @@ def test_a_title_case_headline_in_the_body_is_not_an_event():
     # A long line of prose that lost its full stop still counts.
     e = one(HEAD + "police in Phnom Penh rescued twelve women from a karaoke bar on the 3rd of May")
     assert e.type == "enforcement"
+
+
+def test_a_sentence_naming_only_destinations_also_concerns_the_home_country():
+    text = (
+        "Vietnam trafficking report\n\n[3 May 2012] - Vietnam police said trafficking rose. "
+        "Vietnam officials agreed.\n\n"
+        "In 2011, some 4,000 women were trafficked to China, Cambodia and Laos."
+    )
+    (event,) = [e for e in events_of(text) if e.date == "2011"]
+    assert event.countries == ("China", "Cambodia", "Laos", "Vietnam")
+    assert event.inherited == ("Vietnam",)
+
+
+def test_countries_named_as_actors_do_not_pull_in_the_home_country():
+    text = (
+        "Vietnam trafficking report\n\n[3 May 2012] - Vietnam police said trafficking rose. "
+        "Vietnam officials agreed.\n\n"
+        "In 2011, police in China and Laos arrested 40 suspects."
+    )
+    (event,) = [e for e in events_of(text) if e.date == "2011"]
+    assert event.countries == ("China", "Laos")

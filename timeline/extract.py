@@ -24,7 +24,7 @@ from timeline.resources import bundled_seeds_dir
 from timeline.sentences import split_sentences
 
 #: Bumped whenever extraction rules change, so that cached events are rebuilt.
-EXTRACTOR_VERSION = "1.4.1"
+EXTRACTOR_VERSION = "1.4.2"
 
 #: Longest text taken as one sentence of evidence.
 MAX_SENTENCE = 3000
@@ -289,12 +289,34 @@ def _named(mentions: list[CountryMention]) -> list[str]:
     return named
 
 
+# What puts a country as where people were taken: "taken to", "trafficked into", "bound for".
+_DESTINATION_BEFORE = re.compile(
+    r"(?i)\b(?:to|into|towards?|(?:bound|destined)\s+for)\s+(?:the\s+)?$"
+)
+_LIST_GAP = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?")
+
+
+def _only_destinations(sentence: str, mentions: list[CountryMention], offset: int) -> bool:
+    """True when every country named is in one list after "to"/"into": places people went."""
+    if not mentions:
+        return False
+    first = mentions[0].start - offset
+    if not _DESTINATION_BEFORE.search(sentence[max(0, first - 30) : first]):
+        return False
+    for before, after in zip(mentions, mentions[1:], strict=False):
+        gap = sentence[before.end - offset : after.start - offset]
+        if not _LIST_GAP.fullmatch(gap):
+            return False
+    return True
+
+
 def _countries_for(
     sentence: str,
     mentions: list[CountryMention],
     main: str | None,
     kind: Kind,
     context: tuple[list[str], list[str] | None] = ([], None),
+    offset: int = 0,
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Countries of an event, and those of them inherited from the article.
 
@@ -303,7 +325,9 @@ def _countries_for(
     (None at a paragraph start). A sentence that names no country speaks of
     the pair when it says "the two sides" or "both countries", else of the
     one country its paragraph has just named, else of the article's main
-    country, unless it is about the world or the region.
+    country, unless it is about the world or the region. A sentence whose
+    only countries are destinations ("were taken to China and Laos") also
+    speaks of the main country the people came from.
     """
     named = _named(mentions)
     pair, previous = context
@@ -325,7 +349,11 @@ def _countries_for(
     elif main not in named:
         # A tier ranking is about the ranked country, rarely the ranking one (US).
         only_ranker = kind.kind == "tier_change" and set(named) <= {"United States"}
-        inherit = only_ranker or bool(_ANAPHOR.search(sentence))
+        inherit = (
+            only_ranker
+            or bool(_ANAPHOR.search(sentence))
+            or _only_destinations(sentence, mentions, offset)
+        )
     if inherit:
         return (*named, main), (main,)
     return tuple(named), ()
@@ -410,7 +438,7 @@ def extract_events(article: Article) -> list[Event]:
             choices = [(article.date, article.approximate, None)]
 
         countries, inherited = _countries_for(
-            sentence, s_places, main, kind, (context_pair, previous)
+            sentence, s_places, main, kind, (context_pair, previous), s_start
         )
         summary = summarize(sentence[lead:])
         for value, approximate, mention in choices:
