@@ -110,16 +110,21 @@ def normalize_text(text: str) -> str:
 
 
 def load_file(
-    path: Path, rel: str, *, max_bytes: int = DEFAULT_MAX_BYTES
+    path: Path, rel: str, *, max_bytes: int = DEFAULT_MAX_BYTES, data: bytes | None = None
 ) -> tuple[Article | None, list[str]]:
     """Read one file into an :class:`Article`.
 
     Returns ``(None, [warning])`` when the file is skipped (missing, a
     folder, unreadable, too large, empty, binary); decoding trouble that
-    still gives text returns the article with a warning.
+    still gives text returns the article with a warning. ``data``: the
+    file's bytes when the caller has read them already (the index hashes
+    them first), so the file is not read twice.
     """
     try:
-        text, note = read_text(path, max_bytes=max_bytes)
+        if data is None:
+            text, note = read_text(path, max_bytes=max_bytes)
+        else:
+            text, note = text_of(data, max_bytes=max_bytes)
     except SkipFile as exc:
         return None, [f"{rel}: skipped: {exc}"]
     warnings = [f"{rel}: {note}"] if note else []
@@ -146,6 +151,11 @@ def read_text(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, s
             data = handle.read(max_bytes + 1)
     except OSError as exc:
         raise SkipFile(_reason(exc)) from None
+    return text_of(data, max_bytes=max_bytes)
+
+
+def text_of(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, str | None]:
+    """Decoded, newline-normalised text of file bytes; :class:`SkipFile` when unusable."""
     if len(data) > max_bytes:  # grew since stat
         raise SkipFile(f"too large (over {_size(max_bytes)})")
     text, note = decode(data)

@@ -175,18 +175,22 @@ def read_one(task: Task) -> Result:
     from timeline.extract import extract_events
 
     digest = None
+    data = None
     if 0 <= task.size <= task.max_bytes:
         try:
             with open(task.path, "rb") as handle:
                 data = handle.read(task.max_bytes + 1)
             digest = hashlib.blake2b(data, digest_size=16).hexdigest()
         except OSError:
-            digest = None  # load_file reports why
+            data = digest = None  # load_file reports why
         if digest is not None and digest == task.known_hash:
             return Result(task.rel, task.size, task.mtime_ns, digest, task.max_bytes, "same", [])
     base = Result(task.rel, task.size, task.mtime_ns, digest, task.max_bytes, "skipped", [])
     try:
-        article, warnings = load_file(Path(task.path), task.rel, max_bytes=task.max_bytes)
+        # the bytes already read for the hash are decoded, not the file read again
+        article, warnings = load_file(
+            Path(task.path), task.rel, max_bytes=task.max_bytes, data=data
+        )
     except Exception as exc:  # a reader bug must not stop the whole index
         base.warnings = [f"{task.rel}: skipped: {type(exc).__name__}: {exc}"]
         base.transient = True
