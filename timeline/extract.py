@@ -169,8 +169,6 @@ _SPEECH_BEFORE = re.compile(
     r"(?i)\b(?:said|says|told\s+(?:[\w-]+\s+){0,3}?|added|stated|noted|explained|confirmed|"
     r"announced|declared)\s+(?:on\s+)?$"
 )
-# "that year", "the same year": the year most recently named before this sentence.
-_THAT_YEAR = re.compile(r"(?i)\b(?:that|the\s+same)\s+year\b")
 
 
 def _mention(start: int, end: int, text: str, value: str, relative: bool) -> DateMention:
@@ -193,9 +191,7 @@ def _is_period(text: str, a: DateMention, b: DateMention) -> bool:
     )
 
 
-def _event_dates(
-    text: str, s_start: int, mentions: list[DateMention], last_year: str | None
-) -> list[DateMention]:
+def _event_dates(text: str, s_start: int, mentions: list[DateMention]) -> list[DateMention]:
     """The date mentions of a sentence that date its events.
 
     Ranges within one year ("from January to June 2021") become that year;
@@ -204,8 +200,8 @@ def _event_dates(
     validity ("the plan for 2022-2026") and a date that only says when
     something was said ("officials said Monday") are dropped when they are
     not alone, a coarse date refined by a finer one in the same sentence
-    ("the 2021 report, released on 1 July 2021") gives way to it, and "that
-    year" takes the year last named before the sentence.
+    ("the 2021 report, released on 1 July 2021") gives way to it. ("That
+    year" is resolved by :func:`timeline.dates.find_dates` itself.)
     """
     resolved = [m for m in mentions if m.value]
     out: list[DateMention] = []
@@ -240,10 +236,6 @@ def _event_dates(
     if len(out) > 1:
         values = {m.value for m in out}
         out = [m for m in out if not any(v.startswith(m.value + "-") for v in values)]
-    if not out and not mentions and last_year:
-        found = _THAT_YEAR.search(text)
-        if found:
-            out = [_mention(found.start(), found.end(), text, last_year, True)]
     return [
         DateMention(m.start + s_start, m.end + s_start, m.text, m.value, m.precision, m.relative)
         for m in out
@@ -377,7 +369,6 @@ def extract_events(article: Article) -> list[Event]:
     seen_singular: dict[tuple[str, str | None], set[str]] = {}
     seen_ids: Counter[str] = Counter()
     di = pi = 0
-    last_year: str | None = None
     pair: list[str] = []  # the last two countries named together
     prev_named: list[str] = []
     prev_end = start
@@ -408,11 +399,6 @@ def extract_events(article: Article) -> list[Event]:
         )
         if len(in_text) >= 2:
             pair = in_text[:2]
-        prev_year = last_year
-        for m in reversed(s_dates):
-            if m.value:
-                last_year = m.value[:4]
-                break
         if not (_looks_like_sentence(sentence) or _agenda_line(sentence, s_start, s_dates)):
             continue
         kind = classify(sentence)
@@ -420,7 +406,7 @@ def extract_events(article: Article) -> list[Event]:
             continue
         lead = _after_dateline(article, s_start, sentence)
         local = [_shift(m, -s_start) for m in s_dates]
-        s_dates = _event_dates(sentence, s_start, local, prev_year)
+        s_dates = _event_dates(sentence, s_start, local)
         resolved: dict[str, DateMention] = {}
         for m in s_dates:
             if m.value and m.value not in resolved:
