@@ -28,7 +28,8 @@ def selected(app: TimelineApp):
 
 def detail(app: TimelineApp) -> str:
     pane = app.main.query_one(EventDetail)
-    return "\n".join(strip.text for strip in (pane.render_line(y) for y in range(pane.size.height)))
+    # Line 0 is the rule above the text.
+    return "\n".join(pane.render_line(y).text for y in range(1, pane.size.height))
 
 
 def rail_marked(app: TimelineApp) -> str:

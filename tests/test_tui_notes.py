@@ -43,7 +43,8 @@ def header(app: TimelineApp) -> str:
 
 def detail(app: TimelineApp) -> str:
     pane = app.main.query_one(EventDetail)
-    return "\n".join(pane.render_line(y).text for y in range(pane.size.height))
+    # Line 0 is the rule above the text.
+    return "\n".join(pane.render_line(y).text for y in range(1, pane.size.height))
 
 
 def timeline_rows(app: TimelineApp) -> list[str]:

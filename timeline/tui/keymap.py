@@ -121,8 +121,11 @@ GRID_KEYS: tuple[KeySpec, ...] = (
 )
 
 
-def bindings(specs: tuple[KeySpec, ...]) -> list[Binding]:
-    """Textual bindings for a key table (the footer shows the first key of a spec)."""
+def bindings(specs: tuple[KeySpec, ...], *, priority: bool = False) -> list[Binding]:
+    """Textual bindings for a key table (the footer shows the first key of a spec).
+
+    ``priority`` binds every key of the table ahead of the focused widget.
+    """
     return [
         Binding(
             spec.keys,
@@ -131,7 +134,7 @@ def bindings(specs: tuple[KeySpec, ...]) -> list[Binding]:
             show=spec.footer,
             tooltip=spec.description,
             key_display=spec.label.split(" ")[0] if spec.label else None,
-            priority=spec.priority,
+            priority=spec.priority or priority,
         )
         for spec in specs
         if spec.action != "command_palette"

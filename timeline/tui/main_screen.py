@@ -16,7 +16,6 @@ from pathlib import Path
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input
 from textual.worker import get_current_worker
@@ -41,6 +40,9 @@ __all__ = ["MainScreen", "SearchFunction"]
 
 #: ``(query) -> matching event ids``, or None to use the in-memory search.
 SearchFunction = Callable[[str], "set[str] | None"]
+
+#: Actions the main screen's keys lead to.
+_KEY_ACTIONS = frozenset(spec.action for spec in MAIN_KEYS)
 
 #: Events looked at synchronously when a search is typed; the rest is a worker's job.
 QUICK_SCAN = 2000
@@ -68,13 +70,29 @@ class MainScreen(Screen[None]):
     """The timeline browser."""
 
     DEFAULT_CSS = """
-    MainScreen #body { height: 1fr; }
-    MainScreen #centre { width: 1fr; }
+    /* One grid rather than nested containers: every container under a
+       changed line is drawn again in each frame. */
+    MainScreen {
+        layout: grid;
+        grid-size: 2 2;
+        grid-columns: 17 1fr;
+        grid-rows: 1fr 8;
+    }
+    MainScreen AppHeader { dock: top; }
+    MainScreen YearRail { row-span: 2; }
+    MainScreen.-narrow { grid-size: 1 2; grid-columns: 1fr; }
     MainScreen.-narrow YearRail { display: none; }
+    MainScreen.-short { grid-size: 2 1; grid-rows: 1fr; }
+    MainScreen.-short YearRail { row-span: 1; }
     MainScreen.-short EventDetail { display: none; }
+    MainScreen.-narrow.-short { grid-size: 1 1; }
     """
 
-    BINDINGS = bindings(MAIN_KEYS)
+    # Priority bindings are matched as the key arrives, before it is handed to
+    # the focused list and bubbled back up through the containers to the
+    # screen: that walk is most of what a key costs before anything changes.
+    # While the search field has focus, check_action steps them aside.
+    BINDINGS = bindings(MAIN_KEYS, priority=True)
 
     def __init__(
         self,
@@ -97,18 +115,21 @@ class MainScreen(Screen[None]):
         self._pending_jump = False
         #: Set once the background warm-up of the index has finished.
         self.warmed = threading.Event()
-        view = index.view(self.filters)
-        self.rows = TimelineRows.build(index, view)
+        self._rows_cache: dict[Filters, TimelineRows] = {}
+        self.rows = self._rows_for(self.filters)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The timeline's keys are typed, not obeyed, while the search field has focus."""
+        typing = isinstance(self.focused, Input)
+        return not (typing and action in _KEY_ACTIONS and action != "search")
 
     # -- layout ----------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         yield AppHeader(id="header")
-        with Horizontal(id="body"):
-            yield YearRail(id="rail")
-            with Vertical(id="centre"):
-                yield TimelineView(self.index, self.rows, id="timeline")
-                yield EventDetail(id="detail")
+        yield YearRail(id="rail")
+        yield TimelineView(self.index, self.rows, id="timeline")
+        yield EventDetail(id="detail")
         yield SearchBar(placeholder="Search events (Enter keeps, Esc clears)", id="search")
         yield Footer()
 
@@ -145,8 +166,7 @@ class MainScreen(Screen[None]):
         """Narrow the timeline, keeping the cursor on the event nearest in date."""
         current = current or self.timeline.event
         self.filters = filters
-        view = self.index.view(filters)
-        self.rows = TimelineRows.build(self.index, view)
+        self.rows = self._rows_for(filters)
         position = 0
         if current is not None:
             at = self.index.position_of(current)
@@ -165,13 +185,9 @@ class MainScreen(Screen[None]):
             timeline.empty_message = "No events match these filters. Press x to clear them."
         # Header and rail before the list, so that all three reach the same frame.
         self._update_header()
-        counts = {g.year: g.count for g in self.rows.groups}
-        entries: list[tuple[int | None, int]] = [(y, counts.get(y, 0)) for y in self.index.years()]
-        if self.index.events and self.index.events[-1].date is None:
-            entries.append((None, counts.get(None, 0)))
-        self.query_one(YearRail).set_counts(entries)
+        self.query_one(YearRail).set_counts(self._rail_entries(self.rows))
         timeline.first_countries = self.filters.countries
-        timeline.set_rows(self.rows, position, top=top)
+        timeline.set_rows(self.rows, position, top=top, announce=False)
         self._show_selection()
 
     def _update_header(self) -> None:
@@ -239,7 +255,7 @@ class MainScreen(Screen[None]):
         view = self.rows.view
         target = self.index.events[view[max(0, min(position, len(view) - 1))]]
         self.query_one(YearRail).set_current(target.year, present=True)
-        timeline.select(position, top=top)
+        timeline.select(position, top=top, announce=False)
         self._show_selection()
 
     def _show_selection(self) -> None:
@@ -259,20 +275,72 @@ class MainScreen(Screen[None]):
         if detail.event is not event:
             others = self.index.article_count(event.article) - 1
             detail.show(event, self.index.articles.get(event.article), others)
-            self.call_after_refresh(self._prepare_neighbours)
+            self.call_after_refresh(self._anticipate)
         rail.set_current(event.year, present=True)
 
-    def _prepare_neighbours(self) -> None:
-        """While the user reads, wrap the detail texts of the next and previous events."""
+    def _anticipate(self) -> None:
+        """While the user reads, render what the likely next keys will show.
+
+        That is the next and previous event (``j``/``k``), the first events of
+        the next and previous years (``]``/``[``) and, once the lookup tables
+        are built, the timeline under the next and previous country
+        (``}``/``{``): their rows, detail texts and rail lines go into the
+        widgets' caches, so that the key itself only looks them up.
+        """
         timeline = self.timeline
-        view = self.rows.view
-        wanted = []
-        for position in (timeline.cursor + 1, timeline.cursor - 1):
+        cursor = timeline.cursor
+        current = timeline.event
+        if cursor < 0 or current is None:
+            return
+        rail = self.query_one(YearRail)
+        rows, view, first = self.rows, self.rows.view, self.filters.countries
+        targets: list[tuple[TimelineRows, int, bool, frozenset[str]]] = []
+        for position in (cursor + 1, cursor - 1):
             if 0 <= position < len(view):
-                event = self.index.events[view[position]]
-                others = self.index.article_count(event.article) - 1
-                wanted.append((event, self.index.articles.get(event.article), others))
+                targets.append((rows, position, False, first))
+        group = rows.group_number(cursor)
+        for g in (group + 1, group - 1):
+            if 0 <= g < len(rows.groups):
+                targets.append((rows, rows.groups[g].start, True, first))
+                rail.prepare(rail.entries, rows.groups[g].year)
+        if self.warmed.is_set():
+            at = self.index.position_of(current)
+            for step in (1, -1):
+                filters = self._country_filters(step)
+                if filters is None:
+                    continue
+                other = self._rows_for(filters)
+                position = other.nearest(self.index, at, current)
+                if position >= 0:
+                    targets.append((other, position, False, filters.countries))
+                    year = self.index.events[other.view[position]].year
+                    rail.prepare(self._rail_entries(other), year)
+        wanted = []
+        for target_rows, position, header, countries in targets:
+            timeline.prepare(target_rows, position, header=header, first=countries)
+            event = self.index.events[target_rows.view[position]]
+            others = self.index.article_count(event.article) - 1
+            wanted.append((event, self.index.articles.get(event.article), others))
         self.query_one(EventDetail).prepare(wanted)
+
+    def _rows_for(self, filters: Filters) -> TimelineRows:
+        """The timeline rows under ``filters``, kept while the index keeps their view."""
+        view = self.index.view(filters)
+        kept = self._rows_cache.get(filters)
+        if kept is not None and kept.view is view:
+            return kept
+        if len(self._rows_cache) > 16:
+            self._rows_cache.clear()
+        rows = self._rows_cache[filters] = TimelineRows.build(self.index, view)
+        return rows
+
+    def _rail_entries(self, rows: TimelineRows) -> list[tuple[int | None, int]]:
+        """``(year, count)`` for every year of the corpus, counted in ``rows``."""
+        counts = {g.year: g.count for g in rows.groups}
+        entries: list[tuple[int | None, int]] = [(y, counts.get(y, 0)) for y in self.index.years()]
+        if self.index.events and self.index.events[-1].date is None:
+            entries.append((None, counts.get(None, 0)))
+        return entries
 
     @on(TimelineView.Activated)
     def _activated(self, message: TimelineView.Activated) -> None:
@@ -365,9 +433,15 @@ class MainScreen(Screen[None]):
     # -- filters -----------------------------------------------------------------------
 
     def _cycle_country(self, step: int) -> None:
+        filters = self._country_filters(step)
+        if filters is not None:
+            self.apply_filters(filters)
+
+    def _country_filters(self, step: int) -> Filters | None:
+        """The filters ``}`` (step 1) or ``{`` (step -1) lead to; None with no countries."""
         countries = self.index.countries
         if not countries:
-            return
+            return None
         chosen = self.filters.countries
         if len(chosen) == 1:
             at = countries.index(next(iter(chosen))) if next(iter(chosen)) in countries else -1
@@ -375,7 +449,7 @@ class MainScreen(Screen[None]):
             new = frozenset() if not 0 <= at < len(countries) else frozenset({countries[at]})
         else:
             new = frozenset({countries[0] if step > 0 else countries[-1]})
-        self.apply_filters(replace(self.filters, countries=new))
+        return replace(self.filters, countries=new)
 
     def action_next_country(self) -> None:
         """Filter to the next country (All → each country → All)."""

@@ -4,22 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.cache import LRUCache
 from textual.containers import Horizontal
 from textual.strip import Strip
-from textual.widget import Widget
 from textual.widgets import ProgressBar
 
 from timeline.model import Article, Event
+from timeline.tui.direct_lines import DirectLines
 from timeline.tui.render import detail_text, one_line
 
 __all__ = ["AppHeader", "EventDetail", "HeaderLine"]
 
+_MARGIN = 1  # blank cells either side of the detail text
 
-class HeaderLine(Widget):
+
+class HeaderLine(DirectLines):
     """Corpus name, events and articles shown of the total, filters, search.
 
     One line that redraws without a layout pass.
@@ -32,6 +35,7 @@ class HeaderLine(Widget):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self._text = Text()
+        self._strip: Strip | None = None
 
     @property
     def text(self) -> str:
@@ -60,12 +64,30 @@ class HeaderLine(Widget):
         if search:
             text.append("  │  ")
             text.append(search, "italic")
+        if text == self._text:
+            return
         self._text = text
+        self._strip = None
         self.refresh()
 
-    def render(self) -> Text:
-        """The line."""
-        return self._text
+    def notify_style_update(self) -> None:
+        """CSS changed: draw the line again."""
+        super().notify_style_update()
+        self._strip = None
+
+    def render_line(self, y: int) -> Strip:
+        """The line, cut with an ellipsis to the width."""
+        width = self.size.width
+        base = self.rich_style
+        if y:
+            return Strip.blank(width, base)
+        strip = self._strip
+        if strip is None or strip.cell_length != width:
+            text = self._text.copy()
+            text.truncate(width, overflow="ellipsis", pad=True)
+            strip = Strip(text.render(self.app.console), width).apply_style(base)
+            self._strip = strip
+        return strip
 
 
 class AppHeader(Horizontal):
@@ -94,30 +116,37 @@ class AppHeader(Horizontal):
         bar.update(total=total, progress=done)
 
 
-class EventDetail(Widget):
+class EventDetail(DirectLines):
     """The selected event: evidence sentence, article, type and countries.
 
     A fixed-height pane drawn line by line from a small cache of wrapped
     texts, without a layout pass, so moving the cursor costs one frame. The
     screen asks it to :meth:`prepare` the neighbours of the selection while
     the user reads. Text that does not fit is cut (the article screen shows
-    it all).
+    it all). The rule above the text and the margin either side are drawn
+    here rather than by CSS, so that cached lines go to the screen as they are
+    (see :mod:`timeline.tui.direct_lines`).
     """
 
     DEFAULT_CSS = """
     EventDetail {
         height: 8;
-        border-top: hkey $foreground 25%;
         background: $surface;
-        padding: 0 1;
     }
+    EventDetail > .detail--rule { color: $foreground 25%; }
     EventDetail > .detail--label { text-style: bold; }
     EventDetail > .detail--date { text-style: bold underline; color: $text-warning; }
     EventDetail > .detail--dim { color: $foreground 65%; }
     EventDetail > .detail--star { color: $text-warning; }
     """
 
-    COMPONENT_CLASSES = {"detail--label", "detail--date", "detail--dim", "detail--star"}
+    COMPONENT_CLASSES = {
+        "detail--label",
+        "detail--date",
+        "detail--dim",
+        "detail--star",
+        "detail--rule",
+    }
 
     def __init__(self, *, extra: Callable[[Event], Text | None] | None = None, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -152,20 +181,30 @@ class EventDetail(Widget):
         )
 
     def _strips(self, event: Event | None, article: Article | None, others: int) -> list[Strip]:
+        """The pane's lines for one event: a rule, then the text with a margin either side."""
         width = self.size.width
         key = (id(event), event.id if event else None, width, others)
         strips = self._cache.get(key)
         if strips is None:
             text = self.text_for(event, article, others)
             console = self.app.console
-            options = console.options.update_width(max(1, width))
+            inner = max(1, width - 2 * _MARGIN)
+            options = console.options.update_width(inner)
             lines = console.render_lines(text, options, pad=True, new_lines=False)
             base = self._base()
-            strips = [
-                Strip(line, width).apply_style(base) for line in lines[: max(1, self.size.height)]
+            edge = Segment(" " * _MARGIN, base)
+            rule = Strip([Segment("▔" * width, base + self._rule_style())], width)
+            strips = [rule] + [
+                Strip([edge, *line, edge], width).apply_style(base)
+                for line in lines[: max(0, self.size.height - 1)]
             ]
             self._cache[key] = strips
         return strips
+
+    def _rule_style(self) -> Style:
+        """The rule's colour, blended over the pane as a CSS border's would be."""
+        color = self.get_component_styles("detail--rule").color
+        return Style(color=(self.background_colors[1] + color).rich_color)
 
     def refresh_event(self) -> None:
         """The shown event changed (a star, a note): wrap its text again."""
@@ -176,7 +215,7 @@ class EventDetail(Widget):
         """Wrap the texts of events likely to be shown next."""
         if self.size.width:
             for event, article, others in neighbours:
-                self._strips(event, article, others)
+                self.finish_ahead(self._strips(event, article, others))
 
     def notify_style_update(self) -> None:
         """CSS changed: forget wrapped texts."""

@@ -21,16 +21,16 @@ from textual.cache import LRUCache
 from textual.geometry import Region
 from textual.message import Message
 from textual.strip import Strip
-from textual.widget import Widget
 
 from timeline.model import Event
+from timeline.tui.direct_lines import DirectLines
 from timeline.tui.index import EventIndex, Group, TimelineRows
 from timeline.tui.render import event_row
 
 __all__ = ["TimelineView"]
 
 
-class TimelineView(Widget, can_focus=True, inherit_bindings=False):
+class TimelineView(DirectLines, can_focus=True, inherit_bindings=False):
     """A scrolling list of year headers and event rows with a cursor."""
 
     COMPONENT_CLASSES = {
@@ -88,7 +88,7 @@ class TimelineView(Widget, can_focus=True, inherit_bindings=False):
         self.empty_message = "No events."
         #: Countries named first in rows (those of the country filter).
         self.first_countries: frozenset[str] = frozenset()
-        self._cache: LRUCache[tuple, Strip] = LRUCache(1024)
+        self._cache: LRUCache[tuple, Strip] = LRUCache(4096)
         self._styles: dict[str, Style] | None = None
         self._theme = ""
 
@@ -113,14 +113,16 @@ class TimelineView(Widget, can_focus=True, inherit_bindings=False):
             return None
         return self.rows.groups[self.rows.group_number(self.cursor)]
 
-    def set_rows(self, rows: TimelineRows, position: int, *, top: bool = False) -> None:
-        """Show new rows with the cursor on view ``position``."""
+    def set_rows(
+        self, rows: TimelineRows, position: int, *, top: bool = False, announce: bool = True
+    ) -> None:
+        """Show new rows with the cursor on view ``position`` (see :meth:`select`)."""
+        # Cached rows stay valid: their keys name the event, not its place.
         self.rows = rows
-        self._cache.clear()
         self.top = min(self.top, max(0, len(rows) - self.size.height))
         self.cursor = -1
         self.refresh()
-        self.select(position if rows.view else -1, top=top, force=True)
+        self.select(position if rows.view else -1, top=top, force=True, announce=announce)
 
     def refresh_rows(self) -> None:
         """Rows changed in place (stars): draw them again."""
@@ -133,10 +135,15 @@ class TimelineView(Widget, can_focus=True, inherit_bindings=False):
             self.terms = terms
             self.refresh()
 
-    def select(self, position: int, *, top: bool = False, force: bool = False) -> None:
+    def select(
+        self, position: int, *, top: bool = False, force: bool = False, announce: bool = True
+    ) -> None:
         """Move the cursor to view ``position`` and keep it on screen.
 
-        ``top`` puts the event's year header at the top of the list.
+        ``top`` puts the event's year header at the top of the list. A move is
+        announced with a :class:`Selected` message (``force``: even to the same
+        event), unless ``announce`` is False because the caller updates what
+        depends on the selection itself, in the same frame.
         """
         total = len(self.rows.view)
         position = -1 if not total else max(0, min(position, total - 1))
@@ -145,26 +152,51 @@ class TimelineView(Widget, can_focus=True, inherit_bindings=False):
         self.cursor = position
         if position >= 0:
             row = self.rows.row_of(position)
-            if top:
-                group = self.rows.group_number(position)
-                self.scroll_to_row(self.rows.header_rows[group])
-            else:
-                self._scroll_into_view(row)
+            self.scroll_to_row(self.top_for(self.rows, position, self.top, header=top))
             self.refresh_line(row)
         if old_row >= 0:
             self.refresh_line(old_row)
-        if changed or force:
+        if announce and (changed or force):
             self.post_message(self.Selected(self.event, position))
 
-    def _scroll_into_view(self, row: int) -> None:
+    def top_for(self, rows: TimelineRows, position: int, top: int, *, header: bool) -> int:
+        """The first row shown once the cursor is on ``position`` of ``rows``.
+
+        ``top`` is the first row shown before. The list scrolls only as far as
+        it must to show the event (with its year header when that is the row
+        above); with ``header`` it puts the event's year header first.
+        """
         height = self.size.height
-        top = self.top
-        group = self.rows.group_number(self.cursor)
-        want_top = row - 1 if self.rows.header_rows[group] == row - 1 else row
-        if want_top < top:
-            self.scroll_to_row(want_top)
-        elif height and row >= top + height:
-            self.scroll_to_row(row - height + 1)
+        limit = max(0, len(rows) - height)
+        top = min(top, limit)
+        if position < 0:
+            return top
+        row = rows.row_of(position)
+        header_row = rows.header_rows[rows.group_number(position)]
+        if header:
+            want = header_row
+        else:
+            want = row - 1 if header_row == row - 1 else row
+            if want >= top:
+                if not height or row < top + height:
+                    return top
+                want = row - height + 1
+        return max(0, min(want, limit))
+
+    def prepare(
+        self, rows: TimelineRows, position: int, *, header: bool, first: frozenset[str]
+    ) -> None:
+        """Render ahead of time the screenful a move to ``position`` of ``rows`` would show.
+
+        The screen calls this while the user reads, for the places the next
+        key is likely to lead (the next event, year or country), so that the
+        key itself only looks its rows up.
+        """
+        height = self.size.height
+        if not rows.view or not height or position < 0:
+            return
+        top = self.top_for(rows, position, self.top, header=header)
+        self.finish_ahead([self._line(rows, top, position, first, y) for y in range(height)])
 
     def refresh_line(self, row: int) -> None:
         """Repaint one row, if it is on screen."""
@@ -178,11 +210,6 @@ class TimelineView(Widget, can_focus=True, inherit_bindings=False):
         if top != self.top:
             self.top = top
             self.refresh()
-
-    def move(self, delta: int) -> None:
-        """Move the cursor ``delta`` events (clamped)."""
-        if self.cursor >= 0:
-            self.select(self.cursor + delta)
 
     @property
     def page(self) -> int:
@@ -220,9 +247,7 @@ class TimelineView(Widget, can_focus=True, inherit_bindings=False):
 
     def on_resize(self, event: events.Resize) -> None:
         """Keep the cursor on screen."""
-        self.scroll_to_row(self.top)
-        if self.cursor >= 0:
-            self._scroll_into_view(self.cursor_row)
+        self.scroll_to_row(self.top_for(self.rows, self.cursor, self.top, header=False))
 
     def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
         """The wheel scrolls the list three rows (the cursor stays put)."""
@@ -234,75 +259,82 @@ class TimelineView(Widget, can_focus=True, inherit_bindings=False):
         self.scroll_to_row(self.top - 3)
         event.stop()
 
-    def _thumb(self, y: int) -> bool:
+    @staticmethod
+    def _thumb(total: int, top: int, height: int, y: int) -> bool:
         """Whether screen line ``y`` holds the scroll indicator's thumb."""
-        total, height = len(self.rows), self.size.height
         if total <= height or height <= 0:
             return False
         size = max(1, round(height * height / total))
-        top = round((height - size) * self.top / max(1, total - height))
-        return top <= y < top + size
+        start = round((height - size) * top / max(1, total - height))
+        return start <= y < start + size
 
     def render_line(self, y: int) -> Strip:
         """Render screen line ``y``: one row of the list plus a scroll-indicator cell."""
         if self.app.theme != self._theme:
             self._theme = self.app.theme
             self._forget_styles()
-        row = self.top + y
-        full = self.size.width
+        return self._line(self.rows, self.top, self.cursor, self.first_countries, y)
+
+    def _line(
+        self, rows: TimelineRows, top: int, cursor: int, first: frozenset[str], y: int
+    ) -> Strip:
+        """Line ``y`` of the list showing ``rows`` from row ``top``, the cursor on ``cursor``."""
+        row = top + y
+        full, height = self.size
         width = max(1, full - 1)
         base = self._base_style()
-        thumb = self._thumb(y)
-        if not self.rows.view:
-            if y == max(0, self.size.height // 2 - 1):
+        if not rows.view:
+            if y == max(0, height // 2 - 1):
                 text = Text(self.empty_message, style=base + self._style("timeline--empty"))
                 text.truncate(full, overflow="ellipsis")
                 text.align("center", full)
                 return Strip(text.render(self.app.console), full)
             return Strip.blank(full, base)
-        if row >= len(self.rows):
+        if row >= len(rows):
             return Strip.blank(full, base)
-        group, position = self.rows.row(row)
+        thumb = self._thumb(len(rows), top, height, y)
+        group, position = rows.row(row)
         if position is None:
             key: tuple = ("h", group.year, group.count, width, thumb)
         else:
-            key = ("e", self.rows.view[position], width, position == self.cursor, self.terms, thumb)
+            event_index = rows.view[position]
+            is_cursor = position == cursor
+            generation = self.index.generation
+            key = ("e", event_index, generation, width, is_cursor, self.terms, first, thumb)
         strip = self._cache.get(key)
         if strip is None:
             if position is None:
-                text = self._header_text(group, width, base)
-                segments = list(text.render(self.app.console))
+                segments = self._header_segments(group, width, base)
             else:
-                segments = self._row_segments(position, width, base)
+                segments = self._row_segments(event_index, is_cursor, first, width, base)
             style = base + self._style("timeline--thumb") if thumb else base
             segments.append(Segment(" ", style))
             strip = Strip(segments, full)
             self._cache[key] = strip
         return strip
 
-    def _header_text(self, group: Group, width: int, base: Style) -> Text:
+    def _header_segments(self, group: Group, width: int, base: Style) -> list[Segment]:
+        """`` 2007 ──── 12 events `` in one style, cut or padded to ``width``."""
         style = base + self._style("timeline--header")
+        label = f" {group.label} "
         count = f" {group.count} event{'s' if group.count != 1 else ''} "
-        text = Text(f" {group.label} ", style=style, end="")
-        rule = max(0, width - text.cell_len - len(count))
-        text.append("─" * rule, style)
-        text.append(count, style)
-        text.truncate(width, pad=True)
-        return text
+        rule = "─" * max(0, width - len(label) - len(count))
+        line = Strip([Segment(label + rule + count, style)])
+        return list(line.crop_extend(0, width, style))
 
-    def _row_segments(self, position: int, width: int, base: Style) -> list[Segment]:
-        event = self.index.events[self.rows.view[position]]
-        is_cursor = position == self.cursor
+    def _row_segments(
+        self, event_index: int, is_cursor: bool, first: frozenset[str], width: int, base: Style
+    ) -> list[Segment]:
         return event_row(
-            event,
+            self.index.events[event_index],
             width,
             style=base + self._style("timeline--cursor") if is_cursor else base,
             date_style=self._style("timeline--date"),
             country_style=self._style("timeline--countries"),
             match_style=self._style("timeline--match"),
             terms=self.terms,
-            first=self.first_countries,
-            mark=bool(self.terms) and self.index.matches(self.rows.view[position], self.terms),
+            first=first,
+            mark=bool(self.terms) and self.index.matches(event_index, self.terms),
             star_style=self._style("timeline--star"),
         )
 

@@ -11,15 +11,21 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from timeline.tui.direct_lines import DirectLines
+
 __all__ = ["YearRail"]
 
 _BAR = " ▏▎▍▌▋▊▉█"
 
 
-class YearRail(ScrollView):
-    """A narrow list of years; the current one is marked, a click jumps there."""
+class YearRail(DirectLines, ScrollView):
+    """A narrow list of years; the current one is marked, a click jumps there.
 
-    COMPONENT_CLASSES = {"rail--current", "rail--bar", "rail--empty", "rail--title"}
+    Its right edge is drawn with each line rather than as a CSS border, so that
+    cached lines go to the screen as they are (see :mod:`timeline.tui.direct_lines`).
+    """
+
+    COMPONENT_CLASSES = {"rail--current", "rail--bar", "rail--empty", "rail--title", "rail--edge"}
 
     DEFAULT_CSS = """
     YearRail {
@@ -27,13 +33,13 @@ class YearRail(ScrollView):
         overflow-x: hidden;
         overflow-y: auto;
         scrollbar-size-vertical: 0;
-        border-right: vkey $foreground 20%;
         background: $surface;
     }
     YearRail > .rail--current { background: $accent 45%; text-style: bold; }
     YearRail > .rail--bar { color: $primary; }
     YearRail > .rail--empty { color: $foreground 35%; }
     YearRail > .rail--title { color: $foreground 65%; text-style: bold; }
+    YearRail > .rail--edge { color: $foreground 20%; }
     """
 
     class Picked(Message):
@@ -59,8 +65,8 @@ class YearRail(ScrollView):
         if entries == self.entries:
             return
         self.entries = entries
+        # Cached lines are keyed by their entry and scale, so they stay valid.
         self._most = max((c for _y, c in entries), default=0) or 1
-        self._cache.clear()
         self.virtual_size = Size(self.size.width, len(entries) + 1)
         self.refresh()
 
@@ -119,27 +125,44 @@ class YearRail(ScrollView):
         if self.app.theme != self._theme:
             self._theme = self.app.theme
             self._forget_styles()
-        width = self.size.width
         line = round(self.scroll_y) + y
-        if line > len(self.entries):
-            return Strip.blank(width, self._base())
-        entry = self.entries[line - 1] if line else None
-        current = (
-            bool(line) and self._has_current and entry is not None and entry[0] == self.current
-        )
-        key = (line, entry, current, width, self._most)
+        entry = self.entries[line - 1] if 0 < line <= len(self.entries) else None
+        current = entry is not None and self._has_current and entry[0] == self.current
+        return self._line(line == 0, entry, current, self._most)
+
+    def prepare(self, entries: list[tuple[int | None, int]], current: int | None) -> None:
+        """Render ahead of time the lines ``entries`` would show with ``current`` marked."""
+        most = max((c for _y, c in entries), default=0) or 1
+        self.finish_ahead([self._line(False, e, e[0] == current, most) for e in entries])
+
+    def _line(
+        self, title: bool, entry: tuple[int | None, int] | None, current: bool, most: int
+    ) -> Strip:
+        full = self.size.width
+        key = (title, entry, current, full, most)
         strip = self._cache.get(key)
         if strip is None:
+            width = max(0, full - 1)  # the last cell is the edge
             base = self._base()
-            if line == 0:
-                style = base + self._style("rail--title")
-                segments = [Segment(" Years".ljust(width), style)]
+            if entry is not None:
+                segments = self._entry(entry[0], entry[1], width, current, most, base)
+            elif title:
+                segments = [Segment(" Years".ljust(width), base + self._style("rail--title"))]
             else:
-                assert entry is not None
-                segments = self._entry(entry[0], entry[1], width, current, base)
-            strip = Strip(segments, width).crop_extend(0, width, base)
+                segments = [Segment(" " * width, base)]
+            edge = Strip([Segment("▕", base + self._edge_style())], 1)
+            strip = Strip.join([Strip(segments, width).crop_extend(0, width, base), edge])
             self._cache[key] = strip
         return strip
+
+    def _edge_style(self) -> Style:
+        """The edge's colour, blended over the rail as a CSS border's would be."""
+        style = self._styles.get("edge")
+        if style is None:
+            color = self.get_component_styles("rail--edge").color
+            style = Style(color=(self.background_colors[1] + color).rich_color)
+            self._styles["edge"] = style
+        return style
 
     def _style(self, name: str) -> Style:
         style = self._styles.get(name)
@@ -148,7 +171,7 @@ class YearRail(ScrollView):
         return style
 
     def _entry(
-        self, year: int | None, count: int, width: int, current: bool, base: Style
+        self, year: int | None, count: int, width: int, current: bool, most: int, base: Style
     ) -> list[Segment]:
         """Marker, year, a bar in eighths of a cell, the count."""
         style = base + self._style("rail--current") if current else base
@@ -158,7 +181,7 @@ class YearRail(ScrollView):
         counter = str(count)
         head = ("▶" if current else " ") + label.ljust(5) + " "
         bar_cells = max(0, width - len(head) - len(counter) - 2)
-        eighths = round(bar_cells * 8 * count / self._most)
+        eighths = round(bar_cells * 8 * count / most)
         bar = "█" * (eighths // 8) + (_BAR[eighths % 8] if eighths % 8 else "")
         return [
             Segment(head, style),
