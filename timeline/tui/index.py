@@ -10,6 +10,7 @@ headers and events, and batches of new events are merged in sorted order.
 from __future__ import annotations
 
 import heapq
+import time
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -171,6 +172,7 @@ class EventIndex:
         self._views: dict[Filters, Sequence[int]] = {}
         self._per_article: Counter[str] | None = None
         self._article_of: list[int] | None = None
+        self._article_counts: dict[int, tuple[Sequence[int], int]] = {}
 
     # -- batches ---------------------------------------------------------------
 
@@ -255,12 +257,23 @@ class EventIndex:
         return self._article_of
 
     def articles_in(self, view: Sequence[int]) -> int:
-        """How many distinct articles the events of ``view`` come from."""
+        """How many distinct articles the events of ``view`` come from.
+
+        Kept for the views last asked about (views are cached per filter, so
+        the same object comes back when a filter does).
+        """
         if len(view) == len(self.events):
             if self._per_article is None:
                 self._per_article = Counter(map(attrgetter("article"), self.events))
             return len(self._per_article)
-        return len(set(map(self.article_numbers().__getitem__, view)))
+        kept = self._article_counts.get(id(view))
+        if kept is not None and kept[0] is view:
+            return kept[1]
+        count = len(set(map(self.article_numbers().__getitem__, view)))
+        if len(self._article_counts) > 64:
+            self._article_counts.clear()
+        self._article_counts[id(view)] = (view, count)
+        return count
 
     def warm(self) -> None:
         """Build the lazy tables now (safe to run in a worker thread).
@@ -388,8 +401,12 @@ class EventIndex:
             haystack = event_haystack(event, article.title if article else "")
             if all(term in haystack for term in terms):
                 found.append(i)
-            if not i & 0x1FFF and cancelled():
-                break
+            if not i & 0xFF:
+                # Give the GIL back often: this runs in a thread beside the
+                # event loop, which must draw the keys typed meanwhile.
+                time.sleep(0)
+                if not i & 0x1FFF and cancelled():
+                    break
         return found
 
 

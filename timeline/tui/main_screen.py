@@ -12,10 +12,13 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Self
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.css.scalar import Unit
+from textual.geometry import Region
 from textual.screen import Screen
 from textual.widgets import Footer, Input
 from textual.worker import get_current_worker
@@ -64,6 +67,20 @@ class SearchBar(Input):
     def action_close(self) -> None:
         """Esc: tell the screen to clear the search."""
         self.post_message(self.Closed(self, self.value))
+
+    def refresh(
+        self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False
+    ) -> Self:
+        """Repaint without laying the screen out again when only the text changed.
+
+        ``Input`` asks for a layout on every key (its virtual size follows the
+        text), which re-arranges the whole screen; the bar's own size never
+        depends on its text (docked, full width, fixed height), so a repaint
+        is all a typed letter needs.
+        """
+        if layout and self.styles.width.unit is not Unit.AUTO:
+            layout = False
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
 
 class MainScreen(Screen[None]):
@@ -310,6 +327,7 @@ class MainScreen(Screen[None]):
                 if filters is None:
                     continue
                 other = self._rows_for(filters)
+                self.index.articles_in(other.view)  # for the header
                 position = other.nearest(self.index, at, current)
                 if position >= 0:
                     targets.append((other, position, False, filters.countries))
@@ -543,7 +561,9 @@ class MainScreen(Screen[None]):
             self.workers.cancel_group(self, "search")
             return
         self._pending_jump = not self._quick_jump(terms)
-        self._start_search(query)
+        # After the frame that shows the typed letter: the search thread
+        # competes with drawing it for the GIL.
+        self.call_after_refresh(self._start_search, query)
 
     def _quick_jump(self, terms: tuple[str, ...]) -> bool:
         """Find a match near the cursor without scanning everything; True if found."""
@@ -560,7 +580,8 @@ class MainScreen(Screen[None]):
         return False
 
     def _start_search(self, query: str) -> None:
-        self._search_worker(query)
+        if query == self.query_text:
+            self._search_worker(query)
 
     @work(thread=True, exclusive=True, group="search")
     def _search_worker(self, query: str) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -52,8 +53,9 @@ _OTHER = TYPE_STYLES["other"]
 _WHITESPACE = re.compile(r"\s")
 
 
+@lru_cache(maxsize=16384)
 def one_line(text: str) -> str:
-    """Article text made safe for a single display line."""
+    """Article text made safe for a single display line (kept: rows are drawn often)."""
     return clean_line(text)
 
 
