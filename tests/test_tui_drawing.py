@@ -155,3 +155,31 @@ async def test_a_line_widget_with_padding_still_gets_its_padding():
     async with app.run_test(size=(20, 4)) as pilot:
         await pilot.pause()
         assert read_screen(app).splitlines()[0] == "   xy"
+
+
+async def test_only_rows_that_match_the_whole_query_are_highlighted(seeds_corpus):
+    app = TimelineApp(seeds_corpus)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.press("slash", *"tier", "space", *"cambodia")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        timeline = app.main.timeline
+        match = timeline.get_component_rich_style("timeline--match", partial=True)
+        lit, plain = [], []
+        for y in range(timeline.size.height):
+            row = timeline.top + y
+            if row >= len(timeline.rows):
+                break
+            _group, position = timeline.rows.row(row)
+            if position is None:
+                continue
+            index = timeline.rows.view[position]
+            event = app.index.events[index]
+            strip = timeline.render_line(y)
+            highlighted = [s.text for s in strip if s.style and s.style.bgcolor == match.bgcolor]
+            if app.index.matches(index, ("tier", "cambodia")):
+                lit.append(highlighted)
+            elif "Cambodia" in event.countries:
+                plain.append(highlighted)
+        assert lit and all(lit)  # every matching row is marked
+        assert plain and not any(plain)  # Cambodia alone lights nothing up

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from rich.style import Style
 from textual.color import Color
 from textual.filter import LineFilter
-from textual.geometry import Region, Spacing
+from textual.geometry import Region, Size, Spacing
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -42,6 +42,12 @@ class DirectLines(Widget):
         self._shown: dict[int, Strip] = {}
         #: What those strips were made for: size, filters, background, theme.
         self._shown_for: tuple = ()
+        self._frame_size: Size | None = None
+
+    @property
+    def line_size(self) -> Size:
+        """The size lines are drawn at: known while a frame is drawn, looked up otherwise."""
+        return self._frame_size or self.size
 
     def _set_dirty(self, *regions: Region) -> None:
         # Every repaint Textual asks of a widget (a refresh, a resize, new
@@ -88,12 +94,16 @@ class DirectLines(Widget):
         shown = self._shown
         fill = Style(bgcolor=(base_background + background).rich_color)
         strips: list[Strip] = []
-        for y in crop.line_range:
-            strip = shown.get(y)
-            if strip is None:
-                strip = _finish(self.render_line(y), size.width, fill, filters, background)
-                shown[y] = strip
-            strips.append(strip)
+        self._frame_size = size
+        try:
+            for y in crop.line_range:
+                strip = shown.get(y)
+                if strip is None:
+                    strip = _finish(self.render_line(y), size.width, fill, filters, background)
+                    shown[y] = strip
+                strips.append(strip)
+        finally:
+            self._frame_size = None
         if crop.column_span != (0, size.width):
             x1, x2 = crop.column_span
             strips = [strip.crop(x1, x2) for strip in strips]

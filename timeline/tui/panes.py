@@ -77,7 +77,7 @@ class HeaderLine(DirectLines):
 
     def render_line(self, y: int) -> Strip:
         """The line, cut with an ellipsis to the width."""
-        width = self.size.width
+        width = self.line_size.width
         base = self.rich_style
         if y:
             return Strip.blank(width, base)
@@ -182,7 +182,8 @@ class EventDetail(DirectLines):
 
     def _strips(self, event: Event | None, article: Article | None, others: int) -> list[Strip]:
         """The pane's lines for one event: a rule, then the text with a margin either side."""
-        width = self.size.width
+        size = self.line_size
+        width = size.width
         key = (id(event), event.id if event else None, width, others)
         strips = self._cache.get(key)
         if strips is None:
@@ -195,8 +196,8 @@ class EventDetail(DirectLines):
             edge = Segment(" " * _MARGIN, base)
             rule = Strip([Segment("▔" * width, base + self._rule_style())], width)
             strips = [rule] + [
-                Strip([edge, *line, edge], width).apply_style(base)
-                for line in lines[: max(0, self.size.height - 1)]
+                Strip([edge, *line, edge], width).apply_style(base).simplify()
+                for line in lines[: max(0, size.height - 1)]
             ]
             self._cache[key] = strips
         return strips
@@ -234,7 +235,7 @@ class EventDetail(DirectLines):
         strips = self._strips(*self._source)
         if y < len(strips):
             return strips[y]
-        return Strip.blank(self.size.width, self._base())
+        return Strip.blank(self.line_size.width, self._base())
 
     def _base(self) -> Style:
         """The widget's own style (kept: computing it walks the DOM)."""

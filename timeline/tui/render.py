@@ -100,20 +100,31 @@ def _matched(text: str, terms: tuple[str, ...], style: Style, match: Style) -> l
     lower = text.lower()
     if len(lower) != len(text):
         return [Segment(text, style)]
-    marked = bytearray(len(text))
+    spans: list[tuple[int, int]] = []
     for term in terms:
         at = lower.find(term)
         while at >= 0:
-            marked[at : at + len(term)] = b"\x01" * len(term)
+            spans.append((at, at + len(term)))
             at = lower.find(term, at + 1)
-    if not any(marked):
+    if not spans:
         return [Segment(text, style)]
+    spans.sort()
     out: list[Segment] = []
-    start = 0
-    for i in range(1, len(text) + 1):
-        if i == len(text) or marked[i] != marked[start]:
-            out.append(Segment(text[start:i], match if marked[start] else style))
-            start = i
+    done = 0  # text before this offset has been emitted
+    start, end = spans[0]
+    for next_start, next_end in spans[1:]:
+        if next_start <= end:  # overlapping or touching: one highlight
+            end = max(end, next_end)
+            continue
+        if start > done:
+            out.append(Segment(text[done:start], style))
+        out.append(Segment(text[start:end], match))
+        done, start, end = end, next_start, next_end
+    if start > done:
+        out.append(Segment(text[done:start], style))
+    out.append(Segment(text[start:end], match))
+    if end < len(text):
+        out.append(Segment(text[end:], style))
     return out
 
 

@@ -280,7 +280,7 @@ class TimelineView(DirectLines, can_focus=True, inherit_bindings=False):
     ) -> Strip:
         """Line ``y`` of the list showing ``rows`` from row ``top``, the cursor on ``cursor``."""
         row = top + y
-        full, height = self.size
+        full, height = self.line_size
         width = max(1, full - 1)
         base = self._base_style()
         if not rows.view:
@@ -300,16 +300,21 @@ class TimelineView(DirectLines, can_focus=True, inherit_bindings=False):
             event_index = rows.view[position]
             is_cursor = position == cursor
             generation = self.index.generation
-            key = ("e", event_index, generation, width, is_cursor, self.terms, first, thumb)
+            # Only rows that match are highlighted, so the others keep their strips.
+            terms = self.terms
+            if terms and not self.index.matches(event_index, terms):
+                terms = ()
+            key = ("e", event_index, generation, width, is_cursor, terms, first, thumb)
         strip = self._cache.get(key)
         if strip is None:
             if position is None:
                 segments = self._header_segments(group, width, base)
             else:
-                segments = self._row_segments(event_index, is_cursor, first, width, base)
+                segments = self._row_segments(event_index, is_cursor, terms, first, width, base)
             style = base + self._style("timeline--thumb") if thumb else base
             segments.append(Segment(" ", style))
-            strip = Strip(segments, full)
+            # Fewer, longer segments: each one costs the compositor on every frame.
+            strip = Strip(segments, full).simplify()
             self._cache[key] = strip
         return strip
 
@@ -323,8 +328,15 @@ class TimelineView(DirectLines, can_focus=True, inherit_bindings=False):
         return list(line.crop_extend(0, width, style))
 
     def _row_segments(
-        self, event_index: int, is_cursor: bool, first: frozenset[str], width: int, base: Style
+        self,
+        event_index: int,
+        is_cursor: bool,
+        terms: tuple[str, ...],
+        first: frozenset[str],
+        width: int,
+        base: Style,
     ) -> list[Segment]:
+        """A row; ``terms`` (given only when the event matches them) are highlighted."""
         return event_row(
             self.index.events[event_index],
             width,
@@ -332,9 +344,9 @@ class TimelineView(DirectLines, can_focus=True, inherit_bindings=False):
             date_style=self._style("timeline--date"),
             country_style=self._style("timeline--countries"),
             match_style=self._style("timeline--match"),
-            terms=self.terms,
+            terms=terms,
             first=first,
-            mark=bool(self.terms) and self.index.matches(event_index, self.terms),
+            mark=bool(terms),
             star_style=self._style("timeline--star"),
         )
 

@@ -138,7 +138,7 @@ class YearRail(DirectLines, ScrollView):
     def _line(
         self, title: bool, entry: tuple[int | None, int] | None, current: bool, most: int
     ) -> Strip:
-        full = self.size.width
+        full = self.line_size.width
         key = (title, entry, current, full, most)
         strip = self._cache.get(key)
         if strip is None:
@@ -152,6 +152,7 @@ class YearRail(DirectLines, ScrollView):
                 segments = [Segment(" " * width, base)]
             edge = Strip([Segment("▕", base + self._edge_style())], 1)
             strip = Strip.join([Strip(segments, width).crop_extend(0, width, base), edge])
+            strip = strip.simplify()
             self._cache[key] = strip
         return strip
 
