@@ -505,3 +505,29 @@ def test_countries_named_as_actors_do_not_pull_in_the_home_country():
     )
     (event,) = [e for e in events_of(text) if e.date == "2011"]
     assert event.countries == ("China", "Laos")
+
+
+def test_a_dateline_after_a_byline_names_the_main_country():
+    # The victims' nationality is in the title; the story is filed from Malaysia.
+    text = (
+        "Restaurant owner jailed for trafficking three Indonesian women\n\n"
+        "By Staff | Published 24 Feb 2023\n\n"
+        "KUALA LUMPUR (Feb 24): A court sentenced a restaurant owner to 12 years in jail "
+        "for trafficking the women.\n\n"
+        "He was charged in March 2021 after a raid in December 2020."
+    )
+    charged = [e for e in events_of(text) if e.date == "2021-03"][0]
+    assert charged.countries == ("Malaysia",)
+    assert charged.inherited == ("Malaysia",)
+
+
+def test_a_country_people_were_taken_to_is_not_the_main_country():
+    text = (
+        "Police arrest official over trafficking of women to Oman\n\n"
+        "Police arrested a former official of the Sri Lankan embassy on Monday. "
+        "Sri Lankan women were sent to Oman on tourist visas. "
+        "Families in Sri Lanka say the women were sold in Oman.\n\n"
+        "A special unit to investigate human trafficking was set up in 2016."
+    )
+    unit = [e for e in events_of(text) if e.date == "2016"][0]
+    assert unit.countries == ("Sri Lanka",)

@@ -210,6 +210,8 @@ def test_not_countries(text: str) -> None:
     ("text", "expected"),
     [
         ("The US State Department", ["United States"]),
+        ("the State Department's annual report", ["United States"]),
+        ("a White House task force", ["United States"]),
         ("the U.S. report", ["United States"]),
         ("the USA and the U.S.A.", ["United States", "United States"]),
         ("the United States of America", ["United States"]),

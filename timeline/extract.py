@@ -24,7 +24,7 @@ from timeline.resources import bundled_seeds_dir
 from timeline.sentences import split_sentences
 
 #: Bumped whenever extraction rules change, so that cached events are rebuilt.
-EXTRACTOR_VERSION = "1.4.2"
+EXTRACTOR_VERSION = "1.5.0"
 
 #: Longest text taken as one sentence of evidence.
 MAX_SENTENCE = 3000
@@ -74,20 +74,59 @@ def article_reference(article: Article) -> tuple[dt.date | None, Precision]:
 
 
 def main_country(article: Article, mentions: list[CountryMention]) -> str | None:
-    """The country the article is mostly about: most mentioned (title counts double).
+    """The country the article is mostly about, by weighted mentions.
 
-    It must stand out: named at least twice and more often than any other;
-    an article that names several countries equally has no main country.
+    A mention in the body counts one, in the title two, and the place a
+    dateline files the story from ("KUALA LUMPUR (Feb 24):") two more. A
+    country named only as where people were taken ("trafficking of women to
+    Oman") counts half: such stories are about where people came from or
+    where the case is heard. The winner must stand out: at least two, and
+    more than any other; an article that names several countries equally
+    has no main country.
     """
-    counts: Counter[str] = Counter(m.country for m in mentions)
+    counts: Counter[str] = Counter()
+    text = article.text
+    for m in mentions:
+        counts[m.country] += _mention_weight(text, m.start)
     for m in find_countries(article.title):
-        counts[m.country] += 2
+        counts[m.country] += 2 * _mention_weight(article.title, m.start)
+    filed_from = _dateline_place(article, mentions)
+    if filed_from is not None:
+        counts[filed_from] += 2
     if not counts:
         return None
     ranked = counts.most_common(2)
     if ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     return ranked[0][0]
+
+
+def _mention_weight(text: str, at: int) -> float:
+    """Half for a destination ("to Oman"), else one."""
+    return 0.5 if _DESTINATION_BEFORE.search(text[max(0, at - 30) : at]) else 1.0
+
+
+# Before a dateline's place: nothing but markup and spaces.
+_DATELINE_LEAD = re.compile(r"[\s*_#>\[(]*")
+
+
+def _dateline_place(article: Article, mentions: list[CountryMention]) -> str | None:
+    """The country of the place a dateline opens the body with, if there is one.
+
+    A place counts as a dateline when it opens the first paragraphs of the
+    body (after a byline, say) and is written in capitals ("DHAKA -") or
+    directly followed by the article's date ("Jakarta, 5 September 2022").
+    """
+    if not mentions:
+        return None
+    first = mentions[0]
+    text, start = article.text, article.body_start
+    line_start = max(start, text.rfind("\n", start, first.start) + 1)
+    if first.start - start > 200 or not _DATELINE_LEAD.fullmatch(text[line_start : first.start]):
+        return None
+    surface = article.text[first.start : first.end]
+    dated = article.date_span is not None and 0 <= article.date_span[0] - first.end <= 30
+    return first.country if surface.isupper() or dated else None
 
 
 def summarize(sentence: str, width: int = SUMMARY_WIDTH) -> str:
