@@ -34,7 +34,7 @@ from timeline.tui.help import HelpScreen
 from timeline.tui.index import EventIndex, Filters, TimelineRows, query_terms
 from timeline.tui.keymap import MAIN_KEYS, bindings
 from timeline.tui.note_editor import NoteEditor
-from timeline.tui.panes import AppHeader, EventDetail, HeaderLine
+from timeline.tui.panes import AppHeader, EventDetail, HeaderFigures, HeaderLine
 from timeline.tui.picker import Picker
 from timeline.tui.timeline_view import TimelineView
 from timeline.tui.year_prompt import YearPrompt
@@ -222,28 +222,31 @@ class MainScreen(Screen[None]):
         self._show_selection()
 
     def _update_header(self) -> None:
-        view = self.rows.view
+        self.query_one(HeaderLine).show(*self._header_figures(self.rows, self.filters))
+
+    def _header_figures(self, rows: TimelineRows, filters: Filters) -> HeaderFigures:
+        """What the header says when ``rows`` are shown under ``filters``."""
+        view = rows.view
         search = ""
         if self.query_text:
             if self.matches is None:
                 search = f"/{self.query_text} · searching…"
             else:
-                found = self._matches_in_view()
+                found = self._matches_in_view(view)
                 search = f"/{self.query_text} · {found:,} match{'es' if found != 1 else ''}"
-        self.query_one(HeaderLine).show(
+        return (
             self.index.name,
             len(view),
             len(self.index),
             self.index.articles_in(view),
             len(self.index.articles),
-            self.filters.describe(),
+            filters.describe(),
             search,
         )
 
-    def _matches_in_view(self) -> int:
+    def _matches_in_view(self, view: Sequence[int]) -> int:
         if self.matches is None:
             return 0
-        view = self.rows.view
         if isinstance(view, range):
             return bisect_left(self.matches, view.stop) - bisect_left(self.matches, view.start)
         wanted = set(view) if len(view) < len(self.matches) else None
@@ -342,7 +345,7 @@ class MainScreen(Screen[None]):
                 if filters is None:
                     continue
                 other = self._rows_for(filters)
-                self.index.articles_in(other.view)  # for the header
+                self.query_one(HeaderLine).prepare(self._header_figures(other, filters))
                 position = other.nearest(self.index, at, current)
                 if position >= 0:
                     targets.append((other, position, False, filters.countries))

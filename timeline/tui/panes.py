@@ -17,15 +17,21 @@ from timeline.model import Article, Event
 from timeline.tui.direct_lines import DirectLines
 from timeline.tui.render import detail_text, one_line
 
-__all__ = ["AppHeader", "EventDetail", "HeaderLine"]
+__all__ = ["AppHeader", "EventDetail", "HeaderFigures", "HeaderLine"]
 
 _MARGIN = 1  # blank cells either side of the detail text
+
+
+#: What the header line says: corpus name, events shown and in all, articles
+#: shown and in all, the filters and the search (both plain text, may be empty).
+HeaderFigures = tuple[str, int, int, int, int, str, str]
 
 
 class HeaderLine(DirectLines):
     """Corpus name, events and articles shown of the total, filters, search.
 
-    One line that redraws without a layout pass.
+    One line that redraws without a layout pass, from a small cache of drawn
+    lines that the screen can fill ahead of time (:meth:`prepare`).
     """
 
     DEFAULT_CSS = """
@@ -34,13 +40,14 @@ class HeaderLine(DirectLines):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self._text = Text()
-        self._strip: Strip | None = None
+        self._figures: HeaderFigures = ("", 0, 0, 0, 0, "", "")
+        self._cache: LRUCache[tuple, Strip] = LRUCache(32)
+        self._theme = ""
 
     @property
     def text(self) -> str:
         """What the line says, as plain text."""
-        return self._text.plain
+        return _header_text(self._figures).plain
 
     def show(
         self,
@@ -53,41 +60,56 @@ class HeaderLine(DirectLines):
         search: str,
     ) -> None:
         """Refresh the line with the given figures (all plain text)."""
-        text = Text(no_wrap=True, overflow="ellipsis", end="")
-        text.append(" ")
-        text.append(one_line(name) or "corpus", "bold")
-        text.append("  ")
-        text.append(f"{shown:,}/{total:,} events · {articles_shown:,}/{articles_total:,} articles")
-        if filters:
-            text.append("  │  ")
-            text.append(filters, "bold")
-        if search:
-            text.append("  │  ")
-            text.append(search, "italic")
-        if text == self._text:
-            return
-        self._text = text
-        self._strip = None
-        self.refresh()
+        figures = (name, shown, total, articles_shown, articles_total, filters, search)
+        if figures != self._figures:
+            self._figures = figures
+            self.refresh()
+
+    def prepare(self, figures: HeaderFigures) -> None:
+        """Draw ahead of time the line that :meth:`show` with ``figures`` would show."""
+        if self.size.width:
+            self.finish_ahead([self._line(figures)])
 
     def notify_style_update(self) -> None:
         """CSS changed: draw the line again."""
         super().notify_style_update()
-        self._strip = None
+        self._cache.clear()
 
     def render_line(self, y: int) -> Strip:
         """The line, cut with an ellipsis to the width."""
-        width = self.line_size.width
-        base = self.rich_style
+        if self.app.theme != self._theme:
+            self._theme = self.app.theme
+            self._cache.clear()
         if y:
-            return Strip.blank(width, base)
-        strip = self._strip
-        if strip is None or strip.cell_length != width:
-            text = self._text.copy()
+            return Strip.blank(self.line_size.width, self.rich_style)
+        return self._line(self._figures)
+
+    def _line(self, figures: HeaderFigures) -> Strip:
+        width = self.line_size.width
+        key = (figures, width)
+        strip = self._cache.get(key)
+        if strip is None:
+            text = _header_text(figures)
             text.truncate(width, overflow="ellipsis", pad=True)
-            strip = Strip(text.render(self.app.console), width).apply_style(base)
-            self._strip = strip
+            strip = Strip(text.render(self.app.console), width).apply_style(self.rich_style)
+            strip = self._cache[key] = strip.simplify()
         return strip
+
+
+def _header_text(figures: HeaderFigures) -> Text:
+    name, shown, total, articles_shown, articles_total, filters, search = figures
+    text = Text(no_wrap=True, overflow="ellipsis", end="")
+    text.append(" ")
+    text.append(one_line(name) or "corpus", "bold")
+    text.append("  ")
+    text.append(f"{shown:,}/{total:,} events · {articles_shown:,}/{articles_total:,} articles")
+    if filters:
+        text.append("  │  ")
+        text.append(filters, "bold")
+    if search:
+        text.append("  │  ")
+        text.append(search, "italic")
+    return text
 
 
 class AppHeader(Horizontal):
