@@ -53,7 +53,7 @@ _OTHER = TYPE_STYLES["other"]
 _WHITESPACE = re.compile(r"\s")
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=8192)
 def one_line(text: str) -> str:
     """Article text made safe for a single display line (kept: rows are drawn often)."""
     return clean_line(text)

@@ -88,7 +88,7 @@ class TimelineView(DirectLines, can_focus=True, inherit_bindings=False):
         self.empty_message = "No events."
         #: Countries named first in rows (those of the country filter).
         self.first_countries: frozenset[str] = frozenset()
-        self._cache: LRUCache[tuple, Strip] = LRUCache(4096)
+        self._cache: LRUCache[tuple, Strip] = LRUCache(2048)
         self._styles: dict[str, Style] | None = None
         self._theme = ""
 
