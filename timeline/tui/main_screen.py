@@ -308,8 +308,7 @@ class MainScreen(Screen[None]):
             rail.set_current(None, present=False)
             return
         if detail.event is not event:
-            others = self.index.article_count(event.article) - 1
-            detail.show(event, self.index.articles.get(event.article), others)
+            detail.show(*self._detail_of(event))
             self.call_after_refresh(self._anticipate)
         rail.set_current(event.year, present=True)
 
@@ -354,10 +353,13 @@ class MainScreen(Screen[None]):
         wanted = []
         for target_rows, position, header, countries in targets:
             timeline.prepare(target_rows, position, header=header, first=countries)
-            event = self.index.events[target_rows.view[position]]
-            others = self.index.article_count(event.article) - 1
-            wanted.append((event, self.index.articles.get(event.article), others))
+            wanted.append(self._detail_of(self.index.events[target_rows.view[position]]))
         self.query_one(EventDetail).prepare(wanted)
+
+    def _detail_of(self, event: Event) -> tuple[Event, Article | None, int]:
+        """What the detail pane shows for ``event``: it, its article, its article's other events."""
+        others = self.index.article_count(event.article) - 1
+        return event, self.index.articles.get(event.article), others
 
     def _rows_for(self, filters: Filters) -> TimelineRows:
         """The timeline rows under ``filters``, kept while the index keeps their view."""
