@@ -49,6 +49,14 @@ class DirectLines(Widget):
         """The size lines are drawn at: known while a frame is drawn, looked up otherwise."""
         return self._frame_size or self.size
 
+    def border_style(self, component: str) -> Style:
+        """A component class's colour blended over the widget, as Textual blends a border's.
+
+        For rules and edges drawn in the lines themselves instead of by CSS.
+        """
+        color = self.get_component_styles(component).color
+        return Style(color=(self.background_colors[1] + color).rich_color)
+
     def _set_dirty(self, *regions: Region) -> None:
         # Every repaint Textual asks of a widget (a refresh, a resize, new
         # styles, a scroll) passes here; forget the lines it names.

@@ -216,18 +216,13 @@ class EventDetail(DirectLines):
             lines = console.render_lines(text, options, pad=True, new_lines=False)
             base = self._base()
             edge = Segment(" " * _MARGIN, base)
-            rule = Strip([Segment("▔" * width, base + self._rule_style())], width)
+            rule = Strip([Segment("▔" * width, base + self.border_style("detail--rule"))], width)
             strips = [rule] + [
                 Strip([edge, *line, edge], width).apply_style(base).simplify()
                 for line in lines[: max(0, size.height - 1)]
             ]
             self._cache[key] = strips
         return strips
-
-    def _rule_style(self) -> Style:
-        """The rule's colour, blended over the pane as a CSS border's would be."""
-        color = self.get_component_styles("detail--rule").color
-        return Style(color=(self.background_colors[1] + color).rich_color)
 
     def refresh_event(self) -> None:
         """The shown event changed (a star, a note): wrap its text again."""

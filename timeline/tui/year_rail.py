@@ -160,9 +160,7 @@ class YearRail(DirectLines, ScrollView):
         """The edge's colour, blended over the rail as a CSS border's would be."""
         style = self._styles.get("edge")
         if style is None:
-            color = self.get_component_styles("rail--edge").color
-            style = Style(color=(self.background_colors[1] + color).rich_color)
-            self._styles["edge"] = style
+            style = self._styles["edge"] = self.border_style("rail--edge")
         return style
 
     def _style(self, name: str) -> Style:
