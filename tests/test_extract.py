@@ -531,3 +531,14 @@ def test_a_country_people_were_taken_to_is_not_the_main_country():
     )
     unit = [e for e in events_of(text) if e.date == "2016"][0]
     assert unit.countries == ("Sri Lanka",)
+
+
+def test_a_country_people_return_to_is_home_not_a_destination():
+    text = (
+        "Survivors return to Bangladesh from India\n\n"
+        "Sixty Bangladeshi women trafficked to India were handed over at the border on Tuesday. "
+        "Police in West Bengal had rescued them, and Bangladesh police received them.\n\n"
+        "Since 2015 our teams have supported more than 4,000 survivors."
+    )
+    since = [e for e in events_of(text) if e.date == "2015"][0]
+    assert since.countries == ("Bangladesh",)

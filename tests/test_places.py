@@ -166,6 +166,11 @@ def test_names_aliases_and_demonyms(text: str, expected: list[str]) -> None:
         ("Singapore", "Singapore"),
         ("Nairobi", "Kenya"),
         ("Ulaanbaatar", "Mongolia"),
+        ("Birgunj", "Nepal"),
+        ("West Bengal", "India"),
+        ("Ambon", "Indonesia"),
+        ("Erbil", "Iraq"),
+        ("Tijuana", "Mexico"),
     ],
 )
 def test_cities_and_provinces(place: str, country: str) -> None:

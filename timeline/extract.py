@@ -102,8 +102,17 @@ def main_country(article: Article, mentions: list[CountryMention]) -> str | None
 
 
 def _mention_weight(text: str, at: int) -> float:
-    """Half for a destination ("to Oman"), else one."""
-    return 0.5 if _DESTINATION_BEFORE.search(text[max(0, at - 30) : at]) else 1.0
+    """Half for a destination ("to Oman"), else one; going home ("return to") is no destination."""
+    before = text[max(0, at - 40) : at]
+    if _DESTINATION_BEFORE.search(before) and not _HOMEWARD.search(before):
+        return 0.5
+    return 1.0
+
+
+# "returned to", "repatriated home to", "sent back to": the country is home, not a destination.
+_HOMEWARD = re.compile(
+    r"(?i)\b(?:return\w*|repatriat\w*|back|home|deport\w*)\s+(?:[\w-]+\s+){0,3}(?:to|into)\s+(?:the\s+)?$"
+)
 
 
 # Before a dateline's place: nothing but markup and spaces.
