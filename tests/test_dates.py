@@ -775,3 +775,92 @@ def test_a_year_before_something_named_is_not_counted(text: str) -> None:
 )
 def test_a_dash_or_line_break_after_a_number(text: str, years: list[str]) -> None:
     assert [m.value for m in find_dates(text)] == years
+
+
+# ------------------------------------------------------ numeric order, months, anaphora
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("08.01.2020 - 10:35 Hanoi (VNA) reported", "2020-01-08"),  # dots: day first
+        ("Published: 12/05/2016 | Last updated: 13/05/2016", "2016-05-12"),  # the page's order
+        ("Posted 05/12/2016, updated 05/13/2016", "2016-05-12"),
+    ],
+)
+def test_ambiguous_numeric_dates_follow_the_pages_convention(text: str, value: str) -> None:
+    from timeline.dates import numeric_date_order
+
+    mentions = find_dates(text, order=numeric_date_order(text))
+    assert mentions[0].value == value
+
+
+def test_numeric_date_order_is_unknown_without_evidence_or_with_both() -> None:
+    from timeline.dates import numeric_date_order
+
+    assert numeric_date_order("Filed 05/07/2005 in court") is None
+    assert numeric_date_order("13/05/2016 and 05/13/2016") is None
+    assert numeric_date_order("version 1.2.2010, then 13/05/2016") == "dmy"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "value"),
+    [
+        ("In May last year, thousands were abandoned.", "May last year", "2012-05"),
+        ("The law passed on 3 March this year.", "3 March this year", "2013-03-03"),
+        ("Talks are set for June of next year.", "June of next year", "2014-06"),
+    ],
+)
+def test_month_with_a_relative_year(text: str, expected: str, value: str) -> None:
+    assert_only(text, expected, value, "day" if value.count("-") == 2 else "month")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Bodies were found on 1 May 2015. Later that month, police found graves.",
+            [("1 May 2015", "2015-05-01", "day"), ("Later that month", "2015-05", "month")],
+        ),
+        (
+            "They agreed on 20 May 2015 to shelter them. Nine days later, 17 countries met.",
+            [("20 May 2015", "2015-05-20", "day"), ("Nine days later", "2015-05-29", "day")],
+        ),
+        (
+            "The raid was on 3 March 2014. The next day he resigned.",
+            [("3 March 2014", "2014-03-03", "day"), ("The next day", "2014-03-04", "day")],
+        ),
+        (
+            # Too coarse to count days from; the same month keeps what is known.
+            "A law passed in 2015. Two weeks later it took effect. That month, police acted.",
+            [
+                ("2015", "2015", "year"),
+                ("Two weeks later", None, None),
+                ("That month", "2015", "year"),
+            ],
+        ),
+    ],
+)
+def test_days_and_months_counted_from_the_date_before(text: str, expected: list) -> None:
+    assert found(text) == expected
+
+
+def test_a_span_counted_from_an_event_is_not_a_date() -> None:
+    assert found("Two days after the raid, police arrested him.") == []
+
+
+def test_the_year_a_figure_covers() -> None:
+    text = (
+        "Police found 160 cases in 2019, a report said on Tuesday. "
+        "They rescued 352 during the year."
+    )
+    assert found(text)[-1] == ("during the year", "2019", "year")
+    assert found("They handled 89 cases in the first eight months of the year.") == [
+        ("the first eight months of the year", "2013", "year")
+    ]
+    # "By the end of the year" is the article's year, whatever year was named before.
+    assert found("The plan for 2022-2026 will be adopted before the end of the year.")[-1] == (
+        "before the end of the year",
+        "2013",
+        "year",
+    )

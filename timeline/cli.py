@@ -392,7 +392,7 @@ def cmd_notes(args: argparse.Namespace) -> int:
 def cmd_dates(args: argparse.Namespace) -> int:
     """Print the date mentions of one file with their spans and values."""
     from timeline.corpus import load_file
-    from timeline.dates import find_dates
+    from timeline.dates import find_dates, numeric_date_order
     from timeline.extract import article_reference
 
     path: Path = args.file
@@ -415,7 +415,7 @@ def cmd_dates(args: argparse.Namespace) -> int:
         known = format_date(article.date, article.approximate) if article.date else "unknown"
         print(f"article date: {known}")
     print(f"{'SPAN':<13}  {'VALUE':<10}  {'PRECISION':<9}  {'KIND':<8}  TEXT")
-    for m in find_dates(article.text, reference, precision):
+    for m in find_dates(article.text, reference, precision, numeric_date_order(article.text)):
         span = f"{m.start}-{m.end}"
         value = m.value or "?"
         kind = "relative" if m.relative else "absolute"

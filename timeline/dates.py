@@ -18,8 +18,12 @@ Rules worth knowing (also in the README's "How dates are resolved"):
   2009``). A number followed by a count noun or unit, after a currency sign or
   inside a longer token (codes, URLs, paths, phone numbers) is never a year.
 * Decades (``the 1990s``) are left out: a decade is not a year.
-* Numeric dates (``13/07/2005``) are read only when unambiguous: one of the
-  first two parts is above 12, or both parts are equal. ``2019-02-11`` is ISO.
+* Numeric dates (``13/07/2005``) are read when unambiguous: one of the first
+  two parts is above 12, or both parts are equal. ``2019-02-11`` is ISO. An
+  ambiguous one (``04/11/2021``) is read day first when written with dots
+  and two-digit parts (``08.01.2020``, the day-first convention), or in the
+  order the article's unambiguous numeric dates show (see
+  :func:`numeric_date_order`); otherwise it is left out.
 * A date that does not exist (``31 February 2012``) gives month precision.
 * Relative expressions (``last year``, ``Friday``, ``in March``, ``12 May``)
   are resolved against ``reference`` and marked ``relative``; without a
@@ -53,12 +57,13 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from timeline.model import Precision
 
-__all__ = ["DateMention", "find_dates"]
+__all__ = ["DateMention", "find_dates", "numeric_date_order"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,6 +257,29 @@ _ANAPHOR_RE = re.compile(
     r")(?!\w)",
     re.I,
 )
+#: A year given relatively after a month: "May last year", "March of this year".
+_RELATIVE_YEAR_AFTER_RE = re.compile(r",?\s+(?:of\s+)?(?P<w>(?i:last|this|next))\s+year(?!\w)")
+#: Counted from the date named before them: "nine days later", "later that month", "the
+#: following week", "the same day".
+_SPAN_ANAPHOR_RE = re.compile(
+    r"\b(?:(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
+    r"\s+(?P<unit>day|week|month)s?\s+(?P<dir>later|earlier|after|before)"
+    r"|(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(?P<same>day|month)"
+    r"|the\s+(?P<adj>following|next|previous|preceding|prior)\s+(?P<unit2>day|week|month)"
+    r")(?!\w)",
+    re.I,
+)
+#: "The year" as the span a figure covers ("during the year"): the year named before, else
+#: the article's; "by the end of the year" speaks of the article's year.
+_THE_YEAR_RE = re.compile(
+    r"\b(?:(?P<now>(?:by|before|until|till|at|towards?)\s+the\s+"
+    r"(?:end|close|turn|middle|start|beginning)\s+of)"
+    r"|during|throughout|(?:in|over)\s+the\s+course\s+of"
+    r"|(?:the\s+)?(?:first|last|past|final|opening|second|third|fourth)\s+(?:[\w-]+\s+)?"
+    r"(?:months|weeks|days|quarter|half)\s+of)"
+    r"\s+the\s+year(?![\w-])",
+    re.I,
+)
 _WEEKDAY_RE = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?![^\W\d_])")
 _WEEKDAY_MOD_RE = re.compile(r"(?<![^\W\d_])(?P<mod>(?i:last|next|this|on|coming|past))\s+\Z")
 _TOKEN_RE = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
@@ -371,18 +399,33 @@ def _count_after_year(text: str, end: int, year: int, strong: bool) -> bool:
 class _Finder:
     """The state of one :func:`find_dates` call: text, reference and candidates."""
 
-    __slots__ = ("text", "ref", "ref_prec", "out", "parts", "anaphors", "dated_end", "low")
+    __slots__ = (
+        "text",
+        "ref",
+        "ref_prec",
+        "order",
+        "out",
+        "parts",
+        "anaphors",
+        "dated_end",
+        "low",
+    )
 
-    def __init__(self, text: str, ref: _dt.date | None, ref_prec: Precision) -> None:
+    def __init__(
+        self, text: str, ref: _dt.date | None, ref_prec: Precision, order: str | None = None
+    ) -> None:
         self.text = text
+        #: How ambiguous numeric dates are read: "dmy", "mdy" or None (not at all).
+        self.order = order
         self.low = text.lower()
         self.ref = ref
         self.ref_prec: Precision = ref_prec if ref_prec in _RANK else "day"
         self.out: list[_Candidate] = []
         #: (start, end) of each month or day-month named without a year -> (month, day, modifier).
         self.parts: dict[tuple[int, int], tuple[int, int | None, str]] = {}
-        #: (start, end) of each "a year later"-like mention -> years from the year named before.
-        self.anaphors: dict[tuple[int, int], int] = {}
+        #: (start, end) of each "a year later"-like mention -> (unit, how many of them from
+        #: the date named before): ("year", 1), ("day", 9), ("month", 0) for "that month".
+        self.anaphors: dict[tuple[int, int], tuple[str, int]] = {}
         #: End of the last month mention read with a day or year, for "December 2019 to March".
         self.dated_end = -1
 
@@ -452,6 +495,8 @@ class _Finder:
         ref = self.ref
         if ref is None:
             return None
+        if mod.endswith(" year"):
+            return ref.year + {"last year": -1, "next year": 1}.get(mod, 0)
         if mod == "last":
             return ref.year if month < ref.month else ref.year - 1
         if mod == "next":
@@ -472,7 +517,15 @@ class _Finder:
     def add_month_day(
         self, start: int, end: int, prio: int, month: int, day: int | None, mod: str = ""
     ) -> None:
-        """Add a month or day-month named without a year, resolved against the reference."""
+        """Add a month or day-month named without a year, resolved against the reference.
+
+        A year given relatively right after it ("in May last year", "on 3 March
+        this year") is part of the mention.
+        """
+        relative_year = _RELATIVE_YEAR_AFTER_RE.match(self.text, end)
+        if relative_year:
+            end = relative_year.end()
+            mod = relative_year.group("w").lower() + " year"
         self.parts[start, end] = (month, day, mod)
         if self.ref is None or self.ref_prec == "year":
             value, prec = self.relative(self.ref, "year")
@@ -581,7 +634,7 @@ class _Finder:
         start = mod_match.start() if mod_match else ms
         before = _prev_tokens(text, ms)
         prev = before[-1][0].lower() if before else ""
-        if not mod:
+        if not mod and not _RELATIVE_YEAR_AFTER_RE.match(text, end):  # "June of next year"
             listed = last_end >= 0 and _LIST_GAP.fullmatch(text, last_end, start)
             if prev not in _MONTH_PREPS and not listed and not in_range:
                 return False
@@ -609,7 +662,7 @@ class _Finder:
                 not text.startswith("T", end) and _bad_after(text, end)
             ):
                 continue
-            first, _, middle, last = m.groups()
+            first, separator, middle, last = m.groups()
             if len(first) == 4 and len(last) <= 2:
                 year, month, day = int(first), int(middle), int(last)
             elif len(first) <= 2 and len(last) == 4:
@@ -617,6 +670,10 @@ class _Finder:
                 if a > 12 >= b:
                     day, month = a, b
                 elif b > 12 >= a or a == b:
+                    month, day = a, b
+                elif (separator == "." and len(first) == len(middle) == 2) or self.order == "dmy":
+                    day, month = a, b
+                elif self.order == "mdy":
                     month, day = a, b
                 else:
                     continue
@@ -795,7 +852,58 @@ class _Finder:
         for m in matches:
             offset = self.anaphor_offset(m)
             if offset is not None:
-                self.anaphors[m.span()] = offset
+                self.anaphors[m.span()] = ("year", offset)
+                self.add(m.start(), m.end(), _PRIORITY_RELATIVE, None, None, True)
+
+    def span_anaphor_matches(self) -> list[re.Match[str]]:
+        """Matches of the day-and-month anaphor pattern, searched only near its unit words."""
+        text, low = self.text, self.low
+        if len(low) != len(text):  # lower-casing moved offsets: search everywhere
+            return list(_SPAN_ANAPHOR_RE.finditer(text))
+        found: dict[int, re.Match[str]] = {}
+        for unit in ("day", "week", "month"):
+            i = low.find(unit)
+            while i >= 0:
+                # Every form has its unit word at most 26 characters from its start.
+                for m in _SPAN_ANAPHOR_RE.finditer(text, max(0, i - 26), min(len(text), i + 16)):
+                    found.setdefault(m.start(), m)
+                i = low.find(unit, i + len(unit))
+        return [found[k] for k in sorted(found)]
+
+    def span_anaphors(self) -> None:
+        """``nine days later``, ``later that month``, ``the following week``: resolved in
+        :meth:`link` from the date named before them."""
+        text = self.text
+        for m in self.span_anaphor_matches():
+            end = m.end()
+            if end + 1 < len(text) and text[end] in "-–‐‑" and text[end + 1].isalnum():
+                continue  # "a day-long meeting"
+            following = _NEXT_WORD_RE.match(text, end)
+            after = following.group(1).lower() if following else None
+            direction = (m.group("dir") or m.group("adj") or "").lower()
+            if direction in ("after", "before") and after and after not in _ANAPHOR_FOLLOWERS:
+                continue  # "two days after the raid" counts from the raid
+            if direction in ("earlier", "later") and after == "than":
+                continue
+            unit = (m.group("unit") or m.group("unit2") or m.group("same")).lower()
+            if m.group("same"):
+                n = 0
+            else:
+                raw = (m.group("n") or "a").lower()
+                n = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
+                if direction in ("earlier", "before", "previous", "preceding", "prior"):
+                    n = -n
+            if unit == "week":
+                unit, n = "day", 7 * n
+            self.anaphors[m.span()] = (unit, n)
+            self.add(m.start(), end, _PRIORITY_RELATIVE, None, None, True)
+        if "the year" in self.low:
+            for m in _THE_YEAR_RE.finditer(text):
+                if m.group("now") and self.ref is not None:
+                    value, prec = self.relative(self.ref, "year")
+                    self.add(m.start(), m.end(), _PRIORITY_RELATIVE, value, prec, True)
+                    continue
+                self.anaphors[m.span()] = ("the year", 0)
                 self.add(m.start(), m.end(), _PRIORITY_RELATIVE, None, None, True)
 
     def anaphor_offset(self, m: re.Match[str]) -> int | None:
@@ -923,17 +1031,24 @@ class _Finder:
         if self.parts:
             self.link_ranges(out)
         if self.anaphors:
-            last_year: int | None = None
+            last: tuple[str, Precision] | None = None
+            last_year: tuple[str, Precision] | None = None  # the last year named as such
             for i, (start, end, prio, value, _, rel) in enumerate(out):
-                offset = self.anaphors.get((start, end))
-                if offset is not None and rel and value is None:
-                    year = last_year + offset if last_year is not None else None
-                    if year is not None and 1 <= year <= 9999:
-                        out[i] = (start, end, prio, _iso(year, precision="year"), "year", True)
-                    else:
+                anaphor = self.anaphors.get((start, end))
+                if anaphor is not None and rel and value is None:
+                    anchor = last
+                    if anaphor[0] == "the year":  # "during the year": a year named as one
+                        anchor = last_year or last
+                        if anchor is None and self.ref is not None:
+                            anchor = self.relative(self.ref, "year")  # type: ignore[assignment]
+                    found = _count_from(anchor, *anaphor) if anchor and anchor[0] else None
+                    if found is None:
                         continue
-                if out[i][3] is not None:
-                    last_year = int(out[i][3][:4])
+                    out[i] = (start, end, prio, found[0], found[1], True)
+                if out[i][3] is not None and out[i][4] is not None:
+                    last = (out[i][3], out[i][4])
+                    if last[1] == "year":
+                        last_year = last
         return out
 
     def link_ranges(self, out: list[_Candidate]) -> None:
@@ -979,7 +1094,10 @@ class _Finder:
         if not named:
             if self.ref is None or self.ref_prec == "year":
                 return  # every end already says the reference year, or nothing
-            anchor = next((k for k in run if items[k][3] in ("last", "next", "this")), None)
+            anchor = next(
+                (k for k in run if items[k][3] in ("last", "next", "this") or " " in items[k][3]),
+                None,
+            )
             if anchor is None:
                 first, last = out[lo + run[0]], out[lo + run[-1]]
                 past = self.tense(first[0], last[1]) == "past"
@@ -1013,6 +1131,30 @@ class _Finder:
                 out[lo + k] = (start, end, prio, value, prec2, True)
 
 
+def _count_from(anchor: tuple[str, Precision], unit: str, n: int) -> tuple[str, Precision] | None:
+    """The date ``n`` units (year, month, day) from ``anchor``, at the precision both allow.
+
+    None when the anchor is too coarse to count from ("nine days later" after
+    "in May 2015"); naming the same span again ("that month" after "in 2015")
+    keeps what the anchor knows.
+    """
+    value, precision = anchor
+    year, month, day = int(value[:4]), int(value[5:7] or 1), int(value[8:10] or 1)
+    if unit in ("year", "the year"):
+        year += n
+        return (_iso(year, precision="year"), "year") if 1 <= year <= 9999 else None
+    if _RANK[precision] < _RANK[unit]:  # coarser than the unit
+        return (value, precision) if n == 0 else None
+    try:
+        moved = _dt.date(year, month, day) + (
+            relativedelta(months=n) if unit == "month" else relativedelta(days=n)
+        )
+    except (OverflowError, ValueError):
+        return None
+    prec: Precision = "month" if unit == "month" else "day"
+    return _iso(moved.year, moved.month, moved.day, prec), prec
+
+
 def _after(a, b) -> int:
     """1 when month-day ``a`` lies after ``b`` within a year (the range crosses a new year)."""
     return int(a[1] > b[1] or (a[1] == b[1] and bool(a[2]) and bool(b[2]) and a[2] > b[2]))
@@ -1029,28 +1171,54 @@ def _select(candidates: list[_Candidate]) -> list[_Candidate]:
     return chosen
 
 
+@lru_cache(maxsize=16)
+def numeric_date_order(text: str) -> str | None:
+    """``"dmy"`` or ``"mdy"``: the order the unambiguous numeric dates of ``text`` use.
+
+    A page that writes ``13/05/2016`` somewhere writes ``12/05/2016`` day
+    first too. None when the text has no such date, or has both orders.
+    """
+    orders = set()
+    for m in _NUMERIC_RE.finditer(text):
+        first, separator, middle, last = m.groups()
+        if len(first) > 2 or len(last) != 4:
+            continue
+        a, b = int(first), int(middle)
+        if not (1 <= a <= 31 and 1 <= b <= 31):
+            continue
+        if (separator == "." and len(first) == len(middle) == 2 and b <= 12) or a > 12 >= b:
+            orders.add("dmy")
+        elif b > 12 >= a:
+            orders.add("mdy")
+    return orders.pop() if len(orders) == 1 else None
+
+
 def find_dates(
     text: str,
     reference: _dt.date | None = None,
     reference_precision: Precision = "day",
+    order: str | None = None,
 ) -> list[DateMention]:
     """Every date mention in ``text``, sorted by start and non-overlapping.
 
     ``reference`` is the article's own date and anchors relative expressions;
     ``reference_precision`` says how much of it is known (a year-only article
     date is passed as ``date(2010, 1, 1)`` with ``"year"``). Without a
-    reference, relative mentions are returned with ``value=None``.
+    reference, relative mentions are returned with ``value=None``. ``order``
+    (``"dmy"``/``"mdy"``, from :func:`numeric_date_order` over the whole
+    article) says how to read ambiguous numeric dates such as ``04/11/2021``.
     """
     if not text:
         return []
     if isinstance(reference, _dt.datetime):
         reference = reference.date()
-    finder = _Finder(text, reference, reference_precision)
+    finder = _Finder(text, reference, reference_precision, order)
     finder.months()
     finder.numeric_dates()
     finder.years()
     finder.relative_expressions()
     finder.year_anaphors()
+    finder.span_anaphors()
     finder.weekdays()
     return [
         DateMention(s, e, text[s:e], value, prec, rel)
