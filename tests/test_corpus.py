@@ -231,3 +231,36 @@ def test_seeds_ship_with_the_package():
     assert sorted(p.name for p in Path(SEEDS).glob("*.txt")) == sorted(
         p.name for p in (Path(__file__).parent.parent / "seeds").glob("*.txt")
     )
+
+
+def test_browser_copied_page_with_navigation_cookies_and_share_row():
+    text = (
+        "Skip to main content\nAsia Monitor | UK edition\n"
+        "Home  News  Asia  Investigations  Opinion  Video  Subscribe\n"
+        "We use cookies to give you the best experience on our website. By continuing to "
+        "browse you agree to our use of cookies. Find out more | Accept and close\n\n"
+        "News > Asia > Migration\n\n"
+        "A year after the boat crisis, smugglers regroup on the coast\n\n"
+        "By A. Writer\nPublished: 12/05/2016 | Last updated: 13/05/2016 09:12 BST\n"
+        "Share on Facebook | Share on Twitter | Print\n\n"
+        "In May last year, thousands of migrants were abandoned at sea by smugglers.\n\n"
+        "Police filed 207 cases in 2015, officials said.\n"
+    )
+    art = parse_article(text, "page.txt")
+    assert art.title == "A year after the boat crisis, smugglers regroup on the coast"
+    assert art.date == "2016-05-12"  # day first, as the page's unambiguous date shows
+    assert "Police filed 207 cases" in art.body
+    assert "cookies" not in art.body
+
+
+def test_article_date_from_a_footer_line():
+    text = (
+        "Fourteen years on, the fight goes on\n\n"
+        "MANILA - Courts convicted 55 traffickers last year, the council said.\n\n"
+        "Tags: Philippines, trafficking\n\n"
+        "Posted on March 3, 2017 by A. Writer in Features | 3 Comments\n"
+    )
+    art = parse_article(text, "feature.txt")
+    assert art.date == "2017-03-03"
+    # A header date still wins over a footer's.
+    assert parse_article("Headline\nPublished 2 May 2016\n\n" + text, "b.txt").date == "2016-05-02"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from timeline.dates import DateMention, find_dates
+from timeline.dates import DateMention, find_dates, numeric_date_order
 from timeline.model import Precision, precision_of
 
 #: How far from the top a header date may stand (characters).
@@ -65,9 +65,10 @@ def find_article_date(
         if mention is not None:
             return FoundDate(mention.value, mention.precision, False, None)  # type: ignore[arg-type]
     best: tuple[int, int, DateMention] | None = None
+    order = numeric_date_order(text)
     lines = [*_labelled_lines_before(text, start), *_header_lines(text, start, end)]
     for rank_line, (line_start, line) in enumerate(lines):
-        mentions = [m for m in find_dates(line) if m.value and not m.relative]
+        mentions = [m for m in find_dates(line, order=order) if m.value and not m.relative]
         if not mentions:
             continue
         rank = None
@@ -95,20 +96,67 @@ def find_article_date(
                 rank = 1
         if rank is None:
             continue
-        shifted = DateMention(
-            mention.start + line_start,
-            mention.end + line_start,
-            mention.text,
-            mention.value,
-            mention.precision,
-            mention.relative,
-        )
+        shifted = _shifted(mention, line_start)
         if best is None or (rank, rank_line) < best[:2]:
             best = (rank, rank_line, shifted)
     if best is None:
         return None
     mention = best[2]
     return FoundDate(mention.value, mention.precision, False, (mention.start, mention.end))  # type: ignore[arg-type]
+
+
+#: How many lines at the end of the body, and after it, may hold a footer's date line.
+FOOTER_LINES = 4
+TRAILER_LINES = 12
+
+
+def find_footer_date(text: str, start: int, end: int) -> FoundDate | None:
+    """The article date from a labelled line at the foot ("Posted on March 3, 2017 by ...").
+
+    Blogs and some news sites print the date only under the text. Only
+    labelled lines count there, after the body (among the trailing
+    furniture) or among the body's last lines.
+    """
+    order = numeric_date_order(text)
+    body_tail = [(pos, line) for pos, line in _lines_between(text, start, end) if line.strip()][
+        -FOOTER_LINES:
+    ]
+    best: tuple[int, DateMention] | None = None
+    trailer = [(pos, line) for pos, line in _lines_between(text, end, len(text)) if line.strip()]
+    for line_start, line in [*body_tail, *trailer[:TRAILER_LINES]]:
+        for pattern, rank in _LABELS:
+            at = _label_at(pattern, line)
+            if at is None:
+                continue
+            found = [
+                m
+                for m in find_dates(line[:300], order=order)
+                if m.value and not m.relative and m.start >= at
+            ]
+            if found and (best is None or rank < best[0]):
+                m = found[0]
+                best = (rank, _shifted(m, line_start))
+            break
+    if best is None:
+        return None
+    mention = best[1]
+    return FoundDate(mention.value, mention.precision, False, (mention.start, mention.end))  # type: ignore[arg-type]
+
+
+def _lines_between(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """``(offset, line)`` for each line of ``text[start:end]``."""
+    out = []
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl == -1 else nl
+        out.append((pos, text[pos:stop]))
+        pos = stop + 1
+    return out
+
+
+def _shifted(m: DateMention, offset: int) -> DateMention:
+    return DateMention(m.start + offset, m.end + offset, m.text, m.value, m.precision, m.relative)
 
 
 # A labelled field may follow a byline on the same line: "By Bernama | Published 24 Feb 2023".

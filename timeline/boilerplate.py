@@ -22,8 +22,17 @@ _JUNK_STRONG = re.compile(
     r"""(?ix)\b(?:search\s+form|log\s?-?\s?in|login|sign\s?(?:in|up)|register|subscribe|
     follow\s+us|share|menu|skip\s+to|advertis\w*|sponsored|cookies?|newsletter)\b"""
 )
-# A line that is a logo's or picture's alt text, or a row of separated links.
-_JUNK_SHAPE = re.compile(r"(?i)^\s*(?:logo|image|photo|picture|credit|caption)\b|\w\s*[|»]\s*\w")
+# A line that is a logo's or picture's alt text, a row of separated links or a breadcrumb.
+_JUNK_SHAPE = re.compile(r"(?i)^\W*(?:logo|image|photo|picture|credit|caption)\b|\w\s*[|»›>]\s*\w")
+# A cookie or consent banner, however long.
+_CONSENT = re.compile(
+    r"(?i)\bcookies?\b.*\b(?:accept\w*|agree\w*|consent\w*|continu\w*|privacy|policy|settings|"
+    r"preferences)\b|\b(?:accept\w*|agree\w*|consent\w*)\b.*\bcookies?\b"
+)
+# Items of a navigation row set apart by runs of spaces or tabs: "Home  News  Asia  Opinion".
+_WIDE_GAP = re.compile(r"\t|\s{2,}")
+# A line that ends like a sentence of running prose.
+_PROSE_END = re.compile(r"[.!…][\"'”’)\]]*\s*$")
 # E-mail header fields ("From: ...", "Subject: ...") and section labels above a headline.
 _MAIL_HEADER = re.compile(r"(?i)^\s*(?:from|to|cc|bcc|sent|subject|reply-to|date)\s*:\s*\S")
 _RUBRIC = re.compile(
@@ -77,8 +86,12 @@ def is_header_junk(line: str) -> bool:
     words = _WORD.findall(line)
     if not words:
         return True
+    if len(words) <= 80 and _CONSENT.search(line):
+        return True
     if len(words) > 14:
         return False
+    if _is_nav_row(line):
+        return True
     lowered = [w.lower() for w in words]
     if len(words) >= 2 and len(set(lowered)) == 1:  # "cellcard cellcard": logo/ad alt text
         return True
@@ -93,6 +106,14 @@ def is_header_junk(line: str) -> bool:
     # A headline may use one such word ("Police register 500 cases"); furniture is mostly them.
     junk = sum(1 for w in words if _JUNK_WORD.fullmatch(w))
     return junk / len(words) >= 0.5
+
+
+def _is_nav_row(line: str) -> bool:
+    """Three or more short items set apart by wide gaps, none of them a sentence."""
+    items = [item for item in _WIDE_GAP.split(line.strip()) if item]
+    if len(items) < 3:
+        return False
+    return all(len(_WORD.findall(item)) <= 3 and not _PROSE_END.search(item) for item in items)
 
 
 def is_trailer(line: str) -> bool:
@@ -112,7 +133,7 @@ def body_span(text: str, start: int = 0) -> tuple[int, int]:
     """
     end = len(text)
     body_start = None
-    prose_seen = 0
+    prose_seen = False
     for line_start, _line_end, line in _lines(text, start, end):
         if not line.strip():
             continue
@@ -122,9 +143,13 @@ def body_span(text: str, start: int = 0) -> tuple[int, int]:
             body_start = line_start
         if prose_seen and is_trailer(line):
             return body_start, _rstrip_end(text, body_start, line_start)
-        # Prose: a long line that is neither the headline nor a row of "a | b | c" links.
-        if line_start != body_start and len(_WORD.findall(line)) >= 8:
-            prose_seen += not _JUNK_SHAPE.search(line)
+        if prose_seen or line_start == body_start:
+            continue
+        # Prose: a line of running text, not a headline (which seldom ends with a full
+        # stop) nor a row of "a | b | c" links.
+        words = len(_WORD.findall(line))
+        if words >= 20 or (words >= 8 and _PROSE_END.search(line)):
+            prose_seen = not _JUNK_SHAPE.search(line)
     if body_start is None:
         body_start = start
     return body_start, _rstrip_end(text, body_start, end)

@@ -13,7 +13,7 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
-from timeline.articledate import find_article_date, infer_article_date
+from timeline.articledate import find_article_date, find_footer_date, infer_article_date
 from timeline.boilerplate import body_span, find_title
 from timeline.model import Article
 
@@ -207,9 +207,11 @@ def parse_article(text: str, rel: str) -> Article:
         source=fields.get("source"),
         url=fields.get("url"),
     )
-    found = find_article_date(text, start, end, fields.get("date"))
-    if found is None:
-        found = infer_article_date(text, start, end)
+    found = (
+        find_article_date(text, start, end, fields.get("date"))
+        or find_footer_date(text, start, end)
+        or infer_article_date(text, start, end)
+    )
     if found is not None:
         article.date = found.value
         article.precision = found.precision
