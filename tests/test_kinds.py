@@ -82,3 +82,21 @@ WORDS = st.sampled_from(
 @given(st.lists(st.one_of(WORDS, st.text(max_size=8)), max_size=25).map(" ".join))
 def test_fast_and_plain_classifiers_agree_on_any_text(sentence):
     assert classify(sentence) == classify_plainly(sentence)
+
+
+def test_discoveries_of_graves_and_bodies_are_events() -> None:
+    for sentence in (
+        "Later that month, Malaysian police found 139 suspected graves at 28 camps.",
+        "The crackdown followed the discovery of 26 bodies in a hillside camp.",
+    ):
+        assert classify(sentence) == classify_plainly(sentence)
+        kind = classify(sentence)
+        assert kind is not None and kind.kind == "enforcement" and kind.action
+
+
+def test_not_until_tells_when_it_was_done() -> None:
+    sentence = "Thailand did not ratify the Palermo Protocol until October 2013."
+    assert classify(sentence) == classify_plainly(sentence)
+    kind = classify(sentence)
+    assert kind is not None and kind.kind == "agreement" and kind.action
+    assert classify("Cambodia has not ratified the protocol.") is None

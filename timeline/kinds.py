@@ -176,6 +176,9 @@ RULES: tuple[_Rule, ...] = (
             r"imprisoned|extradited|indicted|busted|cracked\s+down|apprehended|acquitted|"
             r"arresting|detaining|raiding|rescuing|charging|convicting|sentencing|jailing|"
             r"dismantl(?:ed|ing)|broke(?:n)?\s+up|breaking\s+up)\b|"
+            # "police found 139 suspected graves", "the discovery of 26 bodies"
+            r"\b(?:found|discovered|unearthed|exhumed|discovery\s+of)\s+(?:the\s+)?"
+            r"(?:[\w,-]+\s+){0,3}(?:graves|bodies|remains)\b|"
             r"\bthe\s+(?:rescue|arrest|prosecution|conviction|extradition|indictment)\s+"
             r"(?:in\s+\w+\s+)?of\b|\braids?\s+on\b"
         ),
@@ -633,9 +636,21 @@ def _negated(s: _Sentence, at: int) -> bool:
     """True when a negation stands in the clause before position ``at``."""
     window_start = max(0, at - 80)
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(s.text[window_start:at])]
-    clause = s.low[window_start + (breaks[-1] if breaks else 0) : at]
+    clause_start = window_start + (breaks[-1] if breaks else 0)
+    clause = s.low[clause_start:at]
     # Searched as a string of its own, where \b sees its edges.
-    return _tables().negation.pattern.search(clause) is not None
+    found = _tables().negation.pattern.search(clause)
+    return found is not None and not _not_until(s.low, clause_start + found.start())
+
+
+#: "did not ratify the protocol until October 2013": the thing was done, then.
+_UNTIL = re.compile(r"[^,;.]*?\b(?:until|till)\b", re.IGNORECASE)
+
+
+def _not_until(text: str, at: int) -> bool:
+    """True when the negation at ``at`` is a "not ... until" that tells when it was done."""
+    word = text[at : at + 3].lower()
+    return word in ("not", "n't", "n’t") and _UNTIL.match(text, at + 3) is not None
 
 
 def _has_cue(rule: _Prepared, s: _Sentence) -> bool:
@@ -719,9 +734,12 @@ def classify_plainly(sentence: str) -> Kind | None:
     """
 
     def negated(at: int) -> bool:
-        window = sentence[max(0, at - 80) : at]
+        window_start = max(0, at - 80)
+        window = sentence[window_start:at]
         breaks = [m.end() for m in _CLAUSE_BREAK.finditer(window)]
-        return bool(_NEGATION.search(window[breaks[-1] :] if breaks else window))
+        clause_start = window_start + (breaks[-1] if breaks else 0)
+        found = _NEGATION.search(sentence[clause_start:at])
+        return found is not None and not _not_until(sentence, clause_start + found.start())
 
     def done(at: int) -> bool:
         if _HABITUAL.search(sentence, max(0, at - 40), at):
