@@ -543,3 +543,26 @@ def test_a_country_people_return_to_is_home_not_a_destination():
     )
     since = [e for e in events_of(text) if e.date == "2015"][0]
     assert since.countries == ("Bangladesh",)
+
+
+def test_undated_sentences_after_an_event_elaborate_it():
+    text = (
+        "Police free 417 from compounds\n\n20 September 2022 - Police in Cambodia on Friday "
+        "freed 417 foreign nationals from two compounds, officials said. Police detained 39 "
+        "people at the site. Thailand also stayed on the watch list.\n\n"
+        "Police arrested two brokers.\n"
+    )
+    events = events_of(text)
+    sentences = [e.sentence for e in events]
+    assert not any(s.startswith("Police detained 39") for s in sentences)
+    # A sentence led by another country is news of its own; so is a new paragraph.
+    assert any(s.startswith("Thailand also stayed") for s in sentences)
+    assert any(s.startswith("Police arrested two brokers") for s in sentences)
+
+
+def test_the_day_a_statement_was_issued_is_not_the_events_date():
+    text = (
+        "Thailand downgraded\n\nBANGKOK, June 20, 2014 (Reuters) - In a statement issued on "
+        "Thursday, the ministry said police had prosecuted 674 traffickers in 2013.\n"
+    )
+    assert [e.date for e in events_of(text)] == ["2013"]

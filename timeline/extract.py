@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from timeline.corpus import DEFAULT_MAX_BYTES, read_corpus
-from timeline.dates import DateMention, find_dates
+from timeline.dates import DateMention, find_dates, numeric_date_order
 from timeline.kinds import SINGULAR_KINDS, Kind, classify
 from timeline.model import Article, Corpus, Event, Precision, precision_of
 from timeline.places import CountryMention, find_countries
@@ -24,7 +24,7 @@ from timeline.resources import bundled_seeds_dir
 from timeline.sentences import split_sentences
 
 #: Bumped whenever extraction rules change, so that cached events are rebuilt.
-EXTRACTOR_VERSION = "1.5.0"
+EXTRACTOR_VERSION = "1.6.0"
 
 #: Longest text taken as one sentence of evidence.
 MAX_SENTENCE = 3000
@@ -215,7 +215,8 @@ _PERIOD_AFTER = re.compile(
 # A date that only says when something was said: "..., a spokesman said Monday."
 _SPEECH_BEFORE = re.compile(
     r"(?i)\b(?:said|says|told\s+(?:[\w-]+\s+){0,3}?|added|stated|noted|explained|confirmed|"
-    r"announced|declared)\s+(?:on\s+)?$"
+    r"announced|declared|(?:statement|release|remarks?|comments?)\s+(?:issued|released|"
+    r"published|made|posted)?)\s+(?:on\s+)?$"
 )
 
 
@@ -321,6 +322,15 @@ def _looks_like_sentence(text: str) -> bool:
     return len(_CAPITALISED.findall(text)) < 0.8 * len(_LONG_WORD.findall(text))
 
 
+#: How far into a sentence a country may stand and still lead it ("In Poipet, police ...").
+_OPENING_CHARS = 24
+
+
+def _opens_with_new_country(mentions: list[CountryMention], at: int, told: set[str]) -> bool:
+    """True when the sentence starting at ``at`` opens with a country not in ``told``."""
+    return any(at <= m.start <= at + _OPENING_CHARS and m.country not in told for m in mentions)
+
+
 def _named(mentions: list[CountryMention]) -> list[str]:
     named: list[str] = []
     for m in mentions:
@@ -405,7 +415,8 @@ def extract_events(article: Article) -> list[Event]:
     start, end = article.body_start, article.body_end or len(text)
     body = text[start:end]
     reference, ref_precision = article_reference(article)
-    dates = [_shift(m, start) for m in find_dates(body, reference, ref_precision)]
+    order = numeric_date_order(text)
+    dates = [_shift(m, start) for m in find_dates(body, reference, ref_precision, order)]
     if article.date_span:
         ds, de = article.date_span
         dates = [m for m in dates if m.end <= ds or m.start >= de]  # the dateline is the article's
@@ -420,6 +431,8 @@ def extract_events(article: Article) -> list[Event]:
     pair: list[str] = []  # the last two countries named together
     prev_named: list[str] = []
     prev_end = start
+    told_in_paragraph = False  # an earlier sentence of this paragraph made an event
+    told: set[str] = set()  # the countries of the events of this paragraph
     for s_start, s_end in split_sentences(text, start, end):
         while di < len(dates) and dates[di].start < s_start:
             di += 1
@@ -438,7 +451,11 @@ def extract_events(article: Article) -> list[Event]:
 
         sentence = text[s_start:s_end]
         here = _named(s_places)
-        previous = None if _PARAGRAPH_BREAK.search(text, prev_end, s_start) else prev_named
+        new_paragraph = bool(_PARAGRAPH_BREAK.search(text, prev_end, s_start))
+        if new_paragraph:
+            told_in_paragraph = False
+            told = set()
+        previous = None if new_paragraph else prev_named
         context_pair = pair
         prev_named, prev_end = here, s_end
         # A pair is named in the text itself, not by a dateline's place ("WASHINGTON, ...").
@@ -468,12 +485,20 @@ def extract_events(article: Article) -> list[Event]:
             continue  # no date and no narrated action, or a quoted remark
         elif s_dates or not article.date:
             choices = [(None, False, None)]  # its date is relative and cannot be resolved
+        elif told_in_paragraph and not _opens_with_new_country(s_places, s_start + lead, told):
+            # "Police detained 39 people at the site." after the raid's own sentence: more
+            # about the happening just told, not a new one on the article's date. A
+            # sentence led by another country ("Laos stayed on the watch list") is news
+            # of its own.
+            continue
         else:
             choices = [(article.date, article.approximate, None)]
 
+        told_in_paragraph = True
         countries, inherited = _countries_for(
             sentence, s_places, main, kind, (context_pair, previous), s_start
         )
+        told.update(countries)
         summary = summarize(sentence[lead:])
         for value, approximate, mention in choices:
             this_kind = kind
