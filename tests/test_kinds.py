@@ -100,3 +100,37 @@ def test_not_until_tells_when_it_was_done() -> None:
     kind = classify(sentence)
     assert kind is not None and kind.kind == "agreement" and kind.action
     assert classify("Cambodia has not ratified the protocol.") is None
+
+
+def test_a_verb_narrates_only_a_cue_near_it() -> None:
+    # "issued" and "laws" are forty words apart: the statement is no law.
+    sentence = (
+        "In a statement issued on Thursday ahead of the report, the ministry said police had "
+        "prosecuted 674 trafficking cases in 2013, and that the country had registered more "
+        "than a million migrant workers to bring them under labour protection laws."
+    )
+    assert classify(sentence) == classify_plainly(sentence)
+    kind = classify(sentence)
+    assert kind is not None and kind.kind == "enforcement"
+
+
+def test_rescues_trials_and_new_committees() -> None:
+    cases = {
+        "Police in Preah Sihanouk on Friday freed 417 foreign nationals from two compounds.": (
+            "enforcement"
+        ),
+        "The trial of 92 defendants opened at Bangkok Criminal Court last November.": (
+            "enforcement"
+        ),
+        "The government said it would set up a new committee to oversee labour policy.": (
+            "task_force"
+        ),
+        "Tokyo tightened the visa regulations in 2005.": "law",
+    }
+    for sentence, expected in cases.items():
+        assert classify(sentence) == classify_plainly(sentence)
+        kind = classify(sentence)
+        assert kind is not None and kind.kind == expected, sentence
+    # A participle is no rescue: "the men who were freed are still waiting".
+    kind = classify("The men who were freed are still waiting for justice.")
+    assert kind is None or kind.kind != "enforcement"

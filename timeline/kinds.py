@@ -78,7 +78,7 @@ RULES: tuple[_Rule, ...] = (
     _Rule(
         "task_force",
         _rx(
-            r"\btask[\s-]?forces?\b|\b(?:national|joint|special|inter-?ministerial|"
+            r"\btask[\s-]?forces?\b|\b(?:new|national|joint|special|inter-?ministerial|"
             r"anti-?(?:human\s+)?trafficking|counter-?trafficking)\s+(?:committee|commission|"
             r"council|unit|working\s+group|police\s+unit|secretariat)s?\b"
         ),
@@ -130,7 +130,7 @@ RULES: tuple[_Rule, ...] = (
             r"amend(?:ed|s)|introduc(?:ed|es)|issu(?:ed|es)|took\s+effect|tak(?:es|e)\s+effect|"
             r"c(?:a|o)me\s+into\s+(?:force|effect)|signed\s+into\s+law|draft(?:ed|s)|"
             r"unveil(?:ed|s)|launch(?:ed|es)|rewr(?:ote|itten)|declar(?:ed|es)|impos(?:ed|es)|"
-            r"lift(?:ed|s)|submitt(?:ed)|tabled)\b"
+            r"lift(?:ed|s)|submitt(?:ed)|tabl(?:ed|es)|tighten(?:ed|s)|revis(?:ed|es))\b"
         ),
     ),
     _Rule(
@@ -162,20 +162,25 @@ RULES: tuple[_Rule, ...] = (
         "enforcement",
         _rx(
             r"\b(?:arrests?|raids?|convictions|prosecutions|crackdowns?|rescues?|rescue\s+operations?|"
-            r"investigations|indictments|seizures|(?:joint|police|sting|undercover|security)\s+"
+            r"investigations|indictments|seizures|trials?|(?:joint|police|sting|undercover|security)\s+"
             r"operations?)\b"
         ),
         _rx(
             r"\b(?:arrested|detained|raided|rescued|charged|convicted|prosecuted|sentenced|jailed|"
             r"imprisoned|extradited|deported|indicted|seized|busted|cracked\s+down|freed|"
             r"intercepted|apprehended|fined|acquitted|repatriated|dismantled|"
-            r"launch(?:ed|es|ing)|conduct(?:ed|s|ing)|carried\s+out|stag(?:ed|es|ing))\b"
+            r"launch(?:ed|es|ing)|conduct(?:ed|s|ing)|carried\s+out|stag(?:ed|es|ing)|"
+            r"open(?:ed|s)|beg(?:an|ins))\b"
         ),
         alone=_rx(
             r"\b(?:arrested|detained|raided|rescued|charged|convicted|prosecuted|sentenced|jailed|"
             r"imprisoned|extradited|indicted|busted|cracked\s+down|apprehended|acquitted|"
+            r"t(?:ook|aken)\s+(?:into\s+)?custody|"
             r"arresting|detaining|raiding|rescuing|charging|convicting|sentencing|jailing|"
             r"dismantl(?:ed|ing)|broke(?:n)?\s+up|breaking\s+up)\b|"
+            # "freed 417 foreign nationals", "intercepted a trawler" (not "the men freed")
+            r"\b(?:freed|intercepted)\s+(?:[\w-]+\s+){0,2}?(?:\d[\d,]*|dozens|hundreds|"
+            r"thousands|scores|an?|the)\b|"
             # "police found 139 suspected graves", "the discovery of 26 bodies"
             r"\b(?:found|discovered|unearthed|exhumed|discovery\s+of)\s+(?:the\s+)?"
             r"(?:[\w,-]+\s+){0,3}(?:graves|bodies|remains)\b|"
@@ -628,8 +633,8 @@ class _Sentence:
     low: str
     #: The needs it meets (:meth:`_Checks.met`).
     met: int
-    #: Whether each rule's cue is named (unnegated), once known.
-    cues: dict[str, bool]
+    #: Where each rule's cue is named (unnegated), once known.
+    cues: dict[str, list[tuple[int, int]]]
 
 
 def _negated(s: _Sentence, at: int) -> bool:
@@ -653,13 +658,28 @@ def _not_until(text: str, at: int) -> bool:
     return word in ("not", "n't", "n’t") and _UNTIL.match(text, at + 3) is not None
 
 
-def _has_cue(rule: _Prepared, s: _Sentence) -> bool:
-    """True when the sentence names the rule's cue outside a negation (remembered)."""
+def _cue_spans(rule: _Prepared, s: _Sentence) -> list[tuple[int, int]]:
+    """Where the sentence names the rule's cue outside a negation (remembered)."""
     found = s.cues.get(rule.kind)
     if found is None:
-        found = any(not _negated(s, m.start()) for m in rule.cue.finditer(s))
+        found = [m.span() for m in rule.cue.finditer(s) if not _negated(s, m.start())]
         s.cues[rule.kind] = found
     return found
+
+
+def _has_cue(rule: _Prepared, s: _Sentence) -> bool:
+    """True when the sentence names the rule's cue outside a negation."""
+    return bool(_cue_spans(rule, s))
+
+
+#: How far (characters between them) a verb may stand from its cue and still narrate it:
+#: "launched ... a task force", not "a statement issued ... under labour laws".
+NEAR = 60
+
+
+def _near(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """True when one of ``spans`` lies within :data:`NEAR` characters of ``start:end``."""
+    return any(cs - end <= NEAR and start - ce <= NEAR for cs, ce in spans)
 
 
 def _told_as_done(s: _Sentence, at: int) -> bool:
@@ -688,8 +708,9 @@ def _narrates(rule: _Prepared, s: _Sentence) -> tuple[bool, bool]:
     for pattern in (verb, alone):
         if pattern is None:
             continue
+        spans = _cue_spans(rule, s) if pattern is verb else None
         for m in pattern.finditer(s):
-            if _negated(s, m.start()):
+            if _negated(s, m.start()) or (spans is not None and not _near(spans, *m.span())):
                 continue
             narrated = True
             if _told_as_done(s, m.start()):
@@ -751,11 +772,13 @@ def classify_plainly(sentence: str) -> Kind | None:
     dones: set[str] = set()
     cues: set[str] = set()
     for rule in RULES:
-        if any(not negated(m.start()) for m in rule.cue.finditer(sentence)):
+        spans = [m.span() for m in rule.cue.finditer(sentence) if not negated(m.start())]
+        if spans:
             cues.add(rule.kind)
-        patterns = (rule.verb if rule.kind in cues else None, rule.alone)
-        for pattern in filter(None, patterns):
+        for pattern in filter(None, (rule.verb if spans else None, rule.alone)):
             for m in pattern.finditer(sentence):
+                if pattern is rule.verb and not _near(spans, *m.span()):
+                    continue
                 if not negated(m.start()):
                     actions.add(rule.kind)
                     if done(m.start()):
