@@ -864,3 +864,11 @@ def test_the_year_a_figure_covers() -> None:
         "2013",
         "year",
     )
+
+
+def test_a_weekday_after_a_sentence_opener_is_a_date() -> None:
+    # REF is Tuesday 25 June 2013.
+    assert found("With Sunday's group, 1,092 citizens have now come home.") == [
+        ("Sunday", "2013-06-23", "day")
+    ]
+    assert found("Good Friday is a holiday.") == []

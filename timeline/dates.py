@@ -171,7 +171,8 @@ _VERBISH = _words(
 )
 #: Capitalised words before a weekday that still leave it a date (sentence openers).
 _WEEKDAY_OPENERS = _words(
-    "on by since until till before after from last next this and but or then early late"
+    "on by since until till before after from last next this and but or then early late with"
+    " at during in for of over through"
 )
 #: Nouns after ``today's`` that make it "nowadays", not a date.
 _GENERIC_TODAY = _words(
