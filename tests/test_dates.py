@@ -872,3 +872,11 @@ def test_a_weekday_after_a_sentence_opener_is_a_date() -> None:
         ("Sunday", "2013-06-23", "day")
     ]
     assert found("Good Friday is a holiday.") == []
+
+
+def test_the_year_is_a_year_named_not_one_counted() -> None:
+    text = (
+        "Police found 160 cases in 2019, down 14.9 percent from the previous year. "
+        "They rescued 352 victims during the year."
+    )
+    assert found(text)[-1] == ("during the year", "2019", "year")

@@ -566,3 +566,26 @@ def test_the_day_a_statement_was_issued_is_not_the_events_date():
         "Thursday, the ministry said police had prosecuted 674 traffickers in 2013.\n"
     )
     assert [e.date for e in events_of(text)] == ["2013"]
+
+
+def test_a_baseline_or_a_year_in_a_laws_name_dates_nothing_beside_other_dates():
+    text = (
+        "Cases up in Cox's Bazar\n\n[12 May 2016] - Police filed 207 cases under the Human "
+        "Trafficking Act 2012 in 2015, more than four times the number filed the previous "
+        "year. Police uncovered 160 cases in 2019, down 14.9 percent from the previous year. "
+        "Arrests rose to 40 in 2014, up from 12 in 2013.\n"
+    )
+    dates = sorted(e.date for e in events_of(text))
+    # A baseline with a figure of its own ("up from 12 in 2013") stays an event.
+    assert dates == ["2013", "2014", "2015", "2019"]
+
+
+def test_a_coarse_date_gives_way_only_to_a_finer_one_nearby():
+    text = (
+        "Malaysia downgraded\n\n[17 June 2023] - Malaysia was downgraded to Tier 3 in the 2021 "
+        "report after three years on the Watch List, and stayed there in 2022 despite "
+        "launching its third National Action Plan on trafficking in March 2021.\n"
+        "The 2021 report, released on 1 July 2021, also named Thailand.\n"
+    )
+    dates = sorted(e.date for e in events_of(text))
+    assert dates == ["2021", "2021-03", "2021-07-01", "2022"]

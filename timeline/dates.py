@@ -1048,7 +1048,7 @@ class _Finder:
                     out[i] = (start, end, prio, found[0], found[1], True)
                 if out[i][3] is not None and out[i][4] is not None:
                     last = (out[i][3], out[i][4])
-                    if last[1] == "year":
+                    if last[1] == "year" and anaphor is None:  # a year named, not counted
                         last_year = last
         return out
 

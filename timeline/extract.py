@@ -220,6 +220,28 @@ _SPEECH_BEFORE = re.compile(
 )
 
 
+# A comparison's baseline: "down 14.9 percent from [the previous year]", "four times the
+# number filed [the previous year]", "compared with [2018]" (no figure of its own between).
+_BASELINE_BEFORE = re.compile(
+    r"(?i)\b(?:times|percent|per\s*cent|compared\s+(?:with|to)|than|(?:up|down)\s+from)\b"
+    r"[^\d,;.]{0,30}$|%[^\d,;.]{0,30}$"
+)
+# A year in a law's name: "the Act of [2012]", "Human Trafficking Act [2012]", "Law No. 21
+# of [2007]".
+_NAME_YEAR_BEFORE = re.compile(
+    r"\b(?:Act|Law|Code|Decree|Ordinance|Proclamation)\s*,?\s*(?:No\.?\s*[\w/-]+\s+)?"
+    r"(?:of\s+)?$|\bNo\.?\s*[\w/-]+\s+of\s+$"
+)
+
+#: How near a finer date must stand to a coarse one to say more about the same happening.
+_REFINE_CHARS = 60
+
+
+def _within(a: DateMention, b: DateMention, chars: int) -> bool:
+    """True when fewer than ``chars`` characters stand between two mentions."""
+    return b.start - a.end <= chars and a.start - b.end <= chars
+
+
 def _mention(start: int, end: int, text: str, value: str, relative: bool) -> DateMention:
     return DateMention(start, end, text[start:end], value, precision_of(value), relative)
 
@@ -283,8 +305,27 @@ def _event_dates(text: str, s_start: int, mentions: list[DateMention]) -> list[D
         if len(spoken) < len(out):
             out = [m for m in out if m not in spoken]
     if len(out) > 1:
-        values = {m.value for m in out}
-        out = [m for m in out if not any(v.startswith(m.value + "-") for v in values)]
+        # "207 cases in 2015, four times the number filed the previous year", "the Act of
+        # 2012, signed in February 2013": a baseline without a figure of its own and a year
+        # in a law's name date nothing beside the sentence's other dates.
+        aside = [
+            m
+            for m in out
+            if _BASELINE_BEFORE.search(text, max(0, m.start - 50), m.start)
+            or _NAME_YEAR_BEFORE.search(text, max(0, m.start - 30), m.start)
+        ]
+        if len(aside) < len(out):
+            out = [m for m in out if m not in aside]
+    if len(out) > 1:
+        # The finer date must be near: "the 2021 report, released on 1 July 2021" is one
+        # happening; "downgraded in the 2021 report ... launched a plan in March 2021" two.
+        out = [
+            m
+            for m in out
+            if not any(
+                f.value.startswith(m.value + "-") and _within(m, f, _REFINE_CHARS) for f in out
+            )
+        ]
     return [
         DateMention(m.start + s_start, m.end + s_start, m.text, m.value, m.precision, m.relative)
         for m in out
