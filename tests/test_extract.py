@@ -550,14 +550,15 @@ def test_undated_sentences_after_an_event_elaborate_it():
         "Police free 417 from compounds\n\n20 September 2022 - Police in Cambodia on Friday "
         "freed 417 foreign nationals from two compounds, officials said. Police detained 39 "
         "people at the site. Thailand also stayed on the watch list.\n\n"
-        "Police arrested two brokers.\n"
+        "Police arrested two brokers.\n\n"
+        "In a joint declaration, the ministers committed to a new convention.\n"
     )
-    events = events_of(text)
-    sentences = [e.sentence for e in events]
-    assert not any(s.startswith("Police detained 39") for s in sentences)
-    # A sentence led by another country is news of its own; so is a new paragraph.
+    sentences = [e.sentence for e in events_of(text)]
+    # More about the raid, in its paragraph or the next, is not another event.
+    assert not any(s.startswith(("Police detained 39", "Police arrested")) for s in sentences)
+    # A sentence led by another country, or of another type, is news of its own.
     assert any(s.startswith("Thailand also stayed") for s in sentences)
-    assert any(s.startswith("Police arrested two brokers") for s in sentences)
+    assert any(s.startswith("In a joint declaration") for s in sentences)
 
 
 def test_the_day_a_statement_was_issued_is_not_the_events_date():

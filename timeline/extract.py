@@ -472,8 +472,9 @@ def extract_events(article: Article) -> list[Event]:
     pair: list[str] = []  # the last two countries named together
     prev_named: list[str] = []
     prev_end = start
-    told_in_paragraph = False  # an earlier sentence of this paragraph made an event
-    told: set[str] = set()  # the countries of the events of this paragraph
+    # The types and countries of the events told so far.
+    told_kinds: set[str] = set()
+    told: set[str] = set()
     for s_start, s_end in split_sentences(text, start, end):
         while di < len(dates) and dates[di].start < s_start:
             di += 1
@@ -493,9 +494,6 @@ def extract_events(article: Article) -> list[Event]:
         sentence = text[s_start:s_end]
         here = _named(s_places)
         new_paragraph = bool(_PARAGRAPH_BREAK.search(text, prev_end, s_start))
-        if new_paragraph:
-            told_in_paragraph = False
-            told = set()
         previous = None if new_paragraph else prev_named
         context_pair = pair
         prev_named, prev_end = here, s_end
@@ -526,20 +524,23 @@ def extract_events(article: Article) -> list[Event]:
             continue  # no date and no narrated action, or a quoted remark
         elif s_dates or not article.date:
             choices = [(None, False, None)]  # its date is relative and cannot be resolved
-        elif told_in_paragraph and not _opens_with_new_country(s_places, s_start + lead, told):
-            # "Police detained 39 people at the site." after the raid's own sentence: more
-            # about the happening just told, not a new one on the article's date. A
-            # sentence led by another country ("Laos stayed on the watch list") is news
-            # of its own.
+        elif kind.kind in told_kinds and not _opens_with_new_country(
+            s_places, s_start + lead, told
+        ):
+            # "Police detained 39 people at the site." after the raid was told: more about
+            # a happening of that type already on the timeline, not a new one on the
+            # article's date. Another type ("In a joint declaration, the ministers
+            # committed to ...") or a sentence led by another country ("Laos stayed on
+            # the watch list") is news of its own.
             continue
         else:
             choices = [(article.date, article.approximate, None)]
 
-        told_in_paragraph = True
         countries, inherited = _countries_for(
             sentence, s_places, main, kind, (context_pair, previous), s_start
         )
         told.update(countries)
+        told_kinds.add(kind.kind)
         summary = summarize(sentence[lead:])
         for value, approximate, mention in choices:
             this_kind = kind
