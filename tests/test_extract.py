@@ -590,3 +590,12 @@ def test_a_coarse_date_gives_way_only_to_a_finer_one_nearby():
     )
     dates = sorted(e.date for e in events_of(text))
     assert dates == ["2021", "2021-03", "2021-07-01", "2022"]
+
+
+def test_countries_named_for_comparison_in_a_ranking_are_not_its_countries():
+    text = (
+        "Thailand downgraded\n\n[20 June 2014] - The 2014 report dropped Thailand to Tier 3, "
+        "alongside North Korea and Syria.\n\nMalaysia moved up to the Watch List in 2023, "
+        "ending two years at Tier 3 alongside countries such as Afghanistan and Myanmar.\n"
+    )
+    assert [set(e.countries) for e in events_of(text)] == [{"Thailand"}, {"Malaysia"}]

@@ -401,6 +401,29 @@ def _only_destinations(sentence: str, mentions: list[CountryMention], offset: in
     return True
 
 
+# What names countries only for comparison in a ranking: "dropped to Tier 3, alongside North
+# Korea and Syria", "joining countries such as Iran".
+_COMPARED_BEFORE = re.compile(
+    r"(?i)\b(?:alongside|along\s+with|joining|together\s+with)\s+(?:(?:other\s+)?countries\s+"
+    r"(?:such\s+as|like|including)\s+)?(?:the\s+)?$"
+)
+
+
+def _compared(sentence: str, mentions: list[CountryMention], offset: int) -> set[int]:
+    """Indexes of the mentions in a list that names countries for comparison."""
+    out: set[int] = set()
+    for k, m in enumerate(mentions):
+        at = m.start - offset
+        if k - 1 in out:
+            gap = sentence[mentions[k - 1].end - offset : at]
+            if _LIST_GAP.fullmatch(gap):
+                out.add(k)
+                continue
+        if _COMPARED_BEFORE.search(sentence[max(0, at - 50) : at]):
+            out.add(k)
+    return out
+
+
 def _countries_for(
     sentence: str,
     mentions: list[CountryMention],
@@ -420,6 +443,10 @@ def _countries_for(
     only countries are destinations ("were taken to China and Laos") also
     speaks of the main country the people came from.
     """
+    if kind.kind == "tier_change":
+        compared = _compared(sentence, mentions, offset)
+        if compared and len(compared) < len(mentions):
+            mentions = [m for k, m in enumerate(mentions) if k not in compared]
     named = _named(mentions)
     pair, previous = context
     if len(pair) == 2 and set(named) < set(pair) and _PAIR.search(sentence):
