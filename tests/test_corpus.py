@@ -264,3 +264,22 @@ def test_article_date_from_a_footer_line():
     assert art.date == "2017-03-03"
     # A header date still wins over a footer's.
     assert parse_article("Headline\nPublished 2 May 2016\n\n" + text, "b.txt").date == "2016-05-02"
+
+
+def test_mastheads_and_section_labels_are_not_the_headline():
+    text = (
+        "THE YANGON LEDGER\n\nNews | Regions | Nation | Opinion\n\nNATIONAL\n\n"
+        "Scam compound returnees cross at Myawaddy\n\nHome / Interviews\n\n"
+        "By A. Writer\nTuesday, 14 November 2023\n\n"
+        "YANGON — Myanmar authorities on Sunday received 266 nationals, officials said.\n"
+    )
+    art = parse_article(text, "ledger.txt")
+    assert art.title == "Scam compound returnees cross at Myawaddy"
+    assert art.date == "2023-11-14"
+    # A date line above the headline still dates the article.
+    release = (
+        "FOR IMMEDIATE RELEASE\n2016-11-08\n\nBorder interceptions rise sharply, "
+        "group finds\n\nKATHMANDU — Counsellors intercepted 1,998 women this year.\n"
+    )
+    art = parse_article(release, "release.txt")
+    assert (art.title, art.date) == ("Border interceptions rise sharply, group finds", "2016-11-08")

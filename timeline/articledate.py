@@ -53,12 +53,14 @@ _DATELINE_SUFFIX = re.compile(r"^\s*(?:[\])]\s*)?(?:[:\-–—|]|\(|$)")
 
 
 def find_article_date(
-    text: str, start: int, end: int, front_matter: str | None = None
+    text: str, start: int, end: int, front_matter: str | None = None, top: int | None = None
 ) -> FoundDate | None:
     """The article date given in the header, or None.
 
     ``start`` is where the header begins (after front matter): header lines
-    are read from there up to a little way into the body.
+    are read from there up to a little way into the body. ``top``, when
+    before ``start``, is where the page's lines above the headline begin (a
+    masthead, a date line): those are header lines too.
     """
     if front_matter:
         mention = _first_absolute(find_dates(front_matter))
@@ -66,7 +68,16 @@ def find_article_date(
             return FoundDate(mention.value, mention.precision, False, None)  # type: ignore[arg-type]
     best: tuple[int, int, DateMention] | None = None
     order = numeric_date_order(text)
-    lines = [*_labelled_lines_before(text, start), *_header_lines(text, start, end)]
+    above = []
+    if top is not None and top < start:
+        above = [
+            (pos, line[:300]) for pos, line in _lines_between(text, top, start) if line.strip()
+        ]
+    lines = [
+        *_labelled_lines_before(text, start),
+        *above[:HEADER_LINES],
+        *_header_lines(text, start, end),
+    ]
     for rank_line, (line_start, line) in enumerate(lines):
         mentions = [m for m in find_dates(line, order=order) if m.value and not m.relative]
         if not mentions:

@@ -23,7 +23,9 @@ _JUNK_STRONG = re.compile(
     follow\s+us|share|menu|skip\s+to|advertis\w*|sponsored|cookies?|newsletter)\b"""
 )
 # A line that is a logo's or picture's alt text, a row of separated links or a breadcrumb.
-_JUNK_SHAPE = re.compile(r"(?i)^\W*(?:logo|image|photo|picture|credit|caption)\b|\w\s*[|»›>]\s*\w")
+_JUNK_SHAPE = re.compile(
+    r"(?i)^\W*(?:logo|image|photo|picture|credit|caption)\b|\w\s*[|»›>]\s*\w|\w\s+/\s+\w"
+)
 # A cookie or consent banner, however long.
 _CONSENT = re.compile(
     r"(?i)\bcookies?\b.*\b(?:accept\w*|agree\w*|consent\w*|continu\w*|privacy|policy|settings|"
@@ -161,6 +163,10 @@ def _rstrip_end(text: str, start: int, end: int) -> int:
     return end
 
 
+# A line that carries a date ("Tuesday, 14 June 2011", "JUNE 20, 2014 / 11:04 AM").
+_DATED_LINE = re.compile(
+    r"(?i)\b(?:(?:19|20)\d\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+)
 _DATE_ONLY = re.compile(r"(?i)^[\W\d]*(?:\d{1,2}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 
 
@@ -171,6 +177,30 @@ def find_title(text: str, start: int, end: int) -> tuple[str, int | None]:
     does not end like a sentence of running prose. When the first real line is
     prose (no headline), the title is its opening words and the offset is None.
     """
+    candidates = _title_candidates(text, start, end)
+    for k, (stripped, line_end, masthead) in enumerate(candidates):
+        if line_end is None:
+            return stripped, None
+        # A masthead or section label ("THE YANGON LEDGER", "Society") above a headline.
+        below = next((c for c in candidates[k + 1 :] if not c[2]), None)
+        if (
+            masthead
+            and below is not None
+            and below[1] is not None
+            and not _DATED_LINE.search(below[0])
+        ):
+            continue
+        return stripped.rstrip(" :-–—"), line_end
+    return "", None
+
+
+def _title_candidates(text: str, start: int, end: int) -> list[tuple[str, int | None, bool]]:
+    """``(line, end offset, masthead-shaped)`` of the lines that may be the headline, up to
+    the first line of prose (whose end offset is None and which is given shortened).
+
+    A line in capitals only, or of one word, is shaped like a masthead or a section label.
+    """
+    out: list[tuple[str, int | None, bool]] = []
     for _line_start, line_end, line in _lines(text, start, end):
         stripped = line.strip()
         if not stripped or is_header_junk(stripped):
@@ -178,11 +208,12 @@ def find_title(text: str, start: int, end: int) -> tuple[str, int | None]:
         words = _WORD.findall(stripped)
         looks_like_prose = len(words) > 25 or (len(words) > 12 and stripped.endswith("."))
         if looks_like_prose:
-            return _shorten(stripped), None
+            out.append((_shorten(stripped), None, False))
+            break
         if _BYLINE.match(stripped) or (_DATE_ONLY.match(stripped) and len(words) <= 5):
             continue
-        return stripped.rstrip(" :-–—"), line_end
-    return "", None
+        out.append((stripped, line_end, stripped.isupper() or len(words) == 1))
+    return out
 
 
 def _shorten(line: str, limit: int = 80) -> str:

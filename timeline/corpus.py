@@ -188,6 +188,7 @@ def parse_article(text: str, rel: str) -> Article:
     """Turn decoded text into an :class:`Article`: title, body span and article date."""
     fields, fm_end = read_front_matter(text)
     start, end = body_span(text, fm_end)
+    top = start  # where the page's own lines begin (mastheads and headline included)
     title, title_end = find_title(text, fm_end, end)
     given = fields.get("title")
     headline_only = title_end is not None and not text[title_end:end].strip()
@@ -208,7 +209,7 @@ def parse_article(text: str, rel: str) -> Article:
         url=fields.get("url"),
     )
     found = (
-        find_article_date(text, start, end, fields.get("date"))
+        find_article_date(text, start, end, fields.get("date"), top=top)
         or find_footer_date(text, start, end)
         or infer_article_date(text, start, end)
     )
