@@ -283,3 +283,13 @@ def test_mastheads_and_section_labels_are_not_the_headline():
     )
     art = parse_article(release, "release.txt")
     assert (art.title, art.date) == ("Border interceptions rise sharply, group finds", "2016-11-08")
+
+
+def test_a_review_of_a_year_is_of_that_year():
+    text = (
+        "TRAFFICKING WATCH: THE YEAR IN REVIEW, 2023\n\n"
+        "Scam compounds and a slow turn in policy\n\n"
+        "January\n\nIn January, Thailand's cabinet endorsed a new national action plan.\n"
+    )
+    art = parse_article(text, "review.txt")
+    assert (art.date, art.precision, art.approximate) == ("2023", "year", True)

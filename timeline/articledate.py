@@ -43,6 +43,7 @@ _LABELS = (
 # in title case ("BANGKOK, ", "Phnom Penh (AFP), ").
 _DATELINE_PREFIX = re.compile(
     r"^[\s\[(]*(?:(?:[A-Z][A-Z .'’-]+|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
+    r"(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?"  # "TUAL, Indonesia, March 10, 2016"
     r"\s*(?:\([^)]*\))?,\s*)?$"
 )
 # A date standing between separators in a byline: "By A. Writer | 5 July 2021 | Labour".
@@ -100,11 +101,13 @@ def find_article_date(
                 rank = 4
             elif (
                 mention.precision == "day"
-                and _BYLINE_START.match(line)
                 and _SEPARATED_BEFORE.search(before)
                 and _SEPARATED_AFTER.match(after)
+                and (_BYLINE_START.match(line) or _FIELD_SEPARATOR.search(line))
             ):
-                rank = 1
+                # "By A. Writer | 5 July 2021 | Labour"; "THE WEEKEND FEATURE | Saturday
+                # 14 December 2019": a full date as a field of a header line.
+                rank = 1 if _BYLINE_START.match(line) else 3
         if rank is None:
             continue
         shifted = _shifted(mention, line_start)
@@ -203,7 +206,8 @@ _FRONT_MATTER_END = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)
 
 
 def _labelled_lines_before(text: str, start: int) -> list[tuple[int, str]]:
-    """Labelled date lines ("Date: ...", "Posted on ...") above the headline, before ``start``.
+    """Labelled date lines ("Date: ...", "Posted on ...") and lines of separated fields
+    ("FEATURE | Saturday 14 December 2019") above the headline, before ``start``.
 
     Page furniture and e-mail headers often stand above the headline and are
     not part of the body; a labelled date among them is still the article's.
@@ -215,7 +219,9 @@ def _labelled_lines_before(text: str, start: int) -> list[tuple[int, str]]:
         nl = text.find("\n", pos, start)
         stop = start if nl == -1 else nl
         line = text[pos:stop]
-        if any(pattern.match(line) for pattern, _rank in _LABELS):
+        if any(pattern.match(line) for pattern, _rank in _LABELS) or _FIELD_SEPARATOR.search(
+            line[:300]
+        ):
             found.append((pos, line[:300]))
         pos = stop + 1
     return found[:HEADER_LINES]
@@ -243,14 +249,30 @@ _YEAR_TITLED = re.compile(
 LEAD_WINDOW = 900
 
 
-def infer_article_date(text: str, start: int, end: int) -> FoundDate | None:
-    """An approximate article date inferred from the lead, or None.
+# "THE YEAR IN REVIEW, 2023", "2019 in review", "Review of the year 2015".
+_REVIEW = re.compile(
+    r"(?i)\b(?:(?:the\s+)?year\s+in\s+review|in\s+review|review\s+of\s+the\s+year|"
+    r"year[\s-]end\s+review|annual\s+review|yearbook)\b"
+)
+_YEAR = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d,])")
 
-    When the lead says a publication came out on a day relative to the
-    article ("a report released Monday") and names a publication by its
-    year ("the annual 2010 ... report"), the article is taken to be of that
-    year, marked approximate.
+
+def infer_article_date(text: str, start: int, end: int, top: int | None = None) -> FoundDate | None:
+    """An approximate article date inferred from the headline or the lead, or None.
+
+    A review of a year ("THE YEAR IN REVIEW, 2023") is of that year. When
+    the lead says a publication came out on a day relative to the article
+    ("a report released Monday") and names a publication by its year ("the
+    annual 2010 ... report"), the article is taken to be of that year, marked
+    approximate.
     """
+    head = [line for _pos, line in _lines_between(text, top if top is not None else start, start)]
+    head += [line for _pos, line in _header_lines(text, start, end)][:2]
+    for line in head:
+        years = set(_YEAR.findall(line))
+        if _REVIEW.search(line) and len(years) == 1:
+            year = years.pop()
+            return FoundDate(year, precision_of(year), True, None)
     lead = text[start : min(end, start + LEAD_WINDOW)]
     if not _RELEASED_RELATIVE.search(lead):
         return _dated_lead(text, start, end)

@@ -136,11 +136,12 @@ def body_span(text: str, start: int = 0) -> tuple[int, int]:
     end = len(text)
     body_start = None
     prose_seen = False
+    menu = _menu_lines(text, start, end)
     for line_start, _line_end, line in _lines(text, start, end):
         if not line.strip():
             continue
         if body_start is None:
-            if is_header_junk(line):
+            if is_header_junk(line) or line_start in menu:
                 continue
             body_start = line_start
         if prose_seen and is_trailer(line):
@@ -164,8 +165,12 @@ def _rstrip_end(text: str, start: int, end: int) -> int:
 
 
 # A line that carries a date ("Tuesday, 14 June 2011", "JUNE 20, 2014 / 11:04 AM").
+_MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _DATED_LINE = re.compile(
-    r"(?i)\b(?:(?:19|20)\d\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    rf"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    rf"|\b{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_WORD}\s+(?:19|20)\d\d\b"
+    rf"|\b\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}\b"
 )
 _DATE_ONLY = re.compile(r"(?i)^[\W\d]*(?:\d{1,2}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 
@@ -201,9 +206,10 @@ def _title_candidates(text: str, start: int, end: int) -> list[tuple[str, int | 
     A line in capitals only, or of one word, is shaped like a masthead or a section label.
     """
     out: list[tuple[str, int | None, bool]] = []
-    for _line_start, line_end, line in _lines(text, start, end):
+    menu = _menu_lines(text, start, end)
+    for line_start, line_end, line in _lines(text, start, end):
         stripped = line.strip()
-        if not stripped or is_header_junk(stripped):
+        if not stripped or is_header_junk(stripped) or line_start in menu:
             continue
         words = _WORD.findall(stripped)
         looks_like_prose = len(words) > 25 or (len(words) > 12 and stripped.endswith("."))
@@ -212,8 +218,43 @@ def _title_candidates(text: str, start: int, end: int) -> list[tuple[str, int | 
             break
         if _BYLINE.match(stripped) or (_DATE_ONLY.match(stripped) and len(words) <= 5):
             continue
-        out.append((stripped, line_end, stripped.isupper() or len(words) == 1))
+        # A site's name stands right above its menu ("Khmer Daily Herald" / "Home" / ...).
+        above_menu = line_end + 1 in menu
+        out.append((stripped, line_end, stripped.isupper() or len(words) == 1 or above_menu))
     return out
+
+
+#: How many lines from the top may hold a navigation menu.
+MENU_SEARCH_LINES = 60
+#: The fewest consecutive short lines that make a menu.
+MENU_RUN = 3
+
+
+def _menu_lines(text: str, start: int, end: int) -> set[int]:
+    """Starts of the lines of navigation menus near the top: runs of at least
+    :data:`MENU_RUN` consecutive lines of one or two words each ("Home", "National",
+    "Business", ...), none of them a sentence or a date."""
+    found: set[int] = set()
+    run: list[int] = []
+    for count, (line_start, _line_end, line) in enumerate(_lines(text, start, end)):
+        stripped = line.strip()
+        short = (
+            stripped
+            and len(_WORD.findall(stripped)) <= 2
+            and not _PROSE_END.search(stripped)
+            and not any(c.isdigit() for c in stripped)
+        )
+        if short:
+            run.append(line_start)
+            continue
+        if len(run) >= MENU_RUN:
+            found.update(run)
+        run = []
+        if count >= MENU_SEARCH_LINES:
+            break
+    if len(run) >= MENU_RUN:
+        found.update(run)
+    return found
 
 
 def _shorten(line: str, limit: int = 80) -> str:

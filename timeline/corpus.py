@@ -211,7 +211,7 @@ def parse_article(text: str, rel: str) -> Article:
     found = (
         find_article_date(text, start, end, fields.get("date"), top=top)
         or find_footer_date(text, start, end)
-        or infer_article_date(text, start, end)
+        or infer_article_date(text, start, end, top=top)
     )
     if found is not None:
         article.date = found.value
