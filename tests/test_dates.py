@@ -311,8 +311,6 @@ def test_weekdays(text: str, expected: str, value: str) -> None:
         ("Prices rose last month.", "2010"),
         ("The chief said yesterday.", "2010"),
         ("Talks began last week.", "2010"),
-        ("It was held in March.", "2010"),
-        ("It was signed on 12 May.", "2010"),
         ("They met last October.", "2010"),
         ("Last year’s report criticised it.", "2009"),
         ("It will be ratified next year.", "2011"),
@@ -323,6 +321,20 @@ def test_weekdays(text: str, expected: str, value: str) -> None:
 def test_year_only_reference_truncates_to_year(text: str, value: str) -> None:
     m = only(text, dt.date(2010, 1, 1), "year")
     assert (m.value, m.precision, m.relative) == (value, "year", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [
+        ("It was held in March.", "2010-03", "month"),
+        ("It was signed on 12 May.", "2010-05-12", "day"),
+    ],
+)
+def test_a_month_named_under_a_year_only_reference_keeps_its_precision(
+    text: str, value: str, precision: str
+) -> None:
+    m = only(text, dt.date(2010, 1, 1), "year")
+    assert (m.value, m.precision, m.relative) == (value, precision, True)
 
 
 @pytest.mark.parametrize(
@@ -880,3 +892,15 @@ def test_the_year_is_a_year_named_not_one_counted() -> None:
         "They rescued 352 victims during the year."
     )
     assert found(text)[-1] == ("during the year", "2019", "year")
+
+
+def test_as_early_as_a_year() -> None:
+    assert found("As early as 2005, a field survey found brides.") == [("2005", "2005", "year")]
+
+
+def test_the_same_month_counts_from_the_last_month_named() -> None:
+    text = (
+        "Raids began in June 2008, a year after last year's report. "
+        "The same month, a directive went out."
+    )
+    assert found(text)[-1] == ("The same month", "2008-06", "month")

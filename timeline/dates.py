@@ -29,7 +29,10 @@ Rules worth knowing (also in the README's "How dates are resolved"):
   are resolved against ``reference`` and marked ``relative``; without a
   reference their value is None. A relative value is never finer than the
   reference precision: with a year-only reference everything finer than a year
-  resolves to the reference year (``last year`` still gives the year before).
+  resolves to the reference year (``last year`` still gives the year before),
+  except a month or day-month named outright (``In March``, ``on 12 May``),
+  which keeps its own precision in the reference year (a 2023 review's "In
+  March" is March 2023).
 * A month or day-month without a year takes the reference year, the year
   before when it lies after the reference in a past-tense sentence, and the
   year after when it lies before the reference in a future-tense sentence (the
@@ -528,6 +531,12 @@ class _Finder:
             end = relative_year.end()
             mod = relative_year.group("w").lower() + " year"
         self.parts[start, end] = (month, day, mod)
+        if self.ref is not None and self.ref_prec == "year" and not mod:
+            # Only the year is known: "In March" of a 2023 review is March 2023.
+            year = self.ref.year
+            prec: Precision = "day" if day and _valid_day(year, month, day) else "month"
+            self.add(start, end, prio, _iso(year, month, day or 1, prec), prec, True)
+            return
         if self.ref is None or self.ref_prec == "year":
             value, prec = self.relative(self.ref, "year")
             self.add(start, end, prio, value, prec, True)
@@ -781,6 +790,8 @@ class _Finder:
             return prev_start
         if low in _YEAR_PREPS or low in _DETERMINERS:
             return start
+        if low == "as" and len(before) >= 3 and before[-3][0].lower() == "as":
+            return start  # "as early as 2005", "as recently as 2019"
         if low == "s" and len(before) >= 2 and before[-2][0] in "'’":
             return start  # Cambodia's 2010 budget
         # the annual 2010 report, its new annual 2010 budget
@@ -1034,10 +1045,15 @@ class _Finder:
         if self.anaphors:
             last: tuple[str, Precision] | None = None
             last_year: tuple[str, Precision] | None = None  # the last year named as such
+            # The last mention naming a month (or a day): "the same month" counts from it
+            # even when a bare year was named since ("in March ... last year's report ...").
+            last_fine: dict[str, tuple[str, Precision]] = {}
             for i, (start, end, prio, value, _, rel) in enumerate(out):
                 anaphor = self.anaphors.get((start, end))
                 if anaphor is not None and rel and value is None:
                     anchor = last
+                    if anaphor[0] in last_fine and last is not None and last[1] == "year":
+                        anchor = last_fine[anaphor[0]]
                     if anaphor[0] == "the year":  # "during the year": a year named as one
                         anchor = last_year or last
                         if anchor is None and self.ref is not None:
@@ -1050,6 +1066,10 @@ class _Finder:
                     last = (out[i][3], out[i][4])
                     if last[1] == "year" and anaphor is None:  # a year named, not counted
                         last_year = last
+                    if last[1] != "year":
+                        last_fine["month"] = last
+                    if last[1] == "day":
+                        last_fine["day"] = last
         return out
 
     def link_ranges(self, out: list[_Candidate]) -> None:
