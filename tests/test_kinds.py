@@ -134,3 +134,13 @@ def test_rescues_trials_and_new_committees() -> None:
     # A participle is no rescue: "the men who were freed are still waiting".
     kind = classify("The men who were freed are still waiting for justice.")
     assert kind is None or kind.kind != "enforcement"
+
+
+def test_drafts_and_suspensions_are_law() -> None:
+    for sentence in (
+        "Late last year, the cabinet approved the draft, which defines forced labour.",
+        "The same month, the prime minister ordered a suspension on sending maids to Malaysia.",
+    ):
+        assert classify(sentence) == classify_plainly(sentence)
+        kind = classify(sentence)
+        assert kind is not None and kind.kind == "law", sentence

@@ -122,7 +122,8 @@ RULES: tuple[_Rule, ...] = (
             r"(?i:\b(?:laws?(?!\s+(?:enforcement|firms?|makers?|students?|schools?))|"
             r"legislation|bills?|decrees?|sub-decrees?|regulations?|guidelines|"
             r"(?:national|action)\s+plans?|amendments?|statutes?|ordinances?|penal\s+code|"
-            r"criminal\s+code|prakas|moratori(?:um|a)|bans?\s+on|bann(?:ed|ing)))\b|\b[A-Z][\w-]*\s+Act\b|"
+            r"criminal\s+code|prakas|moratori(?:um|a)|bans?\s+on|bann(?:ed|ing)|the\s+draft|"
+            r"suspensions?\s+(?:of|on)))\b|\b[A-Z][\w-]*\s+Act\b|"
             r"\bthe\s+Act\b|\(Amendment\)\s+Act\b"
         ),
         _rx(
@@ -130,7 +131,7 @@ RULES: tuple[_Rule, ...] = (
             r"amend(?:ed|s)|introduc(?:ed|es)|issu(?:ed|es)|took\s+effect|tak(?:es|e)\s+effect|"
             r"c(?:a|o)me\s+into\s+(?:force|effect)|signed\s+into\s+law|draft(?:ed|s)|"
             r"unveil(?:ed|s)|launch(?:ed|es)|rewr(?:ote|itten)|declar(?:ed|es)|impos(?:ed|es)|"
-            r"lift(?:ed|s)|submitt(?:ed)|tabl(?:ed|es)|tighten(?:ed|s)|revis(?:ed|es))\b"
+            r"lift(?:ed|s)|submitt(?:ed)|tabl(?:ed|es)|tighten(?:ed|s)|revis(?:ed|es)|order(?:ed|s))\b"
         ),
     ),
     _Rule(
