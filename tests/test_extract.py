@@ -599,3 +599,22 @@ def test_countries_named_for_comparison_in_a_ranking_are_not_its_countries():
         "ending two years at Tier 3 alongside countries such as Afghanistan and Myanmar.\n"
     )
     assert [set(e.countries) for e in events_of(text)] == [{"Thailand"}, {"Malaysia"}]
+
+
+def test_a_year_naming_a_law_or_treaty_is_not_the_events_date():
+    text = (
+        "Thailand ratifies protocol\n\n[20 June 2018] - In June 2018, Thailand became the first "
+        "Asian country to ratify the 2014 Protocol to the Forced Labour Convention.\n"
+        "The captain was charged under the 2008 Anti-Trafficking Act in May 2017.\n"
+    )
+    assert sorted(e.date for e in events_of(text)) == ["2017-05", "2018-06"]
+
+
+def test_markdown_headings_are_not_events():
+    text = (
+        "---\ntitle: Thailand holds Tier 2\ndate: 2019-06-21\n---\n\n"
+        "# Thailand holds Tier 2 ranking as forced labour offence takes hold\n\n"
+        "The report kept Thailand at Tier 2 on Thursday.\n"
+    )
+    events = extract_events(parse_article(text, "tip.md"))
+    assert [e.sentence.startswith("#") for e in events] == [False]

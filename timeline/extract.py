@@ -233,6 +233,11 @@ _NAME_YEAR_BEFORE = re.compile(
     r"(?:of\s+)?$|\bNo\.?\s*[\w/-]+\s+of\s+$"
 )
 
+# A year naming a law or treaty: "the 2008 Anti-Trafficking Act", "the 2014 Protocol".
+_NAME_YEAR_AFTER = re.compile(
+    r"(?:\s+[A-Z][\w’'-]*){0,6}\s+(?:Act|Law|Protocol|Convention|Decree|Code)\b"
+)
+
 #: How near a finer date must stand to a coarse one to say more about the same happening.
 _REFINE_CHARS = 60
 
@@ -313,6 +318,7 @@ def _event_dates(text: str, s_start: int, mentions: list[DateMention]) -> list[D
             for m in out
             if _BASELINE_BEFORE.search(text, max(0, m.start - 50), m.start)
             or _NAME_YEAR_BEFORE.search(text, max(0, m.start - 30), m.start)
+            or _NAME_YEAR_AFTER.match(text, m.end)
         ]
         if len(aside) < len(out):
             out = [m for m in out if m not in aside]
@@ -354,7 +360,7 @@ def _looks_like_sentence(text: str) -> bool:
     "sentence" longer than :data:`MAX_SENTENCE` characters is not prose (a
     table, a run of words without punctuation) and gives no evidence.
     """
-    if len(text) > MAX_SENTENCE:
+    if len(text) > MAX_SENTENCE or text.lstrip().startswith("#"):  # a Markdown heading
         return False
     if _TERMINAL.search(text) or _INNER_STOP.search(text):
         return _THREE_WORDS.search(text) is not None
