@@ -293,3 +293,13 @@ def test_a_review_of_a_year_is_of_that_year():
     )
     art = parse_article(text, "review.txt")
     assert (art.date, art.precision, art.approximate) == ("2023", "year", True)
+
+
+def test_a_yearless_wire_dateline_takes_the_year_the_story_names():
+    text = (
+        "Cambodia jails 3 for trafficking\n\nPHNOM PENH, Oct 4 (Xinhua) -- A court on Thursday "
+        "sentenced three people for trafficking women to China.\n\nAuthorities handled 68 "
+        "cases in the first nine months of 2018.\n"
+    )
+    art = parse_article(text, "xinhua.txt")
+    assert (art.date, art.precision, art.approximate) == ("2018-10-04", "day", True)

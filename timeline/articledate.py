@@ -273,6 +273,9 @@ def infer_article_date(text: str, start: int, end: int, top: int | None = None) 
         if _REVIEW.search(line) and len(years) == 1:
             year = years.pop()
             return FoundDate(year, precision_of(year), True, None)
+    dateline = _yearless_dateline(text, start, end)
+    if dateline is not None:
+        return dateline
     lead = text[start : min(end, start + LEAD_WINDOW)]
     if not _RELEASED_RELATIVE.search(lead):
         return _dated_lead(text, start, end)
@@ -281,6 +284,33 @@ def infer_article_date(text: str, start: int, end: int, top: int | None = None) 
         return None
     year = str(max(years))
     return FoundDate(year, precision_of(year), True, None)
+
+
+# A wire dateline with a day but no year: "PHNOM PENH, Oct 4 (Xinhua) --".
+_YEARLESS_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'’-]+(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?,\s+"
+    r"(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})"
+    r"\s*(?:\([^)\n]{2,30}\))?\s*[-–—]+\s"
+)
+# A year the text names as past: "in the first nine months of 2018", "in December 2017".
+_PAST_YEAR = re.compile(r"(?i)\b(?:in|of|during|since)\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b")
+
+
+def _yearless_dateline(text: str, start: int, end: int) -> FoundDate | None:
+    """A wire dateline's day ("Oct 4") in the latest year the story names as past, marked
+    approximate: wire copy names the current year in its figures ("... in the first
+    nine months of 2018"), and a dateline's day is the day of the news."""
+    body = text[start:end].lstrip()
+    m = _YEARLESS_DATELINE.match(body)
+    if m is None:
+        return None
+    years = [int(y) for y in _PAST_YEAR.findall(body)]
+    if not years:
+        return None
+    mentions = find_dates(f"{m.group('date')} {max(years)}")
+    if not mentions or mentions[0].value is None or mentions[0].precision != "day":
+        return None
+    return FoundDate(mentions[0].value, "day", True, None)
 
 
 #: How far into the body the opening paragraph may run when it dates the news.
