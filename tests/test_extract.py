@@ -618,3 +618,27 @@ def test_markdown_headings_are_not_events():
     )
     events = extract_events(parse_article(text, "tip.md"))
     assert [e.sentence.startswith("#") for e in events] == [False]
+
+
+def test_a_story_on_the_us_rankings_is_about_the_country_ranked():
+    text = (
+        "Kingdom slips back onto US trafficking watch list\n\nThursday, 20 June 2013\n\n"
+        "Cambodia has been downgraded to the Tier 2 Watch List in the US State Department's "
+        "annual Trafficking in Persons report, released in Washington on Wednesday. "
+        "Washington judged that the government had failed to punish traffickers over the "
+        "past year. Officials said Cambodia would send a delegation to Washington in "
+        "September to present its figures to State Department officials.\n\n"
+        "Cambodian police prosecuted 104 cases in Cambodia's provinces in 2012.\n\n"
+        "The committee adopted a new national plan last month.\n\n"
+        "Neighbouring Thailand remained on the watch list for a fourth consecutive year.\n"
+    )
+    events = events_of(text)
+    by_sentence = {e.sentence.split()[0]: e for e in events}
+    # The main country is the one ranked, not the ranker named in the title and the text.
+    assert "Cambodia" in by_sentence["The"].countries
+    # Another country's ranking takes the day of the story's first ranking, not the
+    # article's; "over the past year" adds no date beside Wednesday.
+    assert by_sentence["Neighbouring"].date == "2013-06-19"
+    assert [e.date for e in events if e.sentence.startswith("Cambodia has")] == ["2013-06-19"]
+    # "would send ... in September", said in June: this September.
+    assert [e.date for e in events if e.sentence.startswith("Officials")] == ["2013-09"]

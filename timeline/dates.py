@@ -316,7 +316,8 @@ _ANAPHOR_AFTER = _words("earlier later before after")
 _ANAPHOR_FOLLOWERS = _words("and or but when while as that with")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"”’')\]]*\s|\n")
 _TENSE_RE = re.compile(
-    r"\b(?:(?P<f>will|shall|won['’]t|going\s+to|plan(?:s|ning)?\s+to|scheduled|expected|due\s+to"
+    r"\b(?:(?P<f>will|shall|won['’]t|would(?!\s+have)|going\s+to|plan(?:s|ning)?\s+to|scheduled"
+    r"|expected|due\s+to"
     r"|set\s+to|intends?\s+to|upcoming|forthcoming|next|tomorrow|(?:is|are|am)\s+to)"
     r"|(?P<p>was|were|had|did|said|told|ago|last|yesterday|began|held|met|made|took|came|went"
     r"|saw|found|gave|became|rose|fell|won|led|brought|sent|wrote|spoke|left|thought|knew|got"

@@ -80,16 +80,23 @@ def main_country(article: Article, mentions: list[CountryMention]) -> str | None
     dateline files the story from ("KUALA LUMPUR (Feb 24):") two more. A
     country named only as where people were taken ("trafficking of women to
     Oman") counts half: such stories are about where people came from or
-    where the case is heard. The winner must stand out: at least two, and
+    where the case is heard. So does the United States in a story that names
+    it as the author of the trafficking rankings: such stories are about the
+    country ranked. The winner must stand out: at least two, and
     more than any other; an article that names several countries equally
     has no main country.
     """
     counts: Counter[str] = Counter()
     text = article.text
+    title_mentions = find_countries(article.title)
+    # A story on the US rankings is about the ranked country: the ranker counts half.
+    ranker = any(_ranks(text, m) for m in mentions) or any(
+        _ranks(article.title, m) for m in title_mentions
+    )
     for m in mentions:
-        counts[m.country] += _mention_weight(text, m.start)
-    for m in find_countries(article.title):
-        counts[m.country] += 2 * _mention_weight(article.title, m.start)
+        counts[m.country] += _mention_weight(text, m, ranker)
+    for m in title_mentions:
+        counts[m.country] += 2 * _mention_weight(article.title, m, ranker)
     filed_from = _dateline_place(article, mentions)
     if filed_from is not None:
         counts[filed_from] += 2
@@ -101,12 +108,30 @@ def main_country(article: Article, mentions: list[CountryMention]) -> str | None
     return ranked[0][0]
 
 
-def _mention_weight(text: str, at: int) -> float:
-    """Half for a destination ("to Oman"), else one; going home ("return to") is no destination."""
+def _mention_weight(text: str, m: CountryMention, ranker: bool = False) -> float:
+    """Half for a destination ("to Oman") or, with ``ranker``, for the United States,
+    else one; going home ("return to") is no destination."""
+    at = m.start
     before = text[max(0, at - 40) : at]
     if _DESTINATION_BEFORE.search(before) and not _HOMEWARD.search(before):
         return 0.5
+    if ranker and m.country == "United States":
+        return 0.5
     return 1.0
+
+
+def _ranks(text: str, m: CountryMention) -> bool:
+    """True when a mention names the United States as the author of the trafficking
+    rankings ("the US State Department's report", "US trafficking watch list")."""
+    return m.country == "United States" and bool(
+        _RANKING.search(text, m.start, min(len(text), m.end + 60))
+    )
+
+
+# What the United States is named for in a story about a country's ranking.
+_RANKING = re.compile(
+    r"(?i)\b(?:tier|watch[\s-]?list|trafficking\s+in\s+persons|TIP|ranking|rankings|report)\b"
+)
 
 
 # "returned to", "repatriated home to", "sent back to": the country is home, not a destination.
@@ -329,7 +354,9 @@ def _event_dates(text: str, s_start: int, mentions: list[DateMention]) -> list[D
             m
             for m in out
             if not any(
-                f.value.startswith(m.value + "-") and _within(m, f, _REFINE_CHARS) for f in out
+                f.value.startswith(m.value + "-")
+                and (m.relative or _within(m, f, _REFINE_CHARS))  # "over the past year"
+                for f in out
             )
         ]
     return [
@@ -505,9 +532,10 @@ def extract_events(article: Article) -> list[Event]:
     pair: list[str] = []  # the last two countries named together
     prev_named: list[str] = []
     prev_end = start
-    # The types and countries of the events told so far.
-    told_kinds: set[str] = set()
-    told: set[str] = set()
+    # The countries of the events told so far, by type, and the date of the first of them
+    # that named its date (a story tells its news first).
+    told: dict[str, set[str]] = {}
+    told_when: dict[str, tuple[str | None, bool, DateMention | None]] = {}
     for s_start, s_end in split_sentences(text, start, end):
         while di < len(dates) and dates[di].start < s_start:
             di += 1
@@ -557,8 +585,8 @@ def extract_events(article: Article) -> list[Event]:
             continue  # no date and no narrated action, or a quoted remark
         elif s_dates or not article.date:
             choices = [(None, False, None)]  # its date is relative and cannot be resolved
-        elif kind.kind in told_kinds and not _opens_with_new_country(
-            s_places, s_start + lead, told
+        elif kind.kind in told and not _opens_with_new_country(
+            s_places, s_start + lead, told[kind.kind]
         ):
             # "Police detained 39 people at the site." after the raid was told: more about
             # a happening of that type already on the timeline, not a new one on the
@@ -566,14 +594,20 @@ def extract_events(article: Article) -> list[Event]:
             # committed to ...") or a sentence led by another country ("Laos stayed on
             # the watch list") is news of its own.
             continue
+        elif kind.kind in told_when:
+            # "Neighbouring Thailand remained on the watch list": news of the same kind as
+            # the story's first dated event of it ("downgraded ... in the report released
+            # on Wednesday"), and of its day.
+            choices = [told_when[kind.kind]]
         else:
             choices = [(article.date, article.approximate, None)]
 
         countries, inherited = _countries_for(
             sentence, s_places, main, kind, (context_pair, previous), s_start
         )
-        told.update(countries)
-        told_kinds.add(kind.kind)
+        told.setdefault(kind.kind, set()).update(countries)
+        if choices[0][2] is not None and kind.kind not in told_when:
+            told_when[kind.kind] = (choices[0][0], choices[0][1], None)
         summary = summarize(sentence[lead:])
         for value, approximate, mention in choices:
             this_kind = kind
