@@ -303,3 +303,22 @@ def test_a_yearless_wire_dateline_takes_the_year_the_story_names():
     )
     art = parse_article(text, "xinhua.txt")
     assert (art.date, art.precision, art.approximate) == ("2018-10-04", "day", True)
+
+
+def test_more_date_lines_of_real_sites():
+    # Viet Nam News prints "Update: July, 30/2020 - 08:12" under the headline.
+    text = "Society\n\nEvery girl has a future\n\nUpdate: July, 30/2020 - 08:12\n\nQ: How many?\n"
+    assert parse_article(text, "vns.txt").date == "2020-07-30"
+    # A press release signed off with its date alone on the last line.
+    release = (
+        "Press release\n\nThailand welcomes the report\n\n1. The Government welcomes the "
+        "upgrade announced on Thursday.\n\nMinistry of Foreign Affairs\nDepartment of "
+        "Information\n1 July 2016\n"
+    )
+    assert parse_article(release, "mfa.txt").date == "2016-07-01"
+    # A yearless wire dateline skips years named as plans.
+    wire = (
+        "Laos steps up\n\nVIENTIANE, June 5 (Xinhua) -- Police investigated 38 cases from "
+        "January to May 2018. Laos will host a meeting by 2025.\n"
+    )
+    assert parse_article(wire, "xinhua.txt").date == "2018-06-05"

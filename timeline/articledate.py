@@ -37,7 +37,7 @@ _LABELS = (
     (re.compile(r"(?i)^\W*(?:first\s+)?published\b"), 0),
     (re.compile(r"(?i)^\W*(?:posted|date[d]?|filed)\b"), 1),
     (re.compile(r"(?i)^\W*released\b"), 2),
-    (re.compile(r"(?i)^\W*(?:last\s+)?updated\b"), 3),
+    (re.compile(r"(?i)^\W*(?:last\s+)?updated?\b"), 3),
 )
 # What may stand before a dateline's date: brackets, a wire-service place name in capitals or
 # in title case ("BANGKOK, ", "Phnom Penh (AFP), ").
@@ -151,6 +151,19 @@ def find_footer_date(text: str, start: int, end: int) -> FoundDate | None:
                 m = found[0]
                 best = (rank, _shifted(m, line_start))
             break
+    if best is None:
+        # A press release signed off with its date: "Department of Information\n1 July 2016".
+        for line_start, line in reversed(body_tail):
+            found = [m for m in find_dates(line[:300], order=order) if m.value]
+            if (
+                len(found) == 1
+                and found[0].precision == "day"
+                and not found[0].relative
+                and not line[: found[0].start].strip(" ,.-–—[(")
+                and not line[found[0].end :].strip(" .)]")
+            ):
+                best = (9, _shifted(found[0], line_start))
+                break
     if best is None:
         return None
     mention = best[1]
@@ -292,19 +305,28 @@ _YEARLESS_DATELINE = re.compile(
     r"(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})"
     r"\s*(?:\([^)\n]{2,30}\))?\s*[-–—]+\s"
 )
-# A year the text names as past: "in the first nine months of 2018", "in December 2017".
-_PAST_YEAR = re.compile(r"(?i)\b(?:in|of|during|since)\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b")
+# What puts a date ahead of the news: "will ... by 2025", "a plan until 2030".
+_FUTURE_NEAR = re.compile(
+    r"(?i)\b(?:will|would|plans?|planned|expected|targets?|aims?|scheduled|next)\b[^.]*$"
+    r"|\b(?:by|until|till|through)\s+(?:the\s+end\s+of\s+)?$"
+)
 
 
 def _yearless_dateline(text: str, start: int, end: int) -> FoundDate | None:
-    """A wire dateline's day ("Oct 4") in the latest year the story names as past, marked
-    approximate: wire copy names the current year in its figures ("... in the first
-    nine months of 2018"), and a dateline's day is the day of the news."""
+    """A wire dateline's day ("Oct 4") in the latest year the story names outside plans,
+    marked approximate: wire copy names the current year in its figures ("... in the
+    first nine months of 2018"), and a dateline's day is the day of the news."""
     body = text[start:end].lstrip()
     m = _YEARLESS_DATELINE.match(body)
     if m is None:
         return None
-    years = [int(y) for y in _PAST_YEAR.findall(body)]
+    years = [
+        int(mention.value[:4])
+        for mention in find_dates(body)
+        if mention.value
+        and not mention.relative
+        and not _FUTURE_NEAR.search(body, max(0, mention.start - 60), mention.start)
+    ]
     if not years:
         return None
     mentions = find_dates(f"{m.group('date')} {max(years)}")

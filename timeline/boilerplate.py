@@ -44,7 +44,7 @@ _RUBRIC = re.compile(
 )
 # Header lines that carry the article date rather than a headline.
 _DATE_LABEL = re.compile(
-    r"(?i)^\s*(?:posted|published|updated|last\s+updated|released|date[d]?|first\s+published)\b"
+    r"(?i)^\s*(?:posted|published|updated?|last\s+updated|released|date[d]?|first\s+published)\b"
 )
 
 # Lines that open the trailing furniture: everything from here on is not the article.

@@ -217,6 +217,7 @@ _DAY_BEFORE_RE = re.compile(
 _DAY_AFTER_RE = re.compile(
     rf"\.?\s+(?P<d>{_DAY}){_ORD}(?:\s*{_DASH}\s*{_DAY}{_ORD})?(?!\d)(?:,?\s+(?P<y>\d{{4}})(?!\d))?"
 )
+_DAY_SLASH_YEAR_RE = re.compile(rf",\s*(?P<d>{_DAY})/(?P<y>\d{{4}})(?!\d)")
 _YEAR_AFTER_RE = re.compile(r"\.?,?\s+(?:of\s+)?(?P<y>\d{4})(?!\d)")
 _WEEKDAY_BEFORE_RE = re.compile(rf"(?<![^\W\d_]){_WDAY_CAP}\.?,?\s+(?:the\s+)?\Z")
 _MOD_BEFORE_RE = re.compile(
@@ -579,6 +580,11 @@ class _Finder:
                         day = int(opening.group("d"))
                         self.add_month_day(d_start, d_end, _PRIORITY_ABSOLUTE, month, day)
                     continue
+            slashed = _DAY_SLASH_YEAR_RE.match(text, dot_end)
+            if slashed and self.dated(
+                ms, slashed.end(), month, int(slashed.group("d")), slashed.group("y")
+            ):
+                continue  # "July, 30/2020 - 08:12" (a Vietnamese site's form)
             after = _DAY_AFTER_RE.match(text, me)
             if after and self.dated(
                 ms, after.end(), month, int(after.group("d")), after.group("y")
