@@ -904,3 +904,9 @@ def test_the_same_month_counts_from_the_last_month_named() -> None:
         "The same month, a directive went out."
     )
     assert found(text)[-1] == ("The same month", "2008-06", "month")
+
+
+def test_a_relative_clause_has_its_own_tense() -> None:
+    # REF is Tuesday 25 June 2013: "will host ... on Friday" is this Friday.
+    text = "Thailand will host a meeting on Friday, which Myanmar has agreed to attend."
+    assert found(text) == [("Friday", "2013-06-28", "day")]

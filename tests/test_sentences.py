@@ -372,3 +372,11 @@ def test_spans_are_ordered_trimmed_and_cover_the_range(text: str, data: st.DataO
         assert _MARKER.fullmatch(text, i, j), (text, i, j)
         assert j < end and text[j].isspace()
         i = j
+
+
+def test_a_letter_dot_abbreviation_before_a_number_ends_no_sentence() -> None:
+    text = "The Act B.E. 2551 (2008) was amended in 2015. Penalties rose."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "The Act B.E. 2551 (2008) was amended in 2015.",
+        "Penalties rose.",
+    ]

@@ -325,6 +325,11 @@ _TENSE_RE = re.compile(
     r"|paid|[a-z]{2,}ed))\b"
     r"|(?P<f2>['’]ll)\b"
 )
+# Where a relative or subordinate clause begins.
+_CLAUSE_BREAK_RE = re.compile(
+    r"[,;]\s+(?:which|who|whom|whose|while|whereas|but|although|though|after|before|since"
+    r"|when|as|because)\b|;"
+)
 _FUTURE_AUX_RE = re.compile(
     r"\b(?:will|shall|['’]ll|scheduled|expected|set|due|plans?|planning|going|intends?|may|might)"
     r"(?:\s+[a-z]+){0,3}\s+\Z"
@@ -465,7 +470,9 @@ class _Finder:
             return None
 
     def tense(self, start: int, end: int) -> str | None:
-        """'past', 'future' or None, from the tense marker nearest the span in its sentence."""
+        """'past', 'future' or None, from the tense marker nearest the span in its clause
+        (a relative or subordinate clause has its own tense: "will host a meeting on
+        Friday, which Myanmar has agreed to attend"), else in its sentence."""
         text = self.text
         lo, hi = max(0, start - 300), min(len(text), end + 300)
         s_start = lo
@@ -473,6 +480,13 @@ class _Finder:
             s_start = m.end()
         m = _SENTENCE_END_RE.search(text, end, hi)
         s_end = m.start() + 1 if m else hi
+        c_start = s_start
+        for m in _CLAUSE_BREAK_RE.finditer(text, s_start, start):
+            c_start = m.end()
+        m = _CLAUSE_BREAK_RE.search(text, end, s_end)
+        c_end = m.start() if m else s_end
+        if _TENSE_RE.search(text, c_start, c_end):
+            s_start, s_end = c_start, c_end
         best: tuple[int, str, int] | None = None
         for m in _TENSE_RE.finditer(text, s_start, s_end):
             if m.end() <= start:

@@ -13,8 +13,9 @@ space, unless the next word starts lower-case or the period ends an
 abbreviation. Titles (``Mr.``, ``H.E.``, ``Gen.``) never end a sentence;
 letter-dot abbreviations (``U.S.``, ``a.m.``), single initials and words such
 as ``etc.``, ``Inc.`` or ``Co.`` end one only before a typical sentence
-opener (``The``, ``He``, ``But``...) or an opening quote; ``No.``, ``Vol.``
-and month abbreviations do not end one before a number. Decimals, URLs and
+opener (``The``, ``He``, ``But``...) or an opening quote; ``No.``, ``Vol.``,
+month and letter-dot abbreviations (``B.E. 2551``) do not end one before a
+number. Decimals, URLs and
 e-mail addresses never split, since their periods are not followed by space.
 """
 
@@ -207,7 +208,13 @@ def _is_boundary(text: str, current: int, match: re.Match[str], following: int, 
         return True  # '…he said.” Next'
     token = _token_before(text, current, match.start())
     if first.isdigit():
-        return token not in _BEFORE_NUMBER and token not in _TITLES
+        # "Act B.E. 2551 (2008)": news style spells out a number opening a sentence, so a
+        # letter-dot abbreviation before one ends none.
+        return (
+            token not in _BEFORE_NUMBER
+            and token not in _TITLES
+            and not _LETTER_DOTS.fullmatch(token)
+        )
     if token in _TITLES or token in _NEVER_FINAL:
         return False
     if (
