@@ -144,3 +144,17 @@ def test_drafts_and_suspensions_are_law() -> None:
         assert classify(sentence) == classify_plainly(sentence)
         kind = classify(sentence)
         assert kind is not None and kind.kind == "law", sentence
+
+
+def test_bringing_people_home_is_enforcement() -> None:
+    for sentence in (
+        "Myanmar authorities on Sunday received 266 nationals handed over at the border.",
+        "In Poipet, police on Sunday escorted 58 Thai nationals across the checkpoint.",
+        "The four women were brought home in December 2017 with the help of police.",
+    ):
+        assert classify(sentence) == classify_plainly(sentence)
+        kind = classify(sentence)
+        assert kind is not None and kind.kind == "enforcement", sentence
+    # A yearly count of repatriations stays a figure.
+    kind = classify("Authorities repatriated 1,284 trafficking victims across borders in 2010.")
+    assert kind is not None and kind.kind == "statistic"
