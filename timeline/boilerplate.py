@@ -9,6 +9,7 @@ the wording of any one site.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _WORD = re.compile(r"[\w’'-]+")
 
@@ -136,7 +137,7 @@ def body_span(text: str, start: int = 0) -> tuple[int, int]:
     end = len(text)
     body_start = None
     prose_seen = False
-    menu = _menu_lines(text, start, end)
+    menu = _menu_lines(text, start)
     for line_start, _line_end, line in _lines(text, start, end):
         if not line.strip():
             continue
@@ -206,7 +207,7 @@ def _title_candidates(text: str, start: int, end: int) -> list[tuple[str, int | 
     A line in capitals only, or of one word, is shaped like a masthead or a section label.
     """
     out: list[tuple[str, int | None, bool]] = []
-    menu = _menu_lines(text, start, end)
+    menu = _menu_lines(text, start)
     for line_start, line_end, line in _lines(text, start, end):
         stripped = line.strip()
         if not stripped or is_header_junk(stripped) or line_start in menu:
@@ -230,16 +231,18 @@ MENU_SEARCH_LINES = 60
 MENU_RUN = 3
 
 
-def _menu_lines(text: str, start: int, end: int) -> set[int]:
+@lru_cache(maxsize=2)  # the article being read (texts may be large)
+def _menu_lines(text: str, start: int) -> frozenset[int]:
     """Starts of the lines of navigation menus near the top: runs of at least
     :data:`MENU_RUN` consecutive lines of one or two words each ("Home", "National",
     "Business", ...), none of them a sentence or a date."""
     found: set[int] = set()
     run: list[int] = []
-    for count, (line_start, _line_end, line) in enumerate(_lines(text, start, end)):
+    for count, (line_start, _line_end, line) in enumerate(_lines(text, start, len(text))):
         stripped = line.strip()
         short = (
             stripped
+            and len(stripped) <= 40
             and len(_WORD.findall(stripped)) <= 2
             and not _PROSE_END.search(stripped)
             and not any(c.isdigit() for c in stripped)
@@ -254,7 +257,7 @@ def _menu_lines(text: str, start: int, end: int) -> set[int]:
             break
     if len(run) >= MENU_RUN:
         found.update(run)
-    return found
+    return frozenset(found)
 
 
 def _shorten(line: str, limit: int = 80) -> str:

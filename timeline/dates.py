@@ -1213,7 +1213,7 @@ def _select(candidates: list[_Candidate]) -> list[_Candidate]:
     return chosen
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=2)  # the article being read (texts may be large)
 def numeric_date_order(text: str) -> str | None:
     """``"dmy"`` or ``"mdy"``: the order the unambiguous numeric dates of ``text`` use.
 

@@ -16,7 +16,7 @@ import math
 import operator
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -638,8 +638,10 @@ class _Sentence:
     low: str
     #: The needs it meets (:meth:`_Checks.met`).
     met: int
-    #: Where each rule's cue is named (unnegated), once known.
-    cues: dict[str, list[tuple[int, int]]]
+    #: Whether each rule's cue is named (unnegated), once known.
+    cues: dict[str, bool]
+    #: Where each rule's cue is named (unnegated), once asked for.
+    spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
 
 
 def _negated(s: _Sentence, at: int) -> bool:
@@ -665,16 +667,21 @@ def _not_until(text: str, at: int) -> bool:
 
 def _cue_spans(rule: _Prepared, s: _Sentence) -> list[tuple[int, int]]:
     """Where the sentence names the rule's cue outside a negation (remembered)."""
-    found = s.cues.get(rule.kind)
+    found = s.spans.get(rule.kind)
     if found is None:
         found = [m.span() for m in rule.cue.finditer(s) if not _negated(s, m.start())]
-        s.cues[rule.kind] = found
+        s.spans[rule.kind] = found
+        s.cues[rule.kind] = bool(found)
     return found
 
 
 def _has_cue(rule: _Prepared, s: _Sentence) -> bool:
-    """True when the sentence names the rule's cue outside a negation."""
-    return bool(_cue_spans(rule, s))
+    """True when the sentence names the rule's cue outside a negation (remembered)."""
+    found = s.cues.get(rule.kind)
+    if found is None:
+        found = any(not _negated(s, m.start()) for m in rule.cue.finditer(s))
+        s.cues[rule.kind] = found
+    return found
 
 
 #: How far (characters between them) a verb may stand from its cue and still narrate it:
