@@ -642,3 +642,21 @@ def test_a_story_on_the_us_rankings_is_about_the_country_ranked():
     assert [e.date for e in events if e.sentence.startswith("Cambodia has")] == ["2013-06-19"]
     # "would send ... in September", said in June: this September.
     assert [e.date for e in events if e.sentence.startswith("Officials")] == ["2013-09"]
+
+
+def test_one_date_two_happenings_in_clauses_of_their_own():
+    text = (
+        "Thailand dropped\n\n[30 July 2022] - The US State Department's 2014 Trafficking in "
+        "Persons report dropped Thailand to Tier 3, and the military government hurriedly "
+        "set up a new national committee on trafficking.\n"
+    )
+    assert sorted((e.date, e.type) for e in events_of(text)) == [
+        ("2014", "task_force"),
+        ("2014", "tier_change"),
+    ]
+    # A source named in an attribution clause is no happening of its own.
+    source = (
+        "Cambodia off the list\n\n[8 June 2010] - The US State Department has removed Cambodia "
+        "from a watchlist, according to the annual 2010 report released Monday.\n"
+    )
+    assert [e.type for e in events_of(source)] == ["tier_change"]

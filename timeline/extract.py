@@ -225,6 +225,29 @@ def _clause_kind(sentence: str, at: int, fallback: Kind) -> Kind:
     return classify(sentence[start:]) or fallback
 
 
+def _other_clause_kinds(sentence: str, kind: Kind) -> list[Kind]:
+    """Happenings of other types that clauses of the sentence narrate on their own."""
+    cuts = [0]
+    for m in _CLAUSE_JOIN.finditer(sentence):
+        cuts += [m.start(), m.end()]
+    if len(cuts) == 1:
+        return []
+    cuts.append(len(sentence))
+    found: list[Kind] = []
+    for start, end in zip(cuts[::2], cuts[1::2], strict=False):
+        clause = classify(sentence[start:end])
+        if (
+            clause is not None
+            and clause.action
+            and clause.kind != kind.kind
+            and clause.kind in SINGULAR_KINDS
+            and clause.kind != "report"  # "according to the report released Monday": a source
+            and all(k.kind != clause.kind for k in found)
+        ):
+            found.append(clause)
+    return found
+
+
 # What joins the two ends of a range: "from January to June", "2012-2023", "between X and Y".
 _RANGE_JOIN = re.compile(r"\s*(?:[-–—/]|to|and|until|till|through|thru)\s*", re.I)
 _RANGE_OPEN = re.compile(r"(?i)\b(?:from|between)\s+$")
@@ -609,8 +632,14 @@ def extract_events(article: Article) -> list[Event]:
         if choices[0][2] is not None and kind.kind not in told_when:
             told_when[kind.kind] = (choices[0][0], choices[0][1], None)
         summary = summarize(sentence[lead:])
-        for value, approximate, mention in choices:
-            this_kind = kind
+        typed = [(value, approximate, mention, kind) for value, approximate, mention in choices]
+        if len(choices) == 1 and kind.action:
+            # "dropped Thailand to Tier 3, and the government set up a new committee": one
+            # date, two happenings told in clauses of their own.
+            value, approximate, mention = choices[0]
+            typed += [(value, approximate, mention, k) for k in _other_clause_kinds(sentence, kind)]
+        for value, approximate, mention, sentence_kind in typed:
+            this_kind = sentence_kind
             if mention is not None and len(choices) > 1:  # several dates: type each by its clause
                 this_kind = _clause_kind(sentence, mention.start - s_start, kind)
             if this_kind.kind in SINGULAR_KINDS:
