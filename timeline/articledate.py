@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from timeline.boilerplate import text_lines
 from timeline.dates import DateMention, find_dates, numeric_date_order
 from timeline.model import Precision, precision_of
 
@@ -172,14 +173,7 @@ def find_footer_date(text: str, start: int, end: int) -> FoundDate | None:
 
 def _lines_between(text: str, start: int, end: int) -> list[tuple[int, str]]:
     """``(offset, line)`` for each line of ``text[start:end]``."""
-    out = []
-    pos = start
-    while pos < end:
-        nl = text.find("\n", pos, end)
-        stop = end if nl == -1 else nl
-        out.append((pos, text[pos:stop]))
-        pos = stop + 1
-    return out
+    return [(pos, line) for pos, _stop, line in text_lines(text, start, end)]
 
 
 def _shifted(m: DateMention, offset: int) -> DateMention:

@@ -9,6 +9,7 @@ the wording of any one site.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 _WORD = re.compile(r"[\w’'-]+")
@@ -74,7 +75,7 @@ _TRAILER = re.compile(
 _BYLINE = re.compile(r"(?i)^\s*(?:by|posted\s+by|written\s+by|from)\s+[A-Z]")
 
 
-def _lines(text: str, start: int, end: int):
+def text_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
     """``(line_start, line_end, line)`` for each line of ``text[start:end]``."""
     pos = start
     while pos < end:
@@ -138,7 +139,7 @@ def body_span(text: str, start: int = 0) -> tuple[int, int]:
     body_start = None
     prose_seen = False
     menu = _menu_lines(text, start)
-    for line_start, _line_end, line in _lines(text, start, end):
+    for line_start, _line_end, line in text_lines(text, start, end):
         if not line.strip():
             continue
         if body_start is None:
@@ -208,7 +209,7 @@ def _title_candidates(text: str, start: int, end: int) -> list[tuple[str, int | 
     """
     out: list[tuple[str, int | None, bool]] = []
     menu = _menu_lines(text, start)
-    for line_start, line_end, line in _lines(text, start, end):
+    for line_start, line_end, line in text_lines(text, start, end):
         stripped = line.strip()
         if not stripped or is_header_junk(stripped) or line_start in menu:
             continue
@@ -238,7 +239,7 @@ def _menu_lines(text: str, start: int) -> frozenset[int]:
     "Business", ...), none of them a sentence or a date."""
     found: set[int] = set()
     run: list[int] = []
-    for count, (line_start, _line_end, line) in enumerate(_lines(text, start, len(text))):
+    for count, (line_start, _line_end, line) in enumerate(text_lines(text, start, len(text))):
         stripped = line.strip()
         short = (
             stripped
