@@ -910,3 +910,12 @@ def test_a_relative_clause_has_its_own_tense() -> None:
     # REF is Tuesday 25 June 2013: "will host ... on Friday" is this Friday.
     text = "Thailand will host a meeting on Friday, which Myanmar has agreed to attend."
     assert found(text) == [("Friday", "2013-06-28", "day")]
+
+
+def test_an_attribution_does_not_set_the_tense_of_what_was_said() -> None:
+    # REF is Tuesday 25 June 2013: a meeting "due" on 2 July is this year's.
+    text = "Ministers are due to meet on July 2, officials said."
+    assert found(text) == [("July 2", "2013-07-02", "day")]
+    # "said on Friday" is when it was said.
+    text = "The minister said on Friday that a committee would review the findings."
+    assert found(text) == [("Friday", "2013-06-21", "day")]

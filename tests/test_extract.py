@@ -660,3 +660,14 @@ def test_one_date_two_happenings_in_clauses_of_their_own():
         "from a watchlist, according to the annual 2010 report released Monday.\n"
     )
     assert [e.type for e in events_of(source)] == ["tier_change"]
+
+
+def test_a_laws_year_alone_dates_only_its_making():
+    text = (
+        "Rohingya land\n\n[29 May 2015] - Most face charges under the Anti-Trafficking in "
+        "Persons Act of 2008, police said.\n\nCambodia adopted the 2008 Law on Suppression of "
+        "Human Trafficking after years of debate.\n"
+    )
+    dated = [(e.date, e.sentence.split()[0]) for e in events_of(text)]
+    assert ("2008", "Most") not in dated
+    assert ("2008", "Cambodia") in dated

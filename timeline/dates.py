@@ -325,9 +325,12 @@ _TENSE_RE = re.compile(
     r"|paid|[a-z]{2,}ed))\b"
     r"|(?P<f2>['’]ll)\b"
 )
+#: Verbs of saying: the tense of an attribution ("officials said"), not of what was said.
+_SPEECH_VERBS = frozenset({"said", "told", "added", "stated", "noted", "reported"})
+_SPEECH_PENALTY = 1000
 # Where a relative or subordinate clause begins.
 _CLAUSE_BREAK_RE = re.compile(
-    r"[,;]\s+(?:which|who|whom|whose|while|whereas|but|although|though|after|before|since"
+    r"[,;]\s+(?:which|who|whom|whose|while|whereas|but|and|although|though|after|before|since"
     r"|when|as|because)\b|;"
 )
 _FUTURE_AUX_RE = re.compile(
@@ -500,6 +503,10 @@ class _Finder:
                 if word.endswith("ed") and word in _NOT_PAST_ED:
                     continue
                 kind = "past"
+                if word.lower() in _SPEECH_VERBS and dist > 4:  # not "said on Friday"
+                    # "are due to meet on July 2, officials said": the attribution's tense
+                    # is not the event's; it counts only when nothing else does.
+                    dist += _SPEECH_PENALTY
             else:
                 kind = "future"
             if best is None or dist < best[0]:

@@ -281,6 +281,21 @@ _NAME_YEAR_BEFORE = re.compile(
     r"(?:of\s+)?$|\bNo\.?\s*[\w/-]+\s+of\s+$"
 )
 
+# What tells a law's own making: then its year dates the sentence ("the 2008 law took effect").
+_ENACTED = re.compile(
+    r"(?i)\b(?:adopt\w*|pass(?:ed|es|ing)|enact\w*|promulgat\w*|sign(?:ed|s|ing)|ratif\w*|"
+    r"approv\w*|took\s+effect|t[ao]kes?\s+effect|c[ao]me\s+into|enter(?:ed|s)\s+into)\b"
+)
+
+
+def _names_a_law(text: str, m: DateMention) -> bool:
+    """True when the year ``m`` is part of a law's or treaty's name."""
+    return bool(
+        _NAME_YEAR_BEFORE.search(text, max(0, m.start - 30), m.start)
+        or _NAME_YEAR_AFTER.match(text, m.end)
+    )
+
+
 # A year naming a law or treaty: "the 2008 Anti-Trafficking Act", "the 2014 Protocol".
 _NAME_YEAR_AFTER = re.compile(
     r"(?:\s+[A-Z][\w’'-]*){0,6}\s+(?:Act|Law|Protocol|Convention|Decree|Code)\b"
@@ -364,12 +379,14 @@ def _event_dates(text: str, s_start: int, mentions: list[DateMention]) -> list[D
         aside = [
             m
             for m in out
-            if _BASELINE_BEFORE.search(text, max(0, m.start - 50), m.start)
-            or _NAME_YEAR_BEFORE.search(text, max(0, m.start - 30), m.start)
-            or _NAME_YEAR_AFTER.match(text, m.end)
+            if _BASELINE_BEFORE.search(text, max(0, m.start - 50), m.start) or _names_a_law(text, m)
         ]
         if len(aside) < len(out):
             out = [m for m in out if m not in aside]
+    if len(out) == 1 and not _ENACTED.search(text) and _names_a_law(text, out[0]):
+        # "Most face charges under the Anti-Trafficking in Persons Act of 2008": the law's
+        # year, alone, does not date a sentence about something else.
+        out = []
     if len(out) > 1:
         # The finer date must be near: "the 2021 report, released on 1 July 2021" is one
         # happening; "downgraded in the 2021 report ... launched a plan in March 2021" two.
