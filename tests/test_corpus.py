@@ -322,3 +322,12 @@ def test_more_date_lines_of_real_sites():
         "January to May 2018. Laos will host a meeting by 2025.\n"
     )
     assert parse_article(wire, "xinhua.txt").date == "2018-06-05"
+
+
+def test_a_periodicals_issue_line_dates_it_to_the_month():
+    text = (
+        "MEKONG MIGRATION MONITOR\nMonthly news digest\nIssue 76 | April 2016\n\n"
+        "JANUARY\n\nLAOS - New law promulgated\nThe law was promulgated this month.\n"
+    )
+    art = parse_article(text, "monitor.txt")
+    assert (art.date, art.precision) == ("2016-04", "month")

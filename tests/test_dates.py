@@ -343,7 +343,7 @@ def test_a_month_named_under_a_year_only_reference_keeps_its_precision(
         ("The chief said yesterday.", "2010-06", "month"),
         ("a report released Monday", "2010-06", "month"),
         ("Prices rose last month.", "2010-05", "month"),
-        ("It was signed on 12 May.", "2010-05", "month"),
+        ("It was signed on 12 May.", "2010-05-12", "day"),  # named outright: kept
         ("It was released in October.", "2009-10", "month"),
         ("Last year’s report criticised it.", "2009", "year"),
     ],
@@ -919,3 +919,18 @@ def test_an_attribution_does_not_set_the_tense_of_what_was_said() -> None:
     # "said on Friday" is when it was said.
     text = "The minister said on Friday that a committee would review the findings."
     assert found(text) == [("Friday", "2013-06-21", "day")]
+
+
+def test_a_day_named_by_its_number_is_in_the_month_named_before() -> None:
+    text = "In March, police handed over 19 women on the 12th. Two days later, seven more came."
+    assert found(text) == [
+        ("March", "2013-03", "month"),
+        ("on the 12th", "2013-03-12", "day"),
+        ("Two days later", "2013-03-14", "day"),
+    ]
+
+
+def test_a_prepositional_relative_clause_has_its_own_tense() -> None:
+    # Signed in the past; "would recruit" belongs to the clause "under which ...".
+    text = "They signed a memorandum on 18 February under which Malaysia would recruit workers."
+    assert found(text, dt.date(2016, 4, 1), "month") == [("18 February", "2016-02-18", "day")]

@@ -109,6 +109,13 @@ def find_article_date(
                 # "By A. Writer | 5 July 2021 | Labour"; "THE WEEKEND FEATURE | Saturday
                 # 14 December 2019": a full date as a field of a header line.
                 rank = 1 if _BYLINE_START.match(line) else 3
+            elif (
+                mention.precision == "month"
+                and _ISSUE.search(line)
+                and _SEPARATED_BEFORE.search(before)
+                and _SEPARATED_AFTER.match(after)
+            ):
+                rank = 5  # a periodical's issue: "Issue 76 | April 2016"
         if rank is None:
             continue
         shifted = _shifted(mention, line_start)
@@ -178,6 +185,10 @@ def _lines_between(text: str, start: int, end: int) -> list[tuple[int, str]]:
 
 def _shifted(m: DateMention, offset: int) -> DateMention:
     return DateMention(m.start + offset, m.end + offset, m.text, m.value, m.precision, m.relative)
+
+
+# A periodical's issue line: "Issue 76 | April 2016", "Vol. 3 No. 2 · March 2011".
+_ISSUE = re.compile(r"(?i)\b(?:issue|vol\.?|volume|no\.|number|edition)\s*\d")
 
 
 # A labelled field may follow a byline on the same line: "By Bernama | Published 24 Feb 2023".

@@ -31,8 +31,7 @@ Rules worth knowing (also in the README's "How dates are resolved"):
   reference precision: with a year-only reference everything finer than a year
   resolves to the reference year (``last year`` still gives the year before),
   except a month or day-month named outright (``In March``, ``on 12 May``),
-  which keeps its own precision in the reference year (a 2023 review's "In
-  March" is March 2023).
+  which keeps its own precision (a 2023 review's "In March" is March 2023).
 * A month or day-month without a year takes the reference year, the year
   before when it lies after the reference in a past-tense sentence, and the
   year after when it lies before the reference in a future-tense sentence (the
@@ -274,6 +273,10 @@ _SPAN_ANAPHOR_RE = re.compile(
     r")(?!\w)",
     re.I,
 )
+#: A day named by its number alone, in the month named before: "In March ... on the 12th".
+_DAY_OF_MONTH_RE = re.compile(
+    r"\bon\s+the\s+(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b(?!\s+of\b)"
+)
 #: "The year" as the span a figure covers ("during the year"): the year named before, else
 #: the article's; "by the end of the year" speaks of the article's year.
 _THE_YEAR_RE = re.compile(
@@ -331,7 +334,7 @@ _SPEECH_PENALTY = 1000
 # Where a relative or subordinate clause begins.
 _CLAUSE_BREAK_RE = re.compile(
     r"[,;]\s+(?:which|who|whom|whose|while|whereas|but|and|although|though|after|before|since"
-    r"|when|as|because)\b|;"
+    r"|when|as|because)\b|;|\s(?:under|by|in|for|through|with|from)\s+which\b"
 )
 _FUTURE_AUX_RE = re.compile(
     r"\b(?:will|shall|['’]ll|scheduled|expected|set|due|plans?|planning|going|intends?|may|might)"
@@ -554,12 +557,19 @@ class _Finder:
             end = relative_year.end()
             mod = relative_year.group("w").lower() + " year"
         self.parts[start, end] = (month, day, mod)
-        if self.ref is not None and self.ref_prec == "year" and not mod:
-            # Only the year is known: "In March" of a 2023 review is March 2023.
-            year = self.ref.year
-            prec: Precision = "day" if day and _valid_day(year, month, day) else "month"
-            self.add(start, end, prio, _iso(year, month, day or 1, prec), prec, True)
-            return
+        if self.ref is not None and self.ref_prec != "day" and not mod:
+            # The month (and day) are named outright; only the year comes from a coarse
+            # reference: "In March" of a 2023 review is March 2023, "on 18 February" in an
+            # April 2016 issue is 18 February 2016.
+            year = (
+                self.ref.year
+                if self.ref_prec == "year"
+                else self.month_year(month, day, start, end, mod)
+            )
+            if year is not None and 1 <= year <= 9999:
+                prec: Precision = "day" if day and _valid_day(year, month, day) else "month"
+                self.add(start, end, prio, _iso(year, month, day or 1, prec), prec, True)
+                return
         if self.ref is None or self.ref_prec == "year":
             value, prec = self.relative(self.ref, "year")
             self.add(start, end, prio, value, prec, True)
@@ -937,6 +947,9 @@ class _Finder:
                 unit, n = "day", 7 * n
             self.anaphors[m.span()] = (unit, n)
             self.add(m.start(), end, _PRIORITY_RELATIVE, None, None, True)
+        for m in _DAY_OF_MONTH_RE.finditer(text):
+            self.anaphors[m.span()] = ("day of month", int(m.group("d")))
+            self.add(m.start(), m.end(), _PRIORITY_RELATIVE, None, None, True)
         if "the year" in self.low:
             for m in _THE_YEAR_RE.finditer(text):
                 if m.group("now") and self.ref is not None:
@@ -1082,6 +1095,8 @@ class _Finder:
                     anchor = last
                     if anaphor[0] in last_fine and last is not None and last[1] == "year":
                         anchor = last_fine[anaphor[0]]
+                    if anaphor[0] == "day of month":
+                        anchor = last_fine.get("month")
                     if anaphor[0] == "the year":  # "during the year": a year named as one
                         anchor = last_year or last
                         if anchor is None and self.ref is not None:
@@ -1189,6 +1204,10 @@ def _count_from(anchor: tuple[str, Precision], unit: str, n: int) -> tuple[str, 
     """
     value, precision = anchor
     year, month, day = int(value[:4]), int(value[5:7] or 1), int(value[8:10] or 1)
+    if unit == "day of month":  # "on the 12th" of the month named before
+        if precision == "year" or not _valid_day(year, month, n):
+            return None
+        return _iso(year, month, n), "day"
     if unit in ("year", "the year"):
         year += n
         return (_iso(year, precision="year"), "year") if 1 <= year <= 9999 else None
