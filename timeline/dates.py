@@ -273,6 +273,7 @@ _SPAN_ANAPHOR_RE = re.compile(
     r")(?!\w)",
     re.I,
 )
+_ORDINAL_RE = re.compile(r"\d(?:st|nd|rd|th)\b")
 #: A day named by its number alone, in the month named before: "In March ... on the 12th".
 _DAY_OF_MONTH_RE = re.compile(
     r"\bon\s+the\s+(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b(?!\s+of\b)"
@@ -947,9 +948,10 @@ class _Finder:
                 unit, n = "day", 7 * n
             self.anaphors[m.span()] = (unit, n)
             self.add(m.start(), end, _PRIORITY_RELATIVE, None, None, True)
-        for m in _DAY_OF_MONTH_RE.finditer(text):
-            self.anaphors[m.span()] = ("day of month", int(m.group("d")))
-            self.add(m.start(), m.end(), _PRIORITY_RELATIVE, None, None, True)
+        if _ORDINAL_RE.search(text):  # cheap: most texts have no "12th"
+            for m in _DAY_OF_MONTH_RE.finditer(text):
+                self.anaphors[m.span()] = ("day of month", int(m.group("d")))
+                self.add(m.start(), m.end(), _PRIORITY_RELATIVE, None, None, True)
         if "the year" in self.low:
             for m in _THE_YEAR_RE.finditer(text):
                 if m.group("now") and self.ref is not None:

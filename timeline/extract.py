@@ -383,7 +383,7 @@ def _event_dates(text: str, s_start: int, mentions: list[DateMention]) -> list[D
         ]
         if len(aside) < len(out):
             out = [m for m in out if m not in aside]
-    if len(out) == 1 and not _ENACTED.search(text) and _names_a_law(text, out[0]):
+    if len(out) == 1 and _names_a_law(text, out[0]) and not _ENACTED.search(text):
         # "Most face charges under the Anti-Trafficking in Persons Act of 2008": the law's
         # year, alone, does not date a sentence about something else.
         out = []
@@ -650,7 +650,7 @@ def extract_events(article: Article) -> list[Event]:
             told_when[kind.kind] = (choices[0][0], choices[0][1], None)
         summary = summarize(sentence[lead:])
         typed = [(value, approximate, mention, kind) for value, approximate, mention in choices]
-        if len(choices) == 1 and kind.action:
+        if len(choices) == 1 and kind.action and kind.kind in SINGULAR_KINDS:
             # "dropped Thailand to Tier 3, and the government set up a new committee": one
             # date, two happenings told in clauses of their own.
             value, approximate, mention = choices[0]
