@@ -213,28 +213,35 @@ def _after_dateline(article: Article, s_start: int, sentence: str) -> int:
 _CLAUSE_JOIN = re.compile(r";|,\s+(?:and|while|whereas|but|with|according\s+to)\s+|\s+while\s+")
 
 
-def _clause_kind(sentence: str, at: int, fallback: Kind) -> Kind:
-    """The type of the clause holding position ``at``, or the sentence's when it has none."""
+def _clauses(sentence: str) -> list[tuple[int, int]]:
+    """The spans of the sentence's clauses (one span when it has no clause joins)."""
+    spans: list[tuple[int, int]] = []
     start = 0
     for m in _CLAUSE_JOIN.finditer(sentence):
-        if m.start() >= at:
-            return classify(sentence[start : m.start()]) or fallback
+        spans.append((start, m.start()))
         start = m.end()
-    if start == 0:
+    spans.append((start, len(sentence)))
+    return spans
+
+
+def _clause_kind(sentence: str, at: int, fallback: Kind) -> Kind:
+    """The type of the clause holding position ``at``, or the sentence's when it has none."""
+    clauses = _clauses(sentence)
+    if len(clauses) == 1:
         return fallback
-    return classify(sentence[start:]) or fallback
+    for start, end in clauses:
+        if at < end or end == len(sentence):
+            return classify(sentence[start:end]) or fallback
+    return fallback
 
 
 def _other_clause_kinds(sentence: str, kind: Kind) -> list[Kind]:
     """Happenings of other types that clauses of the sentence narrate on their own."""
-    cuts = [0]
-    for m in _CLAUSE_JOIN.finditer(sentence):
-        cuts += [m.start(), m.end()]
-    if len(cuts) == 1:
+    clauses = _clauses(sentence)
+    if len(clauses) == 1:
         return []
-    cuts.append(len(sentence))
     found: list[Kind] = []
-    for start, end in zip(cuts[::2], cuts[1::2], strict=False):
+    for start, end in clauses:
         clause = classify(sentence[start:end])
         if (
             clause is not None
@@ -280,7 +287,10 @@ _NAME_YEAR_BEFORE = re.compile(
     r"\b(?:Act|Law|Code|Decree|Ordinance|Proclamation)\s*,?\s*(?:No\.?\s*[\w/-]+\s+)?"
     r"(?:of\s+)?$|\bNo\.?\s*[\w/-]+\s+of\s+$"
 )
-
+# A year naming a law or treaty: "the 2008 Anti-Trafficking Act", "the 2014 Protocol".
+_NAME_YEAR_AFTER = re.compile(
+    r"(?:\s+[A-Z][\w’'-]*){0,6}\s+(?:Act|Law|Protocol|Convention|Decree|Code)\b"
+)
 # What tells a law's own making: then its year dates the sentence ("the 2008 law took effect").
 _ENACTED = re.compile(
     r"(?i)\b(?:adopt\w*|pass(?:ed|es|ing)|enact\w*|promulgat\w*|sign(?:ed|s|ing)|ratif\w*|"
@@ -295,11 +305,6 @@ def _names_a_law(text: str, m: DateMention) -> bool:
         or _NAME_YEAR_AFTER.match(text, m.end)
     )
 
-
-# A year naming a law or treaty: "the 2008 Anti-Trafficking Act", "the 2014 Protocol".
-_NAME_YEAR_AFTER = re.compile(
-    r"(?:\s+[A-Z][\w’'-]*){0,6}\s+(?:Act|Law|Protocol|Convention|Decree|Code)\b"
-)
 
 #: How near a finer date must stand to a coarse one to say more about the same happening.
 _REFINE_CHARS = 60
@@ -594,8 +599,7 @@ def extract_events(article: Article) -> list[Event]:
 
         sentence = text[s_start:s_end]
         here = _named(s_places)
-        new_paragraph = bool(_PARAGRAPH_BREAK.search(text, prev_end, s_start))
-        previous = None if new_paragraph else prev_named
+        previous = None if _PARAGRAPH_BREAK.search(text, prev_end, s_start) else prev_named
         context_pair = pair
         prev_named, prev_end = here, s_end
         # A pair is named in the text itself, not by a dateline's place ("WASHINGTON, ...").
