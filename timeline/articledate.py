@@ -133,11 +133,11 @@ TRAILER_LINES = 12
 
 
 def find_footer_date(text: str, start: int, end: int) -> FoundDate | None:
-    """The article date from a labelled line at the foot ("Posted on March 3, 2017 by ...").
+    """The article date from the foot: a labelled line ("Posted on March 3, 2017 by ...")
+    after the body (among the trailing furniture) or among its last lines, else a
+    full date alone on one of those last lines (a press release's sign-off).
 
-    Blogs and some news sites print the date only under the text. Only
-    labelled lines count there, after the body (among the trailing
-    furniture) or among the body's last lines.
+    Blogs, some news sites and press releases print the date only under the text.
     """
     order = numeric_date_order(text)
     body_tail = [(pos, line) for pos, line in _lines_between(text, start, end) if line.strip()][
