@@ -671,3 +671,12 @@ def test_a_laws_year_alone_dates_only_its_making():
     dated = [(e.date, e.sentence.split()[0]) for e in events_of(text)]
     assert ("2008", "Most") not in dated
     assert ("2008", "Cambodia") in dated
+
+
+def test_a_running_total_is_dated_when_it_was_given():
+    text = (
+        "Scam victims\n\nWednesday, 21 September 2022\n\nWisma Putra said on Monday that 301 "
+        "Malaysians had been reported trapped in job scams since January, and that 192 of "
+        "them had been rescued.\n"
+    )
+    assert [e.date for e in events_of(text)] == ["2022-09-19"]

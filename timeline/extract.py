@@ -275,6 +275,8 @@ _SPEECH_BEFORE = re.compile(
 )
 
 
+# Where a running total starts: "since January", "since the start of 2019".
+_SINCE_BEFORE = re.compile(r"(?i)\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?$")
 # A comparison's baseline: "down 14.9 percent from [the previous year]", "four times the
 # number filed [the previous year]", "compared with [2018]" (no figure of its own between).
 _BASELINE_BEFORE = re.compile(
@@ -375,7 +377,12 @@ def _event_dates(text: str, s_start: int, mentions: list[DateMention]) -> list[D
             out += [a, b]
     if len(out) > 1:
         spoken = [m for m in out if _SPEECH_BEFORE.search(text, max(0, m.start - 40), m.start)]
-        if len(spoken) < len(out):
+        since = [m for m in out if _SINCE_BEFORE.search(text, max(0, m.start - 30), m.start)]
+        if spoken and len(spoken) + len(since) == len(out):
+            # "said on Monday that 301 had been trapped since January": a running total, as
+            # of the day it was given.
+            out = [m for m in out if m not in since]
+        elif len(spoken) < len(out):
             out = [m for m in out if m not in spoken]
     if len(out) > 1:
         # "207 cases in 2015, four times the number filed the previous year", "the Act of
