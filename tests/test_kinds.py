@@ -158,3 +158,13 @@ def test_bringing_people_home_is_enforcement() -> None:
     # A yearly count of repatriations stays a figure.
     kind = classify("Authorities repatriated 1,284 trafficking victims across borders in 2010.")
     assert kind is not None and kind.kind == "statistic"
+
+
+def test_people_returned_or_deported_is_enforcement() -> None:
+    sentence = (
+        "Eleven of the crew were repatriated through the Poipet checkpoint in December 2016, "
+        "while the Myanmar men were returned via Mae Sot the following month."
+    )
+    assert classify(sentence) == classify_plainly(sentence)
+    kind = classify(sentence)
+    assert kind is not None and kind.kind == "enforcement"

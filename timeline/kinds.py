@@ -182,7 +182,8 @@ RULES: tuple[_Rule, ...] = (
             # Bringing people home: "received 266 nationals handed over", "were brought home",
             # "crossed back into Cambodia", "escorted 58 Thai nationals".
             r"\b(?:handed\s+over|brought\s+(?:[\w-]+\s+){0,3}?(?:home|back)|"
-            r"(?:arrived|crossed|came)\s+(?:back|home)|escorted)\b|"
+            r"(?:arrived|crossed|came)\s+(?:back|home)|escorted|"
+            r"(?:were|was|been)\s+(?:[\w-]+\s+)?(?:repatriated|returned|deported|sent\s+home))\b|"
             # "freed 417 foreign nationals", "intercepted a trawler" (not "the men freed")
             r"\b(?:freed|intercepted)\s+(?:[\w-]+\s+){0,2}?(?:\d[\d,]*|dozens|hundreds|"
             r"thousands|scores|an?|the)\b|"
