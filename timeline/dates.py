@@ -716,13 +716,10 @@ class _Finder:
                 year, month, day = int(first), int(middle), int(last)
             elif len(first) <= 2 and len(last) == 4:
                 a, b, year = int(first), int(middle), int(last)
-                if a > 12 >= b:
+                order = _shown_order(first, separator, middle) or ("mdy" if a == b else self.order)
+                if order == "dmy":
                     day, month = a, b
-                elif b > 12 >= a or a == b:
-                    month, day = a, b
-                elif (separator == "." and len(first) == len(middle) == 2) or self.order == "dmy":
-                    day, month = a, b
-                elif self.order == "mdy":
+                elif order == "mdy":
                     month, day = a, b
                 else:
                     continue
@@ -1253,14 +1250,24 @@ def numeric_date_order(text: str) -> str | None:
         first, separator, middle, last = m.groups()
         if len(first) > 2 or len(last) != 4:
             continue
-        a, b = int(first), int(middle)
-        if not (1 <= a <= 31 and 1 <= b <= 31):
+        if not (1 <= int(first) <= 31 and 1 <= int(middle) <= 31):
             continue
-        if (separator == "." and len(first) == len(middle) == 2 and b <= 12) or a > 12 >= b:
-            orders.add("dmy")
-        elif b > 12 >= a:
-            orders.add("mdy")
+        shown = _shown_order(first, separator, middle)
+        if shown is not None:
+            orders.add(shown)
     return orders.pop() if len(orders) == 1 else None
+
+
+def _shown_order(first: str, separator: str, middle: str) -> str | None:
+    """The order a numeric date's first two parts show by themselves: ``"dmy"`` for
+    ``13/05``, or for two-digit parts joined by dots (``08.01``, the day-first
+    convention); ``"mdy"`` for ``05/13``; None when they could be either."""
+    a, b = int(first), int(middle)
+    if a > 12 >= b or (separator == "." and len(first) == len(middle) == 2 and b <= 12):
+        return "dmy"
+    if b > 12 >= a:
+        return "mdy"
+    return None
 
 
 def find_dates(
