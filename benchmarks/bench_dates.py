@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from timeline.dates import find_dates  # noqa: E402
+from timeline.language.dates import find_dates  # noqa: E402
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 CHUNK = 3000

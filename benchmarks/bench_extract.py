@@ -10,7 +10,7 @@ all of them and prints:
   seeds + realistic set;
 * a breakdown of extraction time: ``split_sentences``, ``find_dates``,
   ``find_countries``, ``classify`` and the rest of ``extract_events`` (the
-  timed functions are wrapped where ``timeline.extract`` calls them, which
+  timed functions are wrapped where ``timeline.extraction.extract`` calls them, which
   adds well under a microsecond per call);
 * the cost of importing the extractor (``--import`` runs it in a fresh
   process).
@@ -40,11 +40,11 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from bench_index import article as synthetic_article  # noqa: E402
 
-import timeline.extract as extract  # noqa: E402
-from timeline.corpus import parse_article  # noqa: E402
-from timeline.kinds import classify, classify_plainly  # noqa: E402
+import timeline.extraction.extract as extract  # noqa: E402
+from timeline.extraction.kinds import classify, classify_plainly  # noqa: E402
+from timeline.extraction.sentences import split_sentences  # noqa: E402
 from timeline.model import Article  # noqa: E402
-from timeline.sentences import split_sentences  # noqa: E402
+from timeline.reading import parse_article  # noqa: E402
 
 TIMED = ("split_sentences", "find_dates", "find_countries", "classify")
 
@@ -117,10 +117,8 @@ def report(label: str, articles: list[Article], rounds: int) -> None:
 
 
 def import_cost() -> float:
-    """Seconds to import ``timeline.extract`` in a fresh interpreter."""
-    code = (
-        "import time; t=time.perf_counter(); import timeline.extract; print(time.perf_counter()-t)"
-    )
+    """Seconds to import ``timeline.extraction.extract`` in a fresh interpreter."""
+    code = "import time; t=time.perf_counter(); import timeline.extraction.extract; print(time.perf_counter()-t)"
     out = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     )
@@ -164,7 +162,7 @@ def main() -> int:
     run(synthetic[:50] + real, False)  # warm up: lazily built patterns, caches
     report("synthetic", synthetic, args.rounds)
     report("seeds + realistic", real, max(args.rounds, 5))
-    print(f"import timeline.extract: {import_cost() * 1000:.0f} ms (fresh process)")
+    print(f"import timeline.extraction.extract: {import_cost() * 1000:.0f} ms (fresh process)")
     return 0
 
 

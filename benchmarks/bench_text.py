@@ -18,8 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from timeline.places import find_countries  # noqa: E402
-from timeline.sentences import split_sentences  # noqa: E402
+from timeline.extraction.places import find_countries  # noqa: E402
+from timeline.extraction.sentences import split_sentences  # noqa: E402
 
 PIECE = 3000
 

@@ -52,7 +52,7 @@ def _hostile_corpus() -> Corpus:
 @pytest.fixture
 def seeds_corpus() -> Corpus:
     """The bundled seed articles, read and extracted."""
-    from timeline.extract import load_corpus
+    from timeline.pipeline import load_corpus
 
     return load_corpus(None)
 

@@ -173,8 +173,8 @@ def test_search_takes_phrases_prefixes_and_odd_input(capsys):
 
 
 def test_stars_and_notes_show_in_list_notes_and_exports(capsys):
-    from timeline.extract import load_corpus
     from timeline.notes import NotesStore
+    from timeline.pipeline import load_corpus
 
     event = next(e for e in load_corpus().events if e.type == "task_force")
     with NotesStore() as store:

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from timeline.corpus import decode, iter_files, load_file, parse_article, read_corpus
+from timeline.reading import iter_files, load_file, parse_article, read_corpus
+from timeline.reading.decode import decode
 from timeline.resources import bundled_seeds_dir
 
 SEEDS = bundled_seeds_dir()

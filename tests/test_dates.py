@@ -1,4 +1,4 @@
-"""Tests for :mod:`timeline.dates`: the date mentions a reader would see in news text."""
+"""Tests for :mod:`timeline.language.dates`: the date mentions a reader would see in news text."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.dates import DateMention, find_dates
+from timeline.language.dates import DateMention, find_dates
 
 #: A Tuesday.
 REF = dt.date(2013, 6, 25)
@@ -801,14 +801,14 @@ def test_a_dash_or_line_break_after_a_number(text: str, years: list[str]) -> Non
     ],
 )
 def test_ambiguous_numeric_dates_follow_the_pages_convention(text: str, value: str) -> None:
-    from timeline.dates import numeric_date_order
+    from timeline.language.dates import numeric_date_order
 
     mentions = find_dates(text, order=numeric_date_order(text))
     assert mentions[0].value == value
 
 
 def test_numeric_date_order_is_unknown_without_evidence_or_with_both() -> None:
-    from timeline.dates import numeric_date_order
+    from timeline.language.dates import numeric_date_order
 
     assert numeric_date_order("Filed 05/07/2005 in court") is None
     assert numeric_date_order("13/05/2016 and 05/13/2016") is None

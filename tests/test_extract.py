@@ -5,10 +5,11 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.corpus import parse_article
-from timeline.extract import extract_events, summarize
-from timeline.kinds import Kind, classify
+from timeline.extraction.extract import extract_events
+from timeline.extraction.kinds import Kind, classify
+from timeline.extraction.summary import summarize
 from timeline.model import EVENT_TYPES
+from timeline.reading import parse_article
 
 
 def events_of(text: str, name: str = "a.txt"):

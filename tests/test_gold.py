@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from gold_scoring import score
 
-from timeline.extract import load_corpus
+from timeline.pipeline import load_corpus
 
 GOLD = json.loads((Path(__file__).parent / "gold_seeds.json").read_text(encoding="utf-8"))["events"]
 

@@ -17,9 +17,10 @@ from hostile import BAD, GOOD, MANY, build_hostile_corpus
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from timeline.corpus import decode, normalize_text, parse_article
 from timeline.export import EXPORT_FORMATS, render
-from timeline.extract import extract_events
+from timeline.extraction.extract import extract_events
+from timeline.reading import parse_article
+from timeline.reading.decode import decode, normalize_text
 
 ROOT = Path(__file__).parent.parent
 

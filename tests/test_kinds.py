@@ -7,9 +7,9 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.corpus import parse_article
-from timeline.kinds import classify, classify_plainly
-from timeline.sentences import split_sentences
+from timeline.extraction.kinds import classify, classify_plainly
+from timeline.extraction.sentences import split_sentences
+from timeline.reading import parse_article
 
 HERE = Path(__file__).parent
 TEXTS = [*sorted((HERE / "realistic").glob("*.*")), *sorted((HERE.parent / "seeds").glob("*.txt"))]

@@ -1,4 +1,4 @@
-"""Tests for the country gazetteer (timeline.places)."""
+"""Tests for the country gazetteer (timeline.extraction.places)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from timeline.places import COUNTRIES, CountryMention, canonical_country, find_countries
+from timeline.extraction.places import COUNTRIES, CountryMention, canonical_country, find_countries
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -29,7 +29,7 @@ def found(text: str) -> list[tuple[str, str]]:
 
 
 def test_data_file_ships_inside_the_package() -> None:
-    data = json.loads(resources.files("timeline").joinpath("countries.json").read_text("utf-8"))
+    data = json.loads(resources.files("timeline.extraction").joinpath("countries.json").read_text("utf-8"))
     assert len(data["countries"]) == len(COUNTRIES)
 
 

@@ -44,7 +44,7 @@ from pathlib import Path
 import pytest
 from gold_scoring import Score, score
 
-from timeline.extract import load_corpus
+from timeline.pipeline import load_corpus
 
 
 @dataclass(frozen=True)

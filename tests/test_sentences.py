@@ -1,4 +1,4 @@
-"""Tests for sentence splitting (timeline.sentences)."""
+"""Tests for sentence splitting (timeline.extraction.sentences)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from timeline.sentences import split_sentences
+from timeline.extraction.sentences import split_sentences
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-import timeline.corpus
-import timeline.extract
-from timeline.extract import load_corpus
+import timeline.extraction
+import timeline.extraction.extract
+import timeline.reading
+from timeline.pipeline import load_corpus
 from timeline.store import (
     IndexCancelled,
     LazyArticle,
@@ -69,13 +70,13 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def extracted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The files extract_events is called on (in this process)."""
     calls: list[str] = []
-    real = timeline.extract.extract_events
+    real = timeline.extraction.extract.extract_events
 
     def counting(article):
         calls.append(article.file)
         return real(article)
 
-    monkeypatch.setattr(timeline.extract, "extract_events", counting)
+    monkeypatch.setattr(timeline.extraction.extract, "extract_events", counting)
     return calls
 
 
@@ -165,7 +166,7 @@ def test_extractor_version_bump_reextracts_everything(
     corpus_dir: Path, cache: Path, extracted, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     open_corpus(corpus_dir)
-    monkeypatch.setattr(timeline.extract, "EXTRACTOR_VERSION", "999-test")
+    monkeypatch.setattr(timeline.extraction, "EXTRACTOR_VERSION", "999-test")
     extracted.clear()
     corpus = open_corpus(corpus_dir)
     assert sorted(extracted) == [f"a{n}.txt" for n in range(6)]
@@ -186,13 +187,13 @@ def test_skipped_files_are_remembered_and_reread_when_changed(
     assert any(w.startswith("huge.txt: skipped") for w in first.warnings)
 
     loaded: list[str] = []
-    real = timeline.corpus.load_file
+    real = timeline.reading.load_file
 
     def counting(path, rel, **kwargs):
         loaded.append(rel)
         return real(path, rel, **kwargs)
 
-    monkeypatch.setattr(timeline.corpus, "load_file", counting)
+    monkeypatch.setattr(timeline.reading, "load_file", counting)
     second = open_corpus(corpus_dir, max_bytes=limit)
     assert loaded == []
     assert second.warnings == first.warnings  # repeated without reading the files

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import timeline.store.db
-from timeline.extract import load_corpus
+from timeline.pipeline import load_corpus
 from timeline.store import index_path, open_corpus
 from timeline.store.db import Store
 

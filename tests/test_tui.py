@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import read_screen
-from timeline.model import TYPE_LABELS
+from timeline.model import type_label
 from timeline.tui.app import TimelineApp
 from timeline.tui.article_screen import ArticleBody, ArticleScreen
 from timeline.tui.grid import GridScreen
@@ -53,7 +53,7 @@ async def test_main_screen_shows_years_rows_detail_and_header(seeds_corpus):
         assert f"{len(seeds_corpus.events)}/{len(seeds_corpus.events)} events" in header(app)
         assert str(first.year) in text and "Years" in text
         assert first.display_date() in text
-        assert TYPE_LABELS[first.type] in text
+        assert type_label(first.type) in text
         assert first.sentence.split()[0] in detail(app)
         assert rail_marked(app).startswith(f"▶{first.year}")
 
@@ -202,7 +202,7 @@ async def test_t_picks_types_and_escape_cancels(seeds_corpus):
         assert isinstance(picker, Picker)
         values = [value for _label, value, _count in picker.options]
         await pilot.press(*(["down"] * values.index(kinds[0])), "space", "enter")
-        assert f"type: {TYPE_LABELS[kinds[0]]}" in header(app)
+        assert f"type: {type_label(kinds[0])}" in header(app)
         assert all(app.index.events[i].type == kinds[0] for i in app.main.rows.view)
 
 
@@ -514,9 +514,9 @@ async def test_batches_merge_in_order_and_progress_hides_when_done(small_corpus)
 
 
 async def test_opens_with_the_command_line_filters_and_search(seeds_corpus):
-    from timeline.query import EventFilter
+    from timeline.filters import Filter
 
-    wanted = EventFilter(countries=frozenset({"Cambodia"}), years=(2009, 2012), search="convict")
+    wanted = Filter(countries=frozenset({"Cambodia"}), years=(2009, 2012), search="convict")
     app = TimelineApp(seeds_corpus, filters=wanted)
     async with app.run_test(size=SIZE) as pilot:
         await app.workers.wait_for_complete()

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from timeline.filters import Filter
 from timeline.model import EVENT_TYPES, Corpus
-from timeline.query import EventFilter
 from timeline.synthetic import SYNTHETIC_COUNTRIES, synthetic_corpus
 from timeline.tui.index import EventIndex, Filters, TimelineRows, chronological
 
@@ -37,7 +37,7 @@ def test_views_agree_with_the_shared_event_filter(f):
     view = INDEX.view(f)
     expected = [i for i, e in enumerate(INDEX.events) if f.matches(e)]
     assert list(view) == expected
-    shared = EventFilter(years=f.years, countries=f.countries, types=f.types)
+    shared = Filter(years=f.years, countries=f.countries, types=f.types)
     assert [INDEX.events[i] for i in view] == shared.apply(INDEX.events)
 
 

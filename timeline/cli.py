@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from timeline import __version__
-from timeline.corpus import DEFAULT_MAX_BYTES
+from timeline.filters import Filter, FilterError, parse_countries, parse_types, parse_years
 from timeline.model import EVENT_TYPES, Corpus, Event, format_date
-from timeline.query import EventFilter, FilterError, parse_countries, parse_types, parse_years
+from timeline.reading import DEFAULT_MAX_BYTES
 
 COMMANDS = ("browse", "list", "export", "dates", "index", "notes")
 
@@ -221,32 +221,27 @@ def open_notes(quiet: bool = False):
     return NotesStore(warn=None if quiet else _warn)
 
 
-def build_filter(
-    args: argparse.Namespace, corpus: Corpus, starred: frozenset[str] = frozenset()
-) -> EventFilter:
+def build_filter(args: argparse.Namespace, corpus: Corpus) -> Filter:
     """The filter the arguments ask for, with names checked against the corpus."""
     present = {c for e in corpus.events for c in e.countries}
-    search = args.search or None
-    search_ids = None
-    if search and hasattr(corpus, "search"):
-        search_ids = frozenset(corpus.search(search))
-    return EventFilter(
+    return Filter(
         years=parse_years(args.year) if args.year else None,
         countries=parse_countries(args.country, present),
         types=parse_types(args.type),
-        search=search,
         starred=args.starred,
-        starred_ids=starred,
-        search_ids=search_ids,
+        search=args.search or None,
     )
 
 
 def filtered(args: argparse.Namespace, corpus: Corpus, notes: dict | None = None) -> list[Event]:
     """The corpus's events that pass the arguments' filters, chronologically."""
     starred = frozenset(k for k, info in (notes or {}).items() if info.starred)
-    event_filter = build_filter(args, corpus, starred)
+    event_filter = build_filter(args, corpus)
+    search_ids = None
+    if event_filter.search and hasattr(corpus, "search"):
+        search_ids = frozenset(corpus.search(event_filter.search))
     titles = {a.file: a.title for a in corpus.articles}
-    return event_filter.apply(corpus.events, titles)
+    return event_filter.apply(corpus.events, starred, search_ids, titles)
 
 
 def annotations(corpus: Corpus) -> dict:
@@ -391,9 +386,9 @@ def cmd_notes(args: argparse.Namespace) -> int:
 
 def cmd_dates(args: argparse.Namespace) -> int:
     """Print the date mentions of one file with their spans and values."""
-    from timeline.corpus import load_file
-    from timeline.dates import find_dates, numeric_date_order
-    from timeline.extract import article_reference
+    from timeline.extraction.eventdates import article_reference
+    from timeline.language.dates import find_dates, numeric_date_order
+    from timeline.reading import load_file
 
     path: Path = args.file
     if not path.is_file():

@@ -8,35 +8,70 @@ around.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Literal
 
 Precision = Literal["year", "month", "day"]
 
-#: The fixed vocabulary of event types, in the order they are shown.
-EVENT_TYPES: tuple[str, ...] = (
-    "task_force",
-    "tier_change",
-    "conference",
-    "agreement",
-    "law",
-    "enforcement",
-    "statistic",
-    "report",
-    "other",
-)
 
-#: Short labels for narrow displays (the browser's type column).
-TYPE_LABELS: dict[str, str] = {
-    "task_force": "TASKFORCE",
-    "tier_change": "TIER",
-    "conference": "MEETING",
-    "agreement": "AGREEMENT",
-    "law": "LAW",
-    "enforcement": "ENFORCE",
-    "statistic": "STATS",
-    "report": "REPORT",
-    "other": "OTHER",
-}
+@dataclass(frozen=True, slots=True)
+class EventType:
+    """One event type: everything the extractor, the browser and the exports know of it.
+
+    ``action_rank`` orders types when a sentence narrates several actions
+    (lower wins); ``cue_rank`` when a dated sentence only names cues (None:
+    a cue alone never gives this type). ``singular`` types name one
+    happening, so a later sentence of the same type and date elaborates it
+    rather than adding an event. ``badge`` is the label's foreground and
+    background colour, chosen for contrast on light and dark themes alike.
+    """
+
+    name: str
+    label: str
+    description: str
+    badge: tuple[str, str]
+    action_rank: int
+    cue_rank: int | None
+    singular: bool
+
+
+#: The fixed vocabulary of event types, in the order they are shown.
+TYPES: tuple[EventType, ...] = (
+    EventType("task_force", "TASKFORCE", "a task force, national committee or special unit set up",
+              ("#ffffff", "#6d28d9"), 0, 5, True),
+    EventType("tier_change", "TIER", "a country placed, kept, raised or lowered in the US "
+              "Trafficking in Persons tiers or watch list", ("#000000", "#f59e0b"), 1, 0, True),
+    EventType("conference", "MEETING", "conferences, meetings, summits, workshops, official visits",
+              ("#ffffff", "#0369a1"), 4, 4, True),
+    EventType("agreement", "AGREEMENT", "conventions, MOUs, treaties signed or ratified",
+              ("#ffffff", "#047857"), 2, 2, True),
+    EventType("law", "LAW", "legislation, guidelines, national plans adopted",
+              ("#ffffff", "#4338ca"), 3, 3, True),
+    EventType("enforcement", "ENFORCE", "raids, arrests, prosecutions, convictions, rescues, "
+              "repatriations", ("#ffffff", "#b91c1c"), 5, 6, False),
+    EventType("statistic", "STATS", "counts and estimates of cases, victims, money",
+              ("#000000", "#22d3ee"), 6, 1, False),
+    EventType("report", "REPORT", "a report, study or estimate published",
+              ("#000000", "#a3e635"), 7, None, True),
+    EventType("other", "OTHER", "something planned or announced with a date of its own",
+              ("#ffffff", "#525252"), 8, 7, False),
+)  # fmt: skip
+
+#: Event type names, in the order they are shown.
+EVENT_TYPES: tuple[str, ...] = tuple(t.name for t in TYPES)
+_BY_NAME = {t.name: t for t in TYPES}
+
+
+def event_type(name: str) -> EventType | None:
+    """The registry entry of a type name, or None for a name the registry does not know."""
+    return _BY_NAME.get(name)
+
+
+def type_label(name: str) -> str:
+    """The short label of a type (``TIER``); an unknown name in capitals."""
+    found = _BY_NAME.get(name)
+    return found.label if found else name.upper()
+
 
 MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -213,3 +248,17 @@ class Corpus:
         if len(self._by_file) != len(self.articles):
             self._by_file = {article.file: article for article in self.articles}
         return self._by_file.get(file)
+
+
+def sort_events(events: list[Event], *, presorted: bool = False) -> list[Event]:
+    """Events in :attr:`Event.sort_key` order: by date, undated last, then article and start.
+
+    ``presorted``: the events are already in (article, start) order, so a
+    stable sort on the date alone gives the full order (several times faster).
+    """
+    if not presorted:
+        events = sorted(events, key=attrgetter("article", "start"))
+    dated = [event for event in events if event.date is not None]
+    dated.sort(key=attrgetter("date"))
+    dated.extend(event for event in events if event.date is None)
+    return dated

@@ -18,10 +18,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
-import importlib.util
 import os
-import re
-import sys
 import threading
 import time
 import zlib
@@ -33,7 +30,8 @@ from multiprocessing import get_context
 from operator import attrgetter
 from pathlib import Path
 
-from timeline.model import Article, Corpus, Event
+from timeline.model import Article, Corpus, Event, sort_events
+from timeline.pipeline import corpus_name
 from timeline.store.codec import (
     article_text,
     compress_text,
@@ -171,8 +169,7 @@ class Result:
 
 def read_one(task: Task) -> Result:
     """Hash, read and extract one file; never raises."""
-    from timeline.corpus import load_file
-    from timeline.extract import extract_events
+    from timeline.pipeline import process_file
 
     digest = None
     data = None
@@ -182,33 +179,20 @@ def read_one(task: Task) -> Result:
                 data = handle.read(task.max_bytes + 1)
             digest = hashlib.blake2b(data, digest_size=16).hexdigest()
         except OSError:
-            data = digest = None  # load_file reports why
+            data = digest = None  # the reader reports why
         if digest is not None and digest == task.known_hash:
             return Result(task.rel, task.size, task.mtime_ns, digest, task.max_bytes, "same", [])
     base = Result(task.rel, task.size, task.mtime_ns, digest, task.max_bytes, "skipped", [])
-    try:
-        # the bytes already read for the hash are decoded, not the file read again
-        article, warnings = load_file(
-            Path(task.path), task.rel, max_bytes=task.max_bytes, data=data
-        )
-    except Exception as exc:  # a reader bug must not stop the whole index
-        base.warnings = [f"{task.rel}: skipped: {type(exc).__name__}: {exc}"]
-        base.transient = True
+    # the bytes already read for the hash are decoded, not the file read again
+    read = process_file(Path(task.path), task.rel, max_bytes=task.max_bytes, data=data)
+    base.warnings = read.warnings
+    base.transient = read.transient
+    if read.article is None:
         return base
-    base.warnings = list(warnings)
-    if article is None:
-        return base
-    try:
-        # text order (stable): the corpus is then sorted by date alone, see sort_events()
-        events = sorted(extract_events(article), key=attrgetter("start"))
-    except Exception as exc:
-        events = []
-        base.warnings.append(f"{task.rel}: no events extracted: {type(exc).__name__}: {exc}")
-        base.transient = True
     base.status = "ok"
-    base.article = encode_article(article)
-    base.ztext = compress_text(article.text)
-    base.events = encode_events(events)
+    base.article = encode_article(read.article)
+    base.ztext = compress_text(read.article.text)
+    base.events = encode_events(read.events)
     return base
 
 
@@ -344,7 +328,7 @@ class _Run:
     # main steps
 
     def run(self) -> IndexedCorpus:
-        from timeline.corpus import iter_files
+        from timeline.reading import iter_files
 
         started = time.perf_counter()
         files = iter_files(self.folder, self._folder_warning)
@@ -561,7 +545,7 @@ class _Run:
         elif self.store is not None:
             self.store.close()
         corpus = IndexedCorpus(
-            name=_corpus_name(self.folder),
+            name=corpus_name(self.folder),
             articles=articles,
             events=sort_events(events, presorted=True),
             warnings=warnings,
@@ -617,81 +601,51 @@ def _file_write(result: Result, article: Article | None, events: list[Event]) ->
     return write
 
 
-#: Package modules that do not influence what is extracted (their edits keep the index).
-_NOT_EXTRACTION = frozenset(
-    {"__init__.py", "__main__.py", "cli.py", "export.py", "notes.py", "query.py", "synthetic.py"}
+#: What decides the events of a file: every file (code and data) under these folders of the
+#: package, and these modules beside them.
+EXTRACTION_SOURCES: tuple[str, ...] = (
+    "reading",
+    "language",
+    "extraction",
+    "model.py",
+    "pipeline.py",
 )
 
 
-_VERSION_LINE = re.compile(r"^EXTRACTOR_VERSION\s*(?::\s*str\s*)?=\s*[\"']([^\"'\n]*)[\"']", re.M)
-
-
 def extractor_version() -> str:
-    """``timeline.extract.EXTRACTOR_VERSION``, read without importing the extractor if need be.
+    """:data:`timeline.extraction.EXTRACTOR_VERSION` (a light import: no rule is compiled)."""
+    from timeline.extraction import EXTRACTOR_VERSION
 
-    Importing the extractor compiles its patterns (a few tenths of a second),
-    which an unchanged index never needs; when it is not imported yet the
-    assignment is read from its source (whose bytes :func:`source_digest`
-    covers anyway).
-    """
-    module = sys.modules.get("timeline.extract")
-    if module is None:
-        spec = importlib.util.find_spec("timeline.extract")
-        origin = spec.origin if spec is not None else None
-        if origin:
-            try:
-                match = _VERSION_LINE.search(Path(origin).read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError):
-                match = None
-            if match:
-                return match.group(1)
-        import timeline.extract as module
-    return str(module.EXTRACTOR_VERSION)
+    return EXTRACTOR_VERSION
 
 
 def source_digest() -> str:
-    """A hash of the reader and extractor source files and their data files.
+    """A hash of the code and data that decide what is extracted (:data:`EXTRACTION_SOURCES`).
 
     ``EXTRACTOR_VERSION`` is the documented switch; this catches an edit to
-    the rules that forgot to bump it, so the index never serves stale events.
+    the rules that forgot to bump it, so the index never serves stale events,
+    and an edit anywhere else (the browser, the exports) keeps the index.
     """
     package = Path(__file__).resolve().parent.parent
     digest = hashlib.blake2b(digest_size=8)
-    for path in sorted([*package.glob("*.py"), *package.glob("*.json")]):
-        if path.name in _NOT_EXTRACTION:
-            continue
+    paths: list[Path] = []
+    for name in EXTRACTION_SOURCES:
+        source = package / name
+        if source.is_dir():
+            paths += [p for p in source.rglob("*") if p.is_file() and p.suffix in (".py", ".json")]
+        else:
+            paths.append(source)
+    for path in sorted(paths):
+        rel = path.relative_to(package).as_posix().encode()
         try:
-            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+            digest.update(rel + b"\0" + path.read_bytes())
         except OSError:
-            digest.update(path.name.encode() + b"\0?")
+            digest.update(rel + b"\0?")
     return digest.hexdigest()
-
-
-def sort_events(events: list[Event], *, presorted: bool = False) -> list[Event]:
-    """Events in :attr:`Event.sort_key` order: by date, undated last, then article and start.
-
-    ``presorted``: the events are already in (article, start) order, so a
-    stable sort on the date alone gives the full order (several times faster).
-    """
-    if not presorted:
-        events = sorted(events, key=attrgetter("article", "start"))
-    dated = [event for event in events if event.date is not None]
-    dated.sort(key=attrgetter("date"))
-    dated.extend(event for event in events if event.date is None)
-    return dated
 
 
 def _search_files(indexed: list[tuple[int, str, list[Event]]]) -> dict[int, FileEvents]:
     return {fid: FileEvents(rel, [event.id for event in events]) for fid, rel, events in indexed}
-
-
-def _corpus_name(folder: Path) -> str:
-    """The name :func:`timeline.extract.load_corpus` gives the same folder."""
-    from timeline.resources import bundled_seeds_dir
-
-    if folder == bundled_seeds_dir().resolve():
-        return "bundled seeds"
-    return folder.name or str(folder)
 
 
 def _cpu_count() -> int:
@@ -728,7 +682,7 @@ def open_corpus(
     for a busy database. ``cancel``: set it to stop early (raises
     :class:`IndexCancelled`; what was indexed so far is kept).
     """
-    from timeline.corpus import DEFAULT_MAX_BYTES
+    from timeline.reading import DEFAULT_MAX_BYTES
 
     if folder is None:
         from timeline.resources import bundled_seeds_dir

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 from textual.app import App
 
+from timeline.filters import Filter
 from timeline.model import Article, Corpus, Event
-from timeline.query import EventFilter
 from timeline.tui.annotations import attach_notes
 from timeline.tui.commands import TimelineCommands
 from timeline.tui.index import EventIndex, Filters
@@ -50,7 +50,7 @@ class TimelineApp(App[int]):
         corpus: Corpus,
         *,
         search: SearchFunction | None = None,
-        filters: Filters | EventFilter | None = None,
+        filters: Filters | Filter | None = None,
         query: str | None = None,
         source: CorpusSource | None = None,
         notes: NotesStore | None = None,
@@ -62,7 +62,7 @@ class TimelineApp(App[int]):
             attach_notes(notes, corpus.events)
         self.index = EventIndex(corpus)
         self.search_function = search
-        if isinstance(filters, EventFilter):
+        if isinstance(filters, Filter):
             query = query or filters.search
             filters = Filters.from_query(filters)
         self.initial_filters = filters
@@ -176,14 +176,14 @@ def run_app(
     corpus: Corpus,
     *,
     search: SearchFunction | None = None,
-    filters: Filters | EventFilter | None = None,
+    filters: Filters | Filter | None = None,
     query: str | None = None,
     source: CorpusSource | None = None,
     notes: NotesStore | None = None,
 ) -> int:
     """Run the browser on ``corpus`` (filled in from ``source``); the process exit code.
 
-    ``filters`` (the command line's ``EventFilter`` will do) and ``query``
+    ``filters`` (the command line's ``Filter`` will do) and ``query``
     (a search) set what the browser opens with. On the way out a running
     load is cancelled and given a moment to stop (its thread is a daemon).
     """
@@ -202,7 +202,7 @@ def run_app(
 def _demo_corpus() -> Corpus:
     """The bundled seeds when the extractor is there, else a small synthetic corpus."""
     try:
-        from timeline.extract import load_corpus
+        from timeline.pipeline import load_corpus
     except ImportError:
         from timeline.synthetic import synthetic_corpus
 

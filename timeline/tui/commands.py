@@ -7,7 +7,7 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from timeline.model import TYPE_LABELS
+from timeline.model import type_label
 from timeline.tui.render import one_line
 
 __all__ = ["TimelineCommands"]
@@ -50,7 +50,7 @@ class TimelineCommands(Provider):
                 (f"Filter by country: {name}", partial(screen.filter_country, country), "")
             )
         for kind in index.types:
-            label = f"{TYPE_LABELS.get(kind, kind)} ({kind.replace('_', ' ')})"
+            label = f"{type_label(kind)} ({kind.replace('_', ' ')})"
             commands.append((f"Filter by type: {label}", partial(screen.filter_type, kind), ""))
         for article in sorted(index.articles.values(), key=lambda a: a.file)[:2000]:
             title = one_line(article.title) or article.file

@@ -18,8 +18,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
 
-from timeline.model import Article, Corpus, Event
-from timeline.query import EventFilter, event_haystack, search_terms
+from timeline.filters import Filter, event_haystack, search_terms
+from timeline.model import Article, Corpus, Event, type_label
 
 __all__ = [
     "EventIndex",
@@ -85,8 +85,8 @@ class Filters:
     starred: bool = False
 
     @classmethod
-    def from_query(cls, event_filter: EventFilter) -> Filters:
-        """The browser's filters for the command line's ``EventFilter`` (search aside)."""
+    def from_query(cls, event_filter: Filter) -> Filters:
+        """The browser's filters for the command line's ``Filter`` (search aside)."""
         return cls(
             countries=event_filter.countries,
             types=event_filter.types,
@@ -113,8 +113,6 @@ class Filters:
 
     def describe(self) -> str:
         """A short human description, e.g. ``country: Cambodia · type: LAW``."""
-        from timeline.model import TYPE_LABELS
-
         parts = []
         if self.years is not None:
             low, high = self.years
@@ -122,7 +120,7 @@ class Filters:
         if self.countries:
             parts.append("country: " + ", ".join(sorted(self.countries)))
         if self.types:
-            labels = [TYPE_LABELS.get(t, t) for t in sorted(self.types)]
+            labels = [type_label(t) for t in sorted(self.types)]
             parts.append("type: " + ", ".join(labels))
         if self.starred:
             parts.append("starred")

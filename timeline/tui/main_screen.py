@@ -24,7 +24,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input
 from textual.worker import get_current_worker
 
-from timeline.model import TYPE_LABELS, Article, Event
+from timeline.model import Article, Event, type_label
 from timeline.notes import NotesError, NotesStore
 from timeline.tui.annotations import is_starred, note_of, notes_map, set_note, set_starred
 from timeline.tui.article_screen import ArticleScreen
@@ -516,9 +516,7 @@ class MainScreen(Screen[None]):
         present = [t for t in EVENT_TYPES if t in by_type] + [
             t for t in by_type if t not in EVENT_TYPES
         ]
-        options = [
-            (f"{TYPE_LABELS.get(t, t)}  {t.replace('_', ' ')}", t, len(by_type[t])) for t in present
-        ]
+        options = [(f"{type_label(t)}  {t.replace('_', ' ')}", t, len(by_type[t])) for t in present]
 
         def done(chosen: frozenset[str] | None) -> None:
             if chosen is not None:

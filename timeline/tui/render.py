@@ -16,7 +16,8 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 
-from timeline.model import TYPE_LABELS, Article, Event, format_date
+from timeline.model import TYPES, Article, Event, event_type, format_date
+from timeline.model import type_label as _type_name_label
 from timeline.textclean import CleanMap, clean_line
 
 __all__ = [
@@ -32,21 +33,13 @@ __all__ = [
 ]
 
 DATE_WIDTH = 12
-TYPE_WIDTH = max(len(label) for label in TYPE_LABELS.values())
+TYPE_WIDTH = max(len(t.label) for t in TYPES)
 COUNTRY_WIDTH = 18
 
-#: One colour per event type. Each label carries its own background and a
-#: foreground chosen for contrast, so it reads the same on light and dark themes.
+#: One colour per event type, from the registry: each label carries its own background and
+#: a foreground chosen for contrast, so it reads the same on light and dark themes.
 TYPE_STYLES: dict[str, Style] = {
-    "task_force": Style.parse("bold #ffffff on #6d28d9"),
-    "tier_change": Style.parse("bold #000000 on #f59e0b"),
-    "conference": Style.parse("bold #ffffff on #0369a1"),
-    "agreement": Style.parse("bold #ffffff on #047857"),
-    "law": Style.parse("bold #ffffff on #4338ca"),
-    "enforcement": Style.parse("bold #ffffff on #b91c1c"),
-    "statistic": Style.parse("bold #000000 on #22d3ee"),
-    "report": Style.parse("bold #000000 on #a3e635"),
-    "other": Style.parse("bold #ffffff on #525252"),
+    t.name: Style(bold=True, color=t.badge[0], bgcolor=t.badge[1]) for t in TYPES
 }
 
 _OTHER = TYPE_STYLES["other"]
@@ -61,7 +54,8 @@ def one_line(text: str) -> str:
 
 def type_label(kind: str, width: int = TYPE_WIDTH) -> Text:
     """The coloured short label of an event type, centred in ``width`` cells."""
-    label = TYPE_LABELS.get(kind, one_line(kind).upper()[:width])
+    known = event_type(kind)
+    label = known.label if known else one_line(kind).upper()[:width]
     return Text(label.center(width), style=TYPE_STYLES.get(kind, TYPE_STYLES["other"]))
 
 
@@ -156,7 +150,8 @@ def event_row(
     ]
     used = 1 + len(date)
     if width >= 40:
-        label = TYPE_LABELS.get(event.type) or _cut(one_line(event.type).upper(), TYPE_WIDTH)
+        known = event_type(event.type)
+        label = known.label if known else _cut(one_line(event.type).upper(), TYPE_WIDTH)
         segments.append(Segment(" ", style))
         segments.append(Segment(label.center(TYPE_WIDTH), TYPE_STYLES.get(event.type, _OTHER)))
         used += 1 + TYPE_WIDTH
@@ -236,7 +231,7 @@ def detail_text(
             f" ({event.precision}{', approximate' if event.approximate else ''})", dim_style
         )
     text.append("  ")
-    text.append_text(type_label(event.type, len(TYPE_LABELS.get(event.type, event.type)) + 2))
+    text.append_text(type_label(event.type, len(_type_name_label(event.type)) + 2))
     text.append("  ")
     inherited = set(event.inherited)
     for n, country in enumerate(event.countries):

@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from timeline.boilerplate import text_lines
-from timeline.dates import DateMention, find_dates, numeric_date_order
+from timeline.language.dates import DateMention, find_dates, numeric_date_order
+from timeline.language.lexicon import WEEKDAYS, alternation, month_forms
 from timeline.model import Precision, precision_of
+from timeline.reading.boilerplate import text_lines
 
 #: How far from the top a header date may stand (characters).
 HEADER_CHARS = 2000
@@ -184,7 +185,7 @@ def _lines_between(text: str, start: int, end: int) -> list[tuple[int, str]]:
 
 
 def _shifted(m: DateMention, offset: int) -> DateMention:
-    return DateMention(m.start + offset, m.end + offset, m.text, m.value, m.precision, m.relative)
+    return m.shifted(offset)
 
 
 # A periodical's issue line: "Issue 76 | April 2016", "Vol. 3 No. 2 · March 2011".
@@ -255,7 +256,7 @@ def _first_absolute(mentions: list[DateMention]) -> DateMention | None:
 # "... report released Monday", "... published yesterday": the lead dates a publication.
 _RELEASED_RELATIVE = re.compile(
     r"(?i)\b(?:released|published|issued|unveiled|launched|made\s+public|out)\s+(?:on\s+)?"
-    r"(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
+    rf"(?:last\s+)?(?:{alternation(WEEKDAYS)}|yesterday|today|"
     r"this\s+(?:week|morning))\b"
 )
 # "the annual 2010 Trafficking in Persons report", "its 2013 survey": a publication named by year.
@@ -307,7 +308,7 @@ def infer_article_date(text: str, start: int, end: int, top: int | None = None) 
 # A wire dateline with a day but no year: "PHNOM PENH, Oct 4 (Xinhua) --".
 _YEARLESS_DATELINE = re.compile(
     r"^[A-Z][A-Z .'’-]+(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?,\s+"
-    r"(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})"
+    rf"(?P<date>{alternation(month_forms())}\.?\s+\d{{1,2}})"
     r"\s*(?:\([^)\n]{2,30}\))?\s*[-–—]+\s"
 )
 # What puts a date ahead of the news: "will ... by 2025", "a plan until 2030".

@@ -25,6 +25,8 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from timeline.language.lexicon import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, alternation, words
+
 __all__ = ["split_sentences"]
 
 # Terminal punctuation, then closing quotes or brackets, then white space.
@@ -37,13 +39,11 @@ _BULLET = re.compile(
 _WORD = re.compile(r"[^\W\d_]+")
 _LETTER_DOTS = re.compile(r"[A-Za-z]{1,2}(?:\.[A-Za-z]{1,2})+")
 
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
+_MONTH_ABBRS = [form for forms in MONTH_ABBREVIATIONS.values() for form in forms]
+_MONTH = alternation((*MONTHS, *_MONTH_ABBRS)) + r"\.?"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _DATE = (
-    rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    rf"(?:{alternation(WEEKDAYS)},?\s+)?"
     rf"(?:{_DAY}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+{_DAY},?\s+\d{{4}}|{_MONTH}\s+\d{{4}}"
     rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{4}})"
 )
@@ -53,7 +53,7 @@ _DATELINE = re.compile(rf"(?:[A-Z][A-Za-z .'-]{{1,40}},\s*)?[\[(]?{_DATE}[\])]?\
 
 def _words(spaced: str) -> frozenset[str]:
     """A set of words written space-separated (easier to review than a list literal)."""
-    return frozenset(spaced.split())
+    return frozenset(words(spaced))
 
 
 _CLOSING_QUOTES = "\"'”’»"
@@ -65,9 +65,8 @@ _TITLES = _words(
 )
 #: Abbreviations that stand before a number and do not end a sentence before one.
 _BEFORE_NUMBER = _words(
-    "No Nos no nos Vol Vols vol Art art Fig Figs fig p pp Ch ch Sec sec Para para Op op Tel tel "
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
-)
+    "No Nos no nos Vol Vols vol Art art Fig Figs fig p pp Ch ch Sec sec Para para Op op Tel tel"
+) | frozenset(_MONTH_ABBRS)
 #: Lower-case abbreviations that never end a sentence.
 _NEVER_FINAL = _words("vs v e.g i.e cf viz approx ca")
 #: Abbreviations that may end a sentence: split only before a clear sentence opener.

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-_WORD = re.compile(r"[\w’'-]+")
+WORD = re.compile(r"[\w’'-]+")
 
 # Words of page furniture at the top: navigation, log-in, sharing, adverts.
 _JUNK_WORD = re.compile(
@@ -72,8 +72,6 @@ _TRAILER = re.compile(
     )\W*$"""
 )
 
-_BYLINE = re.compile(r"(?i)^\s*(?:by|posted\s+by|written\s+by|from)\s+[A-Z]")
-
 
 def text_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
     """``(line_start, line_end, line)`` for each line of ``text[start:end]``."""
@@ -87,7 +85,7 @@ def text_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]
 
 def is_header_junk(line: str) -> bool:
     """True for a short line of page furniture (navigation, log-in, share, logo, advert)."""
-    words = _WORD.findall(line)
+    words = WORD.findall(line)
     if not words:
         return True
     if len(words) <= 80 and _CONSENT.search(line):
@@ -117,13 +115,13 @@ def _is_nav_row(line: str) -> bool:
     items = [item for item in _WIDE_GAP.split(line.strip()) if item]
     if len(items) < 3:
         return False
-    return all(len(_WORD.findall(item)) <= 3 and not _PROSE_END.search(item) for item in items)
+    return all(len(WORD.findall(item)) <= 3 and not _PROSE_END.search(item) for item in items)
 
 
 def is_trailer(line: str) -> bool:
     """True for a short line that opens trailing furniture (related stories, comments...)."""
     stripped = line.strip()
-    if not stripped or len(_WORD.findall(stripped)) > 14:
+    if not stripped or len(WORD.findall(stripped)) > 14:
         return False
     return bool(_TRAILER.match(stripped))
 
@@ -138,7 +136,7 @@ def body_span(text: str, start: int = 0) -> tuple[int, int]:
     end = len(text)
     body_start = None
     prose_seen = False
-    menu = _menu_lines(text, start)
+    menu = menu_lines(text, start)
     for line_start, _line_end, line in text_lines(text, start, end):
         if not line.strip():
             continue
@@ -152,7 +150,7 @@ def body_span(text: str, start: int = 0) -> tuple[int, int]:
             continue
         # Prose: a line of running text, not a headline (which seldom ends with a full
         # stop) nor a row of "a | b | c" links.
-        words = len(_WORD.findall(line))
+        words = len(WORD.findall(line))
         if words >= 20 or (words >= 8 and _PROSE_END.search(line)):
             prose_seen = not _JUNK_SHAPE.search(line)
     if body_start is None:
@@ -166,66 +164,6 @@ def _rstrip_end(text: str, start: int, end: int) -> int:
     return end
 
 
-# A line that carries a date ("Tuesday, 14 June 2011", "JUNE 20, 2014 / 11:04 AM").
-_MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-_DATED_LINE = re.compile(
-    rf"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
-    rf"|\b{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b"
-    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_WORD}\s+(?:19|20)\d\d\b"
-    rf"|\b\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}\b"
-)
-_DATE_ONLY = re.compile(r"(?i)^[\W\d]*(?:\d{1,2}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
-
-
-def find_title(text: str, start: int, end: int) -> tuple[str, int | None]:
-    """The headline: the first line that reads as one, and the offset where it ends.
-
-    A headline is a non-junk line of 1 to 25 words that is not a byline and
-    does not end like a sentence of running prose. When the first real line is
-    prose (no headline), the title is its opening words and the offset is None.
-    """
-    candidates = _title_candidates(text, start, end)
-    for k, (stripped, line_end, masthead) in enumerate(candidates):
-        if line_end is None:
-            return stripped, None
-        # A masthead or section label ("THE YANGON LEDGER", "Society") above a headline.
-        below = next((c for c in candidates[k + 1 :] if not c[2]), None)
-        if (
-            masthead
-            and below is not None
-            and below[1] is not None
-            and not _DATED_LINE.search(below[0])
-        ):
-            continue
-        return stripped.rstrip(" :-–—"), line_end
-    return "", None
-
-
-def _title_candidates(text: str, start: int, end: int) -> list[tuple[str, int | None, bool]]:
-    """``(line, end offset, masthead-shaped)`` of the lines that may be the headline, up to
-    the first line of prose (whose end offset is None and which is given shortened).
-
-    A line in capitals only, or of one word, is shaped like a masthead or a section label.
-    """
-    out: list[tuple[str, int | None, bool]] = []
-    menu = _menu_lines(text, start)
-    for line_start, line_end, line in text_lines(text, start, end):
-        stripped = line.strip()
-        if not stripped or is_header_junk(stripped) or line_start in menu:
-            continue
-        words = _WORD.findall(stripped)
-        looks_like_prose = len(words) > 25 or (len(words) > 12 and stripped.endswith("."))
-        if looks_like_prose:
-            out.append((_shorten(stripped), None, False))
-            break
-        if _BYLINE.match(stripped) or (_DATE_ONLY.match(stripped) and len(words) <= 5):
-            continue
-        # A site's name stands right above its menu ("Khmer Daily Herald" / "Home" / ...).
-        above_menu = line_end + 1 in menu
-        out.append((stripped, line_end, stripped.isupper() or len(words) == 1 or above_menu))
-    return out
-
-
 #: How many lines from the top may hold a navigation menu.
 MENU_SEARCH_LINES = 60
 #: The fewest consecutive short lines that make a menu.
@@ -233,7 +171,7 @@ MENU_RUN = 3
 
 
 @lru_cache(maxsize=2)  # the article being read (texts may be large)
-def _menu_lines(text: str, start: int) -> frozenset[int]:
+def menu_lines(text: str, start: int) -> frozenset[int]:
     """Starts of the lines of navigation menus near the top: runs of at least
     :data:`MENU_RUN` consecutive lines of one or two words each ("Home", "National",
     "Business", ...), none of them a sentence or a date."""
@@ -244,7 +182,7 @@ def _menu_lines(text: str, start: int) -> frozenset[int]:
         short = (
             stripped
             and len(stripped) <= 40
-            and len(_WORD.findall(stripped)) <= 2
+            and len(WORD.findall(stripped)) <= 2
             and not _PROSE_END.search(stripped)
             and not any(c.isdigit() for c in stripped)
         )
@@ -259,10 +197,3 @@ def _menu_lines(text: str, start: int) -> frozenset[int]:
     if len(run) >= MENU_RUN:
         found.update(run)
     return frozenset(found)
-
-
-def _shorten(line: str, limit: int = 80) -> str:
-    if len(line) <= limit:
-        return line
-    cut = line.rfind(" ", 0, limit)
-    return line[: cut if cut > 20 else limit].rstrip(" ,;:") + "…"

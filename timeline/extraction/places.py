@@ -37,6 +37,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from timeline.language.lexicon import WEEKDAYS, month_forms
+
 __all__ = ["COUNTRIES", "CountryMention", "canonical_country", "find_countries"]
 
 
@@ -48,6 +50,10 @@ class CountryMention:
     end: int
     text: str
     country: str
+
+    def shifted(self, offset: int) -> CountryMention:
+        """The same mention with its span moved by ``offset`` characters."""
+        return CountryMention(self.start + offset, self.end + offset, self.text, self.country)
 
 
 # Apostrophe and hyphen look-alikes that the matcher accepts and the lookup folds.
@@ -76,14 +82,7 @@ _OK_BEFORE = frozenset(
     }
 )  # fmt: skip
 # Capitalised words that may follow a country without making it a name.
-_OK_AFTER = frozenset(
-    {
-        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-        "January", "February", "March", "April", "May", "June", "July", "August",
-        "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun",
-        "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "And", "But", "In", "On", "The",
-    }
-)  # fmt: skip
+_OK_AFTER = frozenset({*month_forms(), *WEEKDAYS, "And", "But", "In", "On", "The"})
 _WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*)[^\S\n]+\Z")
 _WORD_AFTER = re.compile(r"[^\S\n]+([A-Z][\w'’-]*)")
 _US_STATE_CONTEXT = re.compile(

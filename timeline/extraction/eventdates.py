@@ -1,0 +1,189 @@
+"""Which of a sentence's date mentions date its events, and the article's reference date.
+
+A sentence names dates for many reasons: when something happened, the period
+a plan covers, when a statement was made, the baseline of a comparison, the
+year in a law's name. :func:`event_dates` keeps the ones that date what the
+sentence reports.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from timeline.language.dates import DateMention
+from timeline.language.lexicon import SPEECH_VERBS, alternation
+from timeline.model import Article, Precision, precision_of
+
+__all__ = ["article_reference", "event_dates"]
+
+
+def article_reference(article: Article) -> tuple[dt.date | None, Precision]:
+    """The article date as a calendar date and its precision, to anchor relative dates."""
+    if not article.date:
+        return None, "day"
+    parts = [int(p) for p in article.date.split("-")]
+    while len(parts) < 3:
+        parts.append(1)
+    try:
+        return dt.date(*parts), article.precision or precision_of(article.date)
+    except ValueError:
+        return None, "day"
+
+
+_RANGE_JOIN = re.compile(r"\s*(?:[-–—/]|to|and|until|till|through|thru)\s*", re.I)
+_RANGE_OPEN = re.compile(r"(?i)\b(?:from|between)\s+$")
+# A year range that is a plan's period of validity, not when anything happened:
+# "the action plan for 2022-2026", "a plan covering 2021-2025", "its 2016-2020 strategy".
+_PERIOD_BEFORE = re.compile(
+    r"(?i)\b(?:for|covering|spanning|period|years|of)\s+(?:the\s+)?(?:period\s+|years\s+)?$"
+)
+_PERIOD_AFTER = re.compile(
+    r"(?i)^\s*(?:national\s+|action\s+|strategic\s+|five-year\s+)*"
+    r"(?:plans?|strateg(?:y|ies)|programmes?|programs?|period|roadmap|framework)\b"
+)
+# A date that only says when something was said: "..., a spokesman said Monday."
+_SPEECH_BEFORE = re.compile(
+    rf"(?i)\b(?:{alternation(set(SPEECH_VERBS) - {'told'})}|told\s+(?:[\w-]+\s+){{0,3}}?|"
+    r"(?:statement|release|remarks?|comments?)\s+(?:issued|released|published|made|posted)?)"
+    r"\s+(?:on\s+)?$"
+)
+
+
+# Where a running total starts: "since January", "since the start of 2019".
+_SINCE_BEFORE = re.compile(r"(?i)\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?$")
+# A comparison's baseline: "down 14.9 percent from [the previous year]", "four times the
+# number filed [the previous year]", "compared with [2018]" (no figure of its own between).
+_BASELINE_BEFORE = re.compile(
+    r"(?i)\b(?:times|percent|per\s*cent|compared\s+(?:with|to)|than|(?:up|down)\s+from)\b"
+    r"[^\d,;.]{0,30}$|%[^\d,;.]{0,30}$"
+)
+# A year in a law's name: "the Act of [2012]", "Human Trafficking Act [2012]", "Law No. 21
+# of [2007]".
+_NAME_YEAR_BEFORE = re.compile(
+    r"\b(?:Act|Law|Code|Decree|Ordinance|Proclamation)\s*,?\s*(?:No\.?\s*[\w/-]+\s+)?"
+    r"(?:of\s+)?$|\bNo\.?\s*[\w/-]+\s+of\s+$"
+)
+# A year naming a law or treaty: "the 2008 Anti-Trafficking Act", "the 2014 Protocol".
+_NAME_YEAR_AFTER = re.compile(
+    r"(?:\s+[A-Z][\w’'-]*){0,6}\s+(?:Act|Law|Protocol|Convention|Decree|Code)\b"
+)
+# What tells a law's own making: then its year dates the sentence ("the 2008 law took effect").
+_ENACTED = re.compile(
+    r"(?i)\b(?:adopt\w*|pass(?:ed|es|ing)|enact\w*|promulgat\w*|sign(?:ed|s|ing)|ratif\w*|"
+    r"approv\w*|took\s+effect|t[ao]kes?\s+effect|c[ao]me\s+into|enter(?:ed|s)\s+into)\b"
+)
+
+
+def _names_a_law(text: str, m: DateMention) -> bool:
+    """True when the year ``m`` is part of a law's or treaty's name."""
+    return bool(
+        _NAME_YEAR_BEFORE.search(text, max(0, m.start - 30), m.start)
+        or _NAME_YEAR_AFTER.match(text, m.end)
+    )
+
+
+#: How near a finer date must stand to a coarse one to say more about the same happening.
+_REFINE_CHARS = 60
+
+
+def _within(a: DateMention, b: DateMention, chars: int) -> bool:
+    """True when fewer than ``chars`` characters stand between two mentions."""
+    return b.start - a.end <= chars and a.start - b.end <= chars
+
+
+def _mention(start: int, end: int, text: str, value: str, relative: bool) -> DateMention:
+    return DateMention(start, end, text[start:end], value, precision_of(value), relative)
+
+
+def _is_range(text: str, a: DateMention, b: DateMention) -> bool:
+    """True when two date mentions are the two ends of one range ("from X to Y", "X-Y")."""
+    if _RANGE_JOIN.fullmatch(text, a.end, b.start) is None:
+        return False
+    between = text[a.end : b.start]
+    return bool(_RANGE_OPEN.search(text, 0, a.start)) or any(d in between for d in "-–—/")
+
+
+def _is_period(text: str, a: DateMention, b: DateMention) -> bool:
+    """True when a range of years is a plan's period of validity ("the plan for 2022-2026")."""
+    return bool(
+        _PERIOD_BEFORE.search(text, max(0, a.start - 30), a.start)
+        or _PERIOD_AFTER.match(text, b.end)
+    )
+
+
+def event_dates(text: str, s_start: int, mentions: list[DateMention]) -> list[DateMention]:
+    """The date mentions of a sentence that date its events.
+
+    Ranges within one year ("from January to June 2021") become that year;
+    a range whose start resolved after its end ("between January and
+    December" read in March) takes the end's year; a plan's period of
+    validity ("the plan for 2022-2026") and a date that only says when
+    something was said ("officials said Monday") are dropped when they are
+    not alone, a coarse date refined by a finer one in the same sentence
+    ("the 2021 report, released on 1 July 2021") gives way to it. ("That
+    year" is resolved by :func:`timeline.dates.find_dates` itself.)
+    """
+    resolved = [m for m in mentions if m.value]
+    out: list[DateMention] = []
+    i = 0
+    while i < len(resolved):
+        a = resolved[i]
+        b = resolved[i + 1] if i + 1 < len(resolved) else None
+        if b is None or not _is_range(text, a, b):
+            out.append(a)
+            i += 1
+            continue
+        i += 2
+        if a.precision == b.precision == "year":
+            if not _is_period(text, a, b):
+                out += [a, b]  # "between 2012 and 2023": an event for each end
+            continue
+        if a.precision == "year" or b.precision == "year" or a.value == b.value:
+            out += [a, b]
+            continue
+        # "from January to June 2021": one year. "between January and December" read in
+        # March, or "from January to June 2021" read in 2012: the start's year was guessed,
+        # the range lies in the end's year.
+        same_year = a.value[:4] == b.value[:4]
+        if same_year or a.value > b.value or (a.relative and not b.relative):
+            out.append(_mention(a.start, b.end, text, b.value[:4], b.relative))
+        else:
+            out += [a, b]
+    if len(out) > 1:
+        spoken = [m for m in out if _SPEECH_BEFORE.search(text, max(0, m.start - 40), m.start)]
+        since = [m for m in out if _SINCE_BEFORE.search(text, max(0, m.start - 30), m.start)]
+        if spoken and len(spoken) + len(since) == len(out):
+            # "said on Monday that 301 had been trapped since January": a running total, as
+            # of the day it was given.
+            out = [m for m in out if m not in since]
+        elif len(spoken) < len(out):
+            out = [m for m in out if m not in spoken]
+    if len(out) > 1:
+        # "207 cases in 2015, four times the number filed the previous year", "the Act of
+        # 2012, signed in February 2013": a baseline without a figure of its own and a year
+        # in a law's name date nothing beside the sentence's other dates.
+        aside = [
+            m
+            for m in out
+            if _BASELINE_BEFORE.search(text, max(0, m.start - 50), m.start) or _names_a_law(text, m)
+        ]
+        if len(aside) < len(out):
+            out = [m for m in out if m not in aside]
+    if len(out) == 1 and _names_a_law(text, out[0]) and not _ENACTED.search(text):
+        # "Most face charges under the Anti-Trafficking in Persons Act of 2008": the law's
+        # year, alone, does not date a sentence about something else.
+        out = []
+    if len(out) > 1:
+        # The finer date must be near: "the 2021 report, released on 1 July 2021" is one
+        # happening; "downgraded in the 2021 report ... launched a plan in March 2021" two.
+        out = [
+            m
+            for m in out
+            if not any(
+                f.value.startswith(m.value + "-")
+                and (m.relative or _within(m, f, _REFINE_CHARS))  # "over the past year"
+                for f in out
+            )
+        ]
+    return [m.shifted(s_start) for m in out]

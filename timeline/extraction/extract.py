@@ -1,0 +1,363 @@
+"""From an article to its events, in named stages over one small state object.
+
+A sentence becomes an event when it reports something happening, planned or
+counted (see :mod:`timeline.extraction.kinds`): one event for each distinct
+resolved date it names. A sentence that narrates an event without naming a
+date takes the article date (approximate when that is), or stays undated.
+
+The stages, for each sentence of the body (:func:`extract_events`):
+
+1. :func:`_locate` -- its date mentions, its countries and its paragraph's
+   context;
+2. :func:`_classify` -- skip headings and fragments, find its event type;
+3. :func:`_choose_dates` -- which dates date it, or the article's, or none;
+4. :func:`_emit` -- its countries, summary and id, one event per date (and per
+   happening told in a clause of its own), dropping elaborations of an event
+   already told.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from timeline.extraction.countries import (
+    countries_for,
+    main_country,
+    named_countries,
+    opens_with_new_country,
+)
+from timeline.extraction.eventdates import article_reference, event_dates
+from timeline.extraction.kinds import SINGULAR_KINDS, Kind, classify
+from timeline.extraction.places import CountryMention, find_countries
+from timeline.extraction.sentences import split_sentences
+from timeline.extraction.summary import after_dateline, dateline_length, event_id, summarize
+from timeline.language.clauses import split_clauses
+from timeline.language.dates import DateMention, find_dates, numeric_date_order
+from timeline.model import Article, Event, precision_of
+
+__all__ = ["MAX_SENTENCE", "extract_events", "safe_extract"]
+
+#: Longest text taken as one sentence of evidence.
+MAX_SENTENCE = 3000
+# A full stop inside the span followed by text the splitter kept ("2013. ��").
+_INNER_STOP = re.compile(r"[a-z\d][.!?][\"'”’»)\]]*\s")
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+_QUOTE_OPENERS = "\"“‘'«"
+_TOKEN = re.compile(r"\w+")
+# At least three (ten) runs of word characters: found without listing every word.
+_THREE_WORDS = re.compile(r"\w\W+\w+\W+\w")
+_TEN_WORDS = re.compile(r"\w(?:\W+\w+){8}\W+\w")
+_TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
+# Words of four letters or more, and those of them capitalised: a line without a full stop
+# whose long words are nearly all capitalised is a headline ("Government Repatriates 62
+# Citizens Rescued from Scam Companies"), not prose that lost its full stop.
+_LONG_WORD = re.compile(r"\b[^\W\d_]{4,}")
+_CAPITALISED = re.compile(r"\b[^\W\d_a-z][^\W\d_]{3,}")
+_AGENDA_SEPARATOR = re.compile(r"\s*[:–—|-]\s*\w")
+
+#: A date choice: (ISO value or None, approximate, the mention it came from or None).
+Choice = tuple[str | None, bool, DateMention | None]
+
+
+@dataclass(slots=True)
+class _Article:
+    """What the stages know of the article: its mentions and main country."""
+
+    article: Article
+    dates: list[DateMention]
+    date_starts: list[int]
+    places: list[CountryMention]
+    place_starts: list[int]
+    main: str | None
+
+
+@dataclass(slots=True)
+class _Story:
+    """What the article has told so far, sentence by sentence."""
+
+    #: The last two countries named together in the text.
+    pair: list[str] = field(default_factory=list)
+    #: The countries of the previous sentence, and where it ended.
+    prev_named: list[str] = field(default_factory=list)
+    prev_end: int = 0
+    #: The countries of the events told so far, by type.
+    told: dict[str, set[str]] = field(default_factory=dict)
+    #: The date of the first event of each type that named its date (a story tells its news
+    #: first).
+    told_when: dict[str, Choice] = field(default_factory=dict)
+    #: Countries already reported for each (type, date) of a singular kind.
+    seen_singular: dict[tuple[str, str | None], set[str]] = field(default_factory=dict)
+    seen_ids: Counter[str] = field(default_factory=Counter)
+    events: list[Event] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Sentence:
+    """One sentence being read: its span, text, mentions and context."""
+
+    start: int
+    end: int
+    text: str
+    dates: list[DateMention]
+    places: list[CountryMention]
+    #: The countries of the previous sentence of the same paragraph (None at its start).
+    previous: list[str] | None
+    #: The last pair of countries named before this sentence.
+    pair: list[str]
+
+
+def extract_events(article: Article) -> list[Event]:
+    """Every event an article reports, in text order."""
+    state = _prepare(article)
+    story = _Story(prev_end=article.body_start)
+    text = article.text
+    for s_start, s_end in split_sentences(text, article.body_start, _end(article)):
+        sentence = _locate(state, story, s_start, s_end)
+        kind = _classify(sentence)
+        if kind is None:
+            continue
+        lead = after_dateline(article, s_start, sentence.text)
+        choices = _choose_dates(state, story, sentence, kind, lead)
+        if choices is None:
+            continue
+        _emit(state, story, sentence, kind, choices, lead)
+    return story.events
+
+
+def _end(article: Article) -> int:
+    return article.body_end or len(article.text)
+
+
+def _prepare(article: Article) -> _Article:
+    """Stage 0: the body's date and country mentions, and the article's main country."""
+    text = article.text
+    start, end = article.body_start, _end(article)
+    body = text[start:end]
+    reference, ref_precision = article_reference(article)
+    order = numeric_date_order(text)
+    dates = [m.shifted(start) for m in find_dates(body, reference, ref_precision, order)]
+    if article.date_span:
+        ds, de = article.date_span
+        dates = [m for m in dates if m.end <= ds or m.start >= de]  # the dateline is the article's
+    places = [m.shifted(start) for m in find_countries(body)]
+    return _Article(
+        article,
+        dates,
+        [m.start for m in dates],
+        places,
+        [m.start for m in places],
+        main_country(article, places),
+    )
+
+
+def _between(items: list, starts: list[int], start: int, end: int) -> list:
+    """The items (sorted by start) that start in ``[start, end)``."""
+    return items[bisect_left(starts, start) : bisect_left(starts, end)]
+
+
+def _locate(state: _Article, story: _Story, s_start: int, s_end: int) -> _Sentence:
+    """Stage 1: the sentence's mentions and the paragraph context it is read in."""
+    article, text = state.article, state.article.text
+    places = _between(state.places, state.place_starts, s_start, s_end)
+    here = named_countries(places)
+    previous = None if _PARAGRAPH_BREAK.search(text, story.prev_end, s_start) else story.prev_named
+    sentence = _Sentence(
+        s_start,
+        s_end,
+        text[s_start:s_end],
+        _between(state.dates, state.date_starts, s_start, s_end),
+        places,
+        previous,
+        story.pair,
+    )
+    story.prev_named, story.prev_end = here, s_end
+    # A pair is named in the text itself, not by a dateline's place ("WASHINGTON, ...").
+    lead = s_start + dateline_length(article, s_start)
+    in_text = named_countries([m for m in places if m.start >= lead])
+    if len(in_text) >= 2:
+        story.pair = in_text[:2]
+    return sentence
+
+
+def _classify(sentence: _Sentence) -> Kind | None:
+    """Stage 2: the sentence's event type; None for headings, fragments and non-events."""
+    if not (_looks_like_sentence(sentence.text) or _agenda_line(sentence)):
+        return None
+    return classify(sentence.text)
+
+
+def _choose_dates(
+    state: _Article, story: _Story, sentence: _Sentence, kind: Kind, lead: int
+) -> list[Choice] | None:
+    """Stage 3: the dates the sentence's events take; None when it gives no event."""
+    article = state.article
+    local = [m.shifted(-sentence.start) for m in sentence.dates]
+    sentence.dates = event_dates(sentence.text, sentence.start, local)
+    resolved: dict[str, DateMention] = {}
+    for m in sentence.dates:
+        if m.value and m.value not in resolved:
+            resolved[m.value] = m
+    if resolved:
+        return [(value, m.relative and article.approximate, m) for value, m in resolved.items()]
+    if not kind.action or sentence.text[lead:].lstrip().startswith(tuple(_QUOTE_OPENERS)):
+        return None  # no date and no narrated action, or a quoted remark
+    if sentence.dates or not article.date:
+        return [(None, False, None)]  # its date is relative and cannot be resolved
+    if kind.kind in story.told and not opens_with_new_country(
+        sentence.places, sentence.start + lead, story.told[kind.kind]
+    ):
+        # "Police detained 39 people at the site." after the raid was told: more about a
+        # happening of that type already on the timeline, not a new one on the article's
+        # date. Another type ("In a joint declaration, the ministers committed to ...") or a
+        # sentence led by another country ("Laos stayed on the watch list") is news of its own.
+        return None
+    if kind.kind in story.told_when:
+        # "Neighbouring Thailand remained on the watch list": news of the same kind as the
+        # story's first dated event of it ("downgraded ... in the report released on
+        # Wednesday"), and of its day.
+        return [story.told_when[kind.kind]]
+    return [(article.date, article.approximate, None)]
+
+
+def _emit(
+    state: _Article,
+    story: _Story,
+    sentence: _Sentence,
+    kind: Kind,
+    choices: list[Choice],
+    lead: int,
+) -> None:
+    """Stage 4: the sentence's events, unless they only elaborate events already told."""
+    article = state.article
+    countries, inherited = countries_for(
+        sentence.text,
+        sentence.places,
+        state.main,
+        kind,
+        (sentence.pair, sentence.previous),
+        sentence.start,
+    )
+    story.told.setdefault(kind.kind, set()).update(countries)
+    if choices[0][2] is not None and kind.kind not in story.told_when:
+        story.told_when[kind.kind] = (choices[0][0], choices[0][1], None)
+    summary = summarize(sentence.text[lead:])
+    typed = [(value, approximate, mention, kind) for value, approximate, mention in choices]
+    if len(choices) == 1 and kind.action and kind.kind in SINGULAR_KINDS:
+        # "dropped Thailand to Tier 3, and the government set up a new committee": one date,
+        # two happenings told in clauses of their own.
+        value, approximate, mention = choices[0]
+        typed += [
+            (value, approximate, mention, k) for k in _other_clause_kinds(sentence.text, kind)
+        ]
+    named = set(countries) - set(inherited)
+    for value, approximate, mention, sentence_kind in typed:
+        this_kind = sentence_kind
+        if mention is not None and len(choices) > 1:  # several dates: type each by its clause
+            this_kind = _clause_kind(sentence.text, mention.start - sentence.start, kind)
+        if this_kind.kind in SINGULAR_KINDS:
+            key = (this_kind.kind, value)
+            earlier = story.seen_singular.get(key)
+            if earlier is not None and named <= earlier:
+                continue  # a later sentence elaborating the same happening
+            story.seen_singular.setdefault(key, set()).update(named)
+        base = event_id(article.file, sentence.text, value, 0)
+        story.seen_ids[base] += 1
+        occurrence = story.seen_ids[base]
+        eid = base if occurrence == 1 else event_id(article.file, sentence.text, value, occurrence)
+        story.events.append(
+            Event(
+                id=eid,
+                date=value,
+                precision=precision_of(value) if value else None,
+                approximate=bool(value) and approximate,
+                type=this_kind.kind,
+                countries=countries,
+                summary=summary,
+                article=article.file,
+                sentence=sentence.text,
+                start=sentence.start,
+                end=sentence.end,
+                inherited=inherited,
+                date_start=mention.start if mention else None,
+                date_end=mention.end if mention else None,
+            )
+        )
+
+
+# --------------------------------------------------------------------------- sentence shapes
+
+
+def _agenda_line(sentence: _Sentence) -> bool:
+    """A list line that opens with its date: "12-13 November 2019: Senior officials meeting"."""
+    mentions = sentence.dates
+    if not mentions or mentions[0].value is None or mentions[0].start - sentence.start > 2:
+        return False
+    rest = mentions[0].end - sentence.start
+    text = sentence.text
+    return bool(_AGENDA_SEPARATOR.match(text, rest)) and len(_TOKEN.findall(text, rest)) >= 3
+
+
+def _looks_like_sentence(text: str) -> bool:
+    """Headings, captions and fragments ("Clearer picture", "Supplied") are not reports.
+
+    A sentence has terminal punctuation and three words or more; a line
+    without it must be long enough to be prose that lost its full stop, and
+    not a headline in title case. A "sentence" longer than
+    :data:`MAX_SENTENCE` characters is not prose (a table, a run of words
+    without punctuation) and gives no evidence.
+    """
+    if len(text) > MAX_SENTENCE or text.lstrip().startswith("#"):  # a Markdown heading
+        return False
+    if _TERMINAL.search(text) or _INNER_STOP.search(text):
+        return _THREE_WORDS.search(text) is not None
+    if _TEN_WORDS.search(text) is None:
+        return False
+    return len(_CAPITALISED.findall(text)) < 0.8 * len(_LONG_WORD.findall(text))
+
+
+# --------------------------------------------------------------------------- clauses
+
+
+def _clause_kind(sentence: str, at: int, fallback: Kind) -> Kind:
+    """The type of the clause holding position ``at``, or the sentence's when it has none."""
+    clauses = split_clauses(sentence)
+    if len(clauses) == 1:
+        return fallback
+    for start, end in clauses:
+        if at < end or end == len(sentence):
+            return classify(sentence[start:end]) or fallback
+    return fallback
+
+
+def _other_clause_kinds(sentence: str, kind: Kind) -> list[Kind]:
+    """Happenings of other types that clauses of the sentence narrate on their own."""
+    clauses = split_clauses(sentence)
+    if len(clauses) == 1:
+        return []
+    found: list[Kind] = []
+    for start, end in clauses:
+        clause = classify(sentence[start:end])
+        if (
+            clause is not None
+            and clause.action
+            and clause.kind != kind.kind
+            and clause.kind in SINGULAR_KINDS
+            and clause.kind != "report"  # "according to the report released Monday": a source
+            and all(k.kind != clause.kind for k in found)
+        ):
+            found.append(clause)
+    return found
+
+
+def safe_extract(article: Article, warn: Callable[[str], None] | None = None) -> list[Event]:
+    """:func:`extract_events`, turning an unexpected failure into a warning and no events."""
+    try:
+        return extract_events(article)
+    except Exception as exc:  # one odd article must not stop a corpus
+        if warn:
+            warn(f"{article.file}: skipped: extraction failed ({exc.__class__.__name__}: {exc})")
+        return []

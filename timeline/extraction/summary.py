@@ -1,0 +1,58 @@
+"""An event's one-line summary and stable id, and where a sentence's dateline ends."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from timeline.model import Article
+
+__all__ = ["SUMMARY_WIDTH", "after_dateline", "dateline_length", "event_id", "summarize"]
+
+SUMMARY_WIDTH = 120
+
+
+def summarize(sentence: str, width: int = SUMMARY_WIDTH) -> str:
+    """A one-line summary: the sentence on one line, without datelines and outer quotes."""
+    text = " ".join(sentence.split())
+    text = re.sub(r"^\[[^\]]{4,40}\]\s*[-–—:]?\s*", "", text)  # "[6 April 2007] - "
+    text = re.sub(
+        r"^(?:[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4})"
+        r"\s*[:–—-]\s*",
+        "",
+        text,
+    )  # "June 25th, 2013: "
+    text = text.strip(" \"“”‘’'«»")
+    if len(text) <= width:
+        return text
+    cut = text.rfind(" ", 0, width - 1)
+    if cut < width // 2:
+        cut = width - 1
+    return text[:cut].rstrip(" ,;:–—-") + "…"
+
+
+def event_id(file: str, sentence: str, date: str | None, occurrence: int) -> str:
+    """A stable id from the article file, the sentence text, the date and a tie-breaker."""
+    key = f"{file}\0{' '.join(sentence.split())}\0{date or ''}\0{occurrence}"
+    return hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
+_DATELINE_END = re.compile(r"[\s\])]*(?:\([^)]{1,40}\))?[\s\]:\-–—|]*[\]:\-–—|]\s*")
+
+
+def dateline_length(article: Article, s_start: int) -> int:
+    """How many characters of the sentence at ``s_start`` a dateline takes (0 for none)."""
+    if not article.date_span or not s_start <= article.date_span[0] < s_start + 80:
+        return 0
+    return article.date_span[1] - s_start
+
+
+def after_dateline(article: Article, s_start: int, sentence: str) -> int:
+    """Where the text starts after a dateline that opens the sentence (0 when there is none)."""
+    if not article.date_span:
+        return 0
+    ds, de = article.date_span
+    if not (s_start <= ds and de - s_start <= 80):
+        return 0
+    m = _DATELINE_END.match(sentence, de - s_start)
+    return m.end() if m else 0

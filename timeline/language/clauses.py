@@ -1,0 +1,60 @@
+"""Clauses: where one part of a sentence ends and the next begins, at three grains.
+
+One notion of a clause, from one vocabulary (:mod:`timeline.language.lexicon`),
+read at the grain each question needs:
+
+* :data:`TENSE_BREAK` -- the clause a date's tense is read in: a relative or
+  subordinate clause has its own tense ("will host a meeting on Friday, which
+  Myanmar has agreed to attend").
+* :data:`SCOPE_BREAK` -- how far a negation reaches: any comma, colon, dash or
+  bracket, or a conjunction ("has not ratified it, but signed ...").
+* :data:`HAPPENING_JOIN` -- where a sentence joins two reports, each of which
+  may be a happening of its own ("dropped Thailand to Tier 3, and the
+  government set up a new committee").
+"""
+
+from __future__ import annotations
+
+import re
+
+from timeline.language.lexicon import (
+    CONCESSIVES,
+    COORDINATORS,
+    RELATIVE_PREPOSITIONS,
+    RELATIVE_PRONOUNS,
+    SUBORDINATORS,
+    alternation,
+)
+
+__all__ = ["HAPPENING_JOIN", "SCOPE_BREAK", "TENSE_BREAK", "clause_start", "split_clauses"]
+
+_OPENERS = alternation((*RELATIVE_PRONOUNS, *COORDINATORS, *CONCESSIVES, *SUBORDINATORS))
+
+#: Where a relative or subordinate clause begins (a date's tense is read inside it).
+TENSE_BREAK = re.compile(rf"[,;]\s+{_OPENERS}\b|;|\s{alternation(RELATIVE_PREPOSITIONS)}\s+which\b")
+#: What a negation does not reach across.
+SCOPE_BREAK = re.compile(rf"[,;:–—(]|\b{alternation((*COORDINATORS, *CONCESSIVES))}\b")
+#: Where a sentence joins two reports.
+HAPPENING_JOIN = re.compile(
+    rf";|,\s+{alternation((*COORDINATORS, 'with', 'according to'))}\s+|\s+while\s+"
+)
+
+
+def clause_start(text: str, at: int, window: int = 80) -> int:
+    """Where the clause holding position ``at`` begins, looking back ``window`` characters."""
+    window_start = max(0, at - window)
+    start = window_start
+    for m in SCOPE_BREAK.finditer(text, window_start, at):
+        start = m.end()
+    return start
+
+
+def split_clauses(sentence: str) -> list[tuple[int, int]]:
+    """The spans of a sentence's reports (one span when nothing joins two)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in HAPPENING_JOIN.finditer(sentence):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(sentence)))
+    return spans
