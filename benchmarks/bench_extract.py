@@ -118,7 +118,10 @@ def report(label: str, articles: list[Article], rounds: int) -> None:
 
 def import_cost() -> float:
     """Seconds to import ``timeline.extraction.extract`` in a fresh interpreter."""
-    code = "import time; t=time.perf_counter(); import timeline.extraction.extract; print(time.perf_counter()-t)"
+    code = (
+        "import time; t=time.perf_counter(); import timeline.extraction.extract; "
+        "print(time.perf_counter()-t)"
+    )
     out = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     )

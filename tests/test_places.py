@@ -29,7 +29,8 @@ def found(text: str) -> list[tuple[str, str]]:
 
 
 def test_data_file_ships_inside_the_package() -> None:
-    data = json.loads(resources.files("timeline.extraction").joinpath("countries.json").read_text("utf-8"))
+    data_file = resources.files("timeline.extraction").joinpath("countries.json")
+    data = json.loads(data_file.read_text("utf-8"))
     assert len(data["countries"]) == len(COUNTRIES)
 
 

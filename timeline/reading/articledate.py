@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from timeline.language.dates import DateMention, find_dates, numeric_date_order
 from timeline.language.lexicon import WEEKDAYS, alternation, month_forms
 from timeline.model import Precision, precision_of
-from timeline.reading.boilerplate import text_lines
+from timeline.reading.boilerplate import DATE_LABELS, text_lines
 
 #: How far from the top a header date may stand (characters).
 HEADER_CHARS = 2000
@@ -35,11 +35,8 @@ class FoundDate:
 
 
 # Labels ranked: the publication date beats an update or a release note.
-_LABELS = (
-    (re.compile(r"(?i)^\W*(?:first\s+)?published\b"), 0),
-    (re.compile(r"(?i)^\W*(?:posted|date[d]?|filed)\b"), 1),
-    (re.compile(r"(?i)^\W*released\b"), 2),
-    (re.compile(r"(?i)^\W*(?:last\s+)?updated?\b"), 3),
+_LABELS = tuple(
+    (re.compile(rf"(?i)^\W*{alternation(words)}\b"), rank) for rank, words in enumerate(DATE_LABELS)
 )
 # What may stand before a dateline's date: brackets, a wire-service place name in capitals or
 # in title case ("BANGKOK, ", "Phnom Penh (AFP), ").

@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from timeline.language.lexicon import alternation
+
 WORD = re.compile(r"[\w’'-]+")
 
 # Words of page furniture at the top: navigation, log-in, sharing, adverts.
@@ -45,9 +47,15 @@ _RUBRIC = re.compile(
     exclusive|world|asia(?:-pacific)?|news)\W*$"""
 )
 # Header lines that carry the article date rather than a headline.
-_DATE_LABEL = re.compile(
-    r"(?i)^\s*(?:posted|published|updated?|last\s+updated|released|date[d]?|first\s+published)\b"
+#: Words that label a line with the article's date, ranked: the publication date beats a
+#: posting, a release note or an update.
+DATE_LABELS: tuple[tuple[str, ...], ...] = (
+    ("published", "first published"),
+    ("posted", "date", "dated", "filed", "created"),
+    ("released",),
+    ("updated", "update", "last updated"),
 )
+_DATE_LABEL = re.compile(r"(?i)^\s*" + alternation(w for ws in DATE_LABELS for w in ws) + r"\b")
 
 # Lines that open the trailing furniture: everything from here on is not the article.
 _TRAILER = re.compile(

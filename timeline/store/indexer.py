@@ -17,16 +17,12 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import hashlib
 import os
 import threading
 import time
 import zlib
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from multiprocessing import get_context
 from operator import attrgetter
 from pathlib import Path
 
@@ -34,16 +30,14 @@ from timeline.model import Article, Corpus, Event, sort_events
 from timeline.pipeline import corpus_name
 from timeline.store.codec import (
     article_text,
-    compress_text,
     decode_article,
     decode_events,
-    encode_article,
-    encode_events,
-    fingerprint,
 )
 from timeline.store.db import FileRow, FileWrite, IndexFault, Store, classify
+from timeline.store.fingerprint import index_fingerprint
 from timeline.store.paths import index_path, remove_database
 from timeline.store.search import FileEvents, LazySearch, Searcher, SearchHits
+from timeline.store.worker import Result, Task, cpu_count, read_one, run_chunks
 
 Warn = Callable[[str], None]
 Progress = Callable[[int, int], None]
@@ -134,73 +128,6 @@ class IndexedCorpus(Corpus):
             self.searcher.close()
 
 
-# --- reading one file (runs in worker processes) -------------------------------------
-
-
-@dataclass(slots=True)
-class Task:
-    """A file to (re)read."""
-
-    path: str
-    rel: str
-    size: int
-    mtime_ns: int
-    max_bytes: int
-    known_hash: str | None
-
-
-@dataclass(slots=True)
-class Result:
-    """A file read: ``status`` ok, skipped, or same (content hash unchanged)."""
-
-    rel: str
-    size: int
-    mtime_ns: int
-    hash: str | None
-    max_bytes: int
-    status: str
-    warnings: list[str]
-    article: bytes | None = None
-    ztext: bytes | None = None
-    events: bytes | None = None
-    #: True when reading or extraction failed unexpectedly: not saved, tried again next time.
-    transient: bool = False
-
-
-def read_one(task: Task) -> Result:
-    """Hash, read and extract one file; never raises."""
-    from timeline.pipeline import process_file
-
-    digest = None
-    data = None
-    if 0 <= task.size <= task.max_bytes:
-        try:
-            with open(task.path, "rb") as handle:
-                data = handle.read(task.max_bytes + 1)
-            digest = hashlib.blake2b(data, digest_size=16).hexdigest()
-        except OSError:
-            data = digest = None  # the reader reports why
-        if digest is not None and digest == task.known_hash:
-            return Result(task.rel, task.size, task.mtime_ns, digest, task.max_bytes, "same", [])
-    base = Result(task.rel, task.size, task.mtime_ns, digest, task.max_bytes, "skipped", [])
-    # the bytes already read for the hash are decoded, not the file read again
-    read = process_file(Path(task.path), task.rel, max_bytes=task.max_bytes, data=data)
-    base.warnings = read.warnings
-    base.transient = read.transient
-    if read.article is None:
-        return base
-    base.status = "ok"
-    base.article = encode_article(read.article)
-    base.ztext = compress_text(read.article.text)
-    base.events = encode_events(read.events)
-    return base
-
-
-def read_chunk(tasks: list[Task]) -> list[Result]:
-    """Read several files (one pool task)."""
-    return [read_one(task) for task in tasks]
-
-
 # --- the run ------------------------------------------------------------------------
 
 
@@ -238,7 +165,7 @@ class _Run:
         self.progress = progress
         self.on_batch = on_batch
         self.timeout = timeout
-        self.workers = workers or _cpu_count()
+        self.workers = workers or cpu_count()
         self.parallel_threshold = parallel_threshold
         self.cancel = cancel
         self.index_warnings: list[str] = []
@@ -339,7 +266,7 @@ class _Run:
                 stats[rel] = (st.st_size, st.st_mtime_ns)
             except OSError:
                 stats[rel] = None
-        fp = f"extractor:{extractor_version()}|{source_digest()}|{fingerprint()}"
+        fp = index_fingerprint()
         try:
             tasks, removed, unchanged, rows = self.load_index(fp, files, stats)
             with _gc_paused():
@@ -423,48 +350,15 @@ class _Run:
             self.progress(0, total)
         chunks = [tasks[i : i + CHUNK_FILES] for i in range(0, total, CHUNK_FILES)]
         done = 0
-        for results in self._results(chunks):
+        for results in run_chunks(
+            chunks, self.workers, self.parallel_threshold, self.warn, self.check_cancel
+        ):
             self.absorb(results, rows)
             done += len(results)
             if self.progress is not None:
                 self.progress(done, total)
             self.check_cancel()
         self.deliver([], force=True)
-
-    def _results(self, chunks: list[list[Task]]):
-        """Chunk results, in completion order; a pool above the threshold."""
-        count = sum(len(chunk) for chunk in chunks)
-        if count <= self.parallel_threshold or self.workers < 2:
-            for chunk in chunks:
-                self.check_cancel()
-                yield read_chunk(chunk)
-            return
-        remaining = dict(enumerate(chunks))
-        try:
-            pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=get_context("spawn"))
-        except (OSError, ValueError, NotImplementedError) as exc:
-            self.warn(f"index: no worker processes ({exc}); reading in one process")
-            pool = None
-        if pool is not None:
-            try:
-                futures: dict[Future, int] = {
-                    pool.submit(read_chunk, chunk): i for i, chunk in remaining.items()
-                }
-                pending = set(futures)
-                while pending:
-                    finished, pending = wait(pending, timeout=0.5, return_when=FIRST_COMPLETED)
-                    self.check_cancel()
-                    for future in finished:
-                        results = future.result()
-                        del remaining[futures[future]]
-                        yield results
-            except (BrokenProcessPool, OSError) as exc:
-                self.warn(f"index: worker processes failed ({exc}); reading in one process")
-            finally:
-                pool.shutdown(wait=True, cancel_futures=True)
-        for _, chunk in sorted(remaining.items()):
-            self.check_cancel()
-            yield read_chunk(chunk)
 
     def absorb(self, results: list[Result], rows: dict[str, FileRow]) -> None:
         """Decode a chunk of results, save it to the index, hand it to the browser."""
@@ -601,58 +495,8 @@ def _file_write(result: Result, article: Article | None, events: list[Event]) ->
     return write
 
 
-#: What decides the events of a file: every file (code and data) under these folders of the
-#: package, and these modules beside them.
-EXTRACTION_SOURCES: tuple[str, ...] = (
-    "reading",
-    "language",
-    "extraction",
-    "model.py",
-    "pipeline.py",
-)
-
-
-def extractor_version() -> str:
-    """:data:`timeline.extraction.EXTRACTOR_VERSION` (a light import: no rule is compiled)."""
-    from timeline.extraction import EXTRACTOR_VERSION
-
-    return EXTRACTOR_VERSION
-
-
-def source_digest() -> str:
-    """A hash of the code and data that decide what is extracted (:data:`EXTRACTION_SOURCES`).
-
-    ``EXTRACTOR_VERSION`` is the documented switch; this catches an edit to
-    the rules that forgot to bump it, so the index never serves stale events,
-    and an edit anywhere else (the browser, the exports) keeps the index.
-    """
-    package = Path(__file__).resolve().parent.parent
-    digest = hashlib.blake2b(digest_size=8)
-    paths: list[Path] = []
-    for name in EXTRACTION_SOURCES:
-        source = package / name
-        if source.is_dir():
-            paths += [p for p in source.rglob("*") if p.is_file() and p.suffix in (".py", ".json")]
-        else:
-            paths.append(source)
-    for path in sorted(paths):
-        rel = path.relative_to(package).as_posix().encode()
-        try:
-            digest.update(rel + b"\0" + path.read_bytes())
-        except OSError:
-            digest.update(rel + b"\0?")
-    return digest.hexdigest()
-
-
 def _search_files(indexed: list[tuple[int, str, list[Event]]]) -> dict[int, FileEvents]:
     return {fid: FileEvents(rel, [event.id for event in events]) for fid, rel, events in indexed}
-
-
-def _cpu_count() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        return os.cpu_count() or 1
 
 
 def open_corpus(

@@ -1,0 +1,79 @@
+"""Every rule carries its examples: this walks them all.
+
+Each alternative of an event-type rule finds the sentences it lists and not
+the ones it must miss; each rule's example sentences get its type; each date
+family reads its texts as it says; each header-date form dates its clippings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timeline.extraction.kinds import RULES, classify
+from timeline.language.dates import EXAMPLES as DATE_EXAMPLES
+from timeline.language.dates import find_dates
+from timeline.reading import parse_article
+from timeline.reading.headerforms import HEADER_FORMS
+
+
+def _alternatives():
+    for rule in RULES:
+        for part in ("cues", "verbs", "alone"):
+            for n, alt in enumerate(getattr(rule, part)):
+                yield pytest.param(alt, id=f"{rule.kind}-{part}-{n}")
+
+
+@pytest.mark.parametrize("alt", list(_alternatives()))
+def test_each_rule_alternative_finds_its_examples_and_misses_the_others(alt) -> None:
+    assert alt.match, "an alternative without an example it must match"
+    pattern = alt.compiled()
+    for sentence in alt.match:
+        assert pattern.search(sentence), sentence
+    for sentence in alt.miss:
+        assert not pattern.search(sentence), sentence
+
+
+@pytest.mark.parametrize(
+    "example",
+    [
+        pytest.param(ex, id=f"{rule.kind}-{n}")
+        for rule in RULES
+        for n, ex in enumerate(rule.examples)
+    ],
+)
+def test_each_rule_example_gets_its_type(example) -> None:
+    found = classify(example.sentence)
+    assert (found.kind if found else None) == example.kind
+
+
+def test_every_rule_has_examples() -> None:
+    assert all(rule.examples for rule in RULES)
+
+
+@pytest.mark.parametrize(
+    "example",
+    [
+        pytest.param(ex, id=f"{family}-{n}")
+        for family, examples in DATE_EXAMPLES.items()
+        for n, ex in enumerate(examples)
+    ],
+)
+def test_each_date_family_reads_its_examples(example) -> None:
+    reference = dt.date.fromisoformat(example.reference) if example.reference else None
+    mentions = find_dates(example.text, reference, example.reference_precision)
+    assert tuple((m.text, m.value) for m in mentions) == example.found
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        pytest.param(text, date, id=f"{form.name}-{kind}{n}")
+        for form in HEADER_FORMS
+        for kind, pairs in (("match", form.match), ("miss", form.miss))
+        for n, (text, date) in enumerate(pairs)
+    ],
+)
+def test_each_header_date_form_dates_its_clippings(text: str, date: str | None) -> None:
+    assert parse_article(text, "clipping.txt").date == date

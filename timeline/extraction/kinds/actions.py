@@ -1,0 +1,283 @@
+"""The rules of the event types that are acts and counts: enforcement, figures, reports
+and other announced happenings."""
+
+from __future__ import annotations
+
+from timeline.extraction.kinds.rule import Alt, Example, Rule
+from timeline.language.lexicon import (
+    COUNTED_CASES,
+    COUNTED_PEOPLE,
+    COUNTED_PLACES,
+    CURRENCIES,
+    PERCENT_WORDS,
+    QUANTITY_WORDS,
+    alternation,
+    number_word_pattern,
+    verbs,
+)
+
+__all__ = ["ACTIONS"]
+
+# ---------------------------------------------------------------- building blocks
+
+_NUMBER_WORD = f"(?:{number_word_pattern(90, article=False)}|{'|'.join(QUANTITY_WORDS)})"
+_NUMBER = rf"(?:\d[\d,]*(?:\.\d+)?|{_NUMBER_WORD}(?:[\s-]+{_NUMBER_WORD})*)"
+_SCALE = r"(?:\s+(?:million|billion|thousand|hundred|m|bn|k))?"
+_COUNT_NOUN = alternation(
+    (*COUNTED_PEOPLE, *COUNTED_CASES, *COUNTED_PLACES, *CURRENCIES, *PERCENT_WORDS, "percent")
+)
+_PERCENT = r"(?:\s*%|\s+per\s*cent|\s+percent)"
+
+
+ACTIONS: tuple[Rule, ...] = (
+    Rule(
+        "enforcement",
+        cues=(
+            Alt(
+                r"\b(?:arrests?|raids?|convictions|prosecutions|crackdowns?|indictments|seizures|"
+                r"trials?)\b",
+                ("a raid", "the crackdown", "36 convictions"),
+            ),
+            Alt(
+                r"\b(?:rescues?|rescue\s+operations?|investigations|(?:joint|police|sting|"
+                r"undercover|security)\s+operations?)\b",
+                ("a rescue operation", "a joint operation", "investigations"),
+            ),
+        ),
+        verbs=(
+            Alt(
+                verbs(
+                    "arrest",
+                    "detain",
+                    "raid",
+                    "rescue",
+                    "charge",
+                    "convict",
+                    "prosecute",
+                    "sentence",
+                    "jail",
+                    "imprison",
+                    "extradite",
+                    "deport",
+                    "indict",
+                    "seize",
+                    "bust",
+                    "crack down",
+                    "free",
+                    "intercept",
+                    "apprehend",
+                    "fine",
+                    "acquit",
+                    "repatriate",
+                    "dismantle",
+                    only="ed",
+                ),
+                ("Police arrested 12.", "They were convicted.", "cracked down on brothels"),
+            ),
+            Alt(
+                verbs("launch", "conduct", "stage", only="s ed ing")
+                + "|"
+                + verbs("carry out", only="ed")
+                + "|"
+                + verbs("open", "begin", only="s ed"),
+                ("Police launched raids.", "It carried out a raid.", "The trial opened."),
+            ),
+        ),
+        alone=(
+            Alt(
+                verbs(
+                    "arrest",
+                    "detain",
+                    "raid",
+                    "rescue",
+                    "charge",
+                    "convict",
+                    "prosecute",
+                    "sentence",
+                    "jail",
+                    "imprison",
+                    "extradite",
+                    "indict",
+                    "bust",
+                    "crack down",
+                    "apprehend",
+                    "acquit",
+                    only="ed",
+                )
+                + r"|\bt(?:ook|aken)\s+(?:into\s+)?custody\b|"
+                + verbs(
+                    "arrest",
+                    "detain",
+                    "raid",
+                    "rescue",
+                    "charge",
+                    "convict",
+                    "sentence",
+                    "jail",
+                    only="ing",
+                )
+                + "|"
+                + verbs("dismantle", only="ed ing")
+                + r"|\bbroke(?:n)?\s+up\b|\bbreaking\s+up\b",
+                ("Police arrested three men.", "They were taken into custody.", "broke up a ring"),
+            ),
+            # Bringing people home: "received 266 nationals handed over", "were brought home",
+            # "crossed back into Cambodia", "escorted 58 Thai nationals".
+            Alt(
+                r"\b(?:handed\s+over|brought\s+(?:[\w-]+\s+){0,3}?(?:home|back)|"
+                r"(?:arrived|crossed|came)\s+(?:back|home)|escorted|"
+                r"(?:were|was|been)\s+(?:[\w-]+\s+)?(?:repatriated|returned|deported|sent\s+home))\b",
+                ("58 were brought home.", "They crossed back into Cambodia.", "were repatriated"),
+            ),
+            # "freed 417 foreign nationals", "intercepted a trawler" (not "the men freed")
+            Alt(
+                r"\b(?:freed|intercepted)\s+(?:[\w-]+\s+){0,2}?(?:\d[\d,]*|dozens|hundreds|"
+                r"thousands|scores|an?|the)\b",
+                ("Police freed 417 people.", "The navy intercepted a trawler."),
+                ("The men freed were sent home.",),
+            ),
+            # "police found 139 suspected graves", "the discovery of 26 bodies"
+            Alt(
+                r"\b(?:found|discovered|unearthed|exhumed|discovery\s+of)\s+(?:the\s+)?"
+                r"(?:[\w,-]+\s+){0,3}(?:graves|bodies|remains)\b",
+                ("Police found 139 suspected graves.", "the discovery of 26 bodies"),
+            ),
+            Alt(
+                r"\bthe\s+(?:rescue|arrest|prosecution|conviction|extradition|indictment)\s+"
+                r"(?:in\s+\w+\s+)?of\b|\braids?\s+on\b",
+                ("the arrest of a broker", "raids on karaoke bars"),
+            ),
+        ),
+        examples=(
+            Example("Police arrested 12 suspected traffickers on Friday.", "enforcement"),
+            Example("In 2016 police raided three brothels in Svay Pak.", "enforcement"),
+        ),
+    ),
+    Rule(
+        "statistic",
+        cues=(
+            # "959 cases", "12.3 million people", "thousands of children", "$150 billion"
+            Alt(
+                rf"\b{_NUMBER}{_SCALE}(?:\s+(?:of|more|new|reported|suspected|identified|alleged|"
+                rf"[a-z]+(?:ed|al|ic|an|ese)))?(?:\s+(?:of\s+)?[a-z-]+)?\s+{_COUNT_NOUN}\b"
+                rf"|(?:US\$|\$|USD\s?|€|£)\s?\d[\d,.]*{_SCALE}|\b{_NUMBER}{_PERCENT}",
+                (
+                    "959 cases of trafficking",
+                    "thousands of children",
+                    "$150 billion",
+                    "29.34 percent",
+                ),
+                ("Room 101 is closed.",),
+            ),
+            Alt(
+                rf"\b(?:tripled|doubled|quadrupled|halved)\b|\b(?:rose|fell|dropped|declined|"
+                rf"increased|decreased|jumped|surged|climbed|grew)\s+(?:by\s+|to\s+|from\s+)?"
+                rf"(?:about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+)?{_NUMBER}"
+                rf"|\b(?:up|down)\s+from\s+{_NUMBER}",
+                ("Convictions more than tripled.", "rose to 36", "up from 11"),
+            ),
+            # "35,000 Nepalis were trafficked": a count of people told by what befell them.
+            Alt(
+                rf"\b{_NUMBER}{_SCALE}\s+(?:of\s+)?(?:[a-z-]+\s+){{0,2}}(?:were|was|are|is|have\s+"
+                rf"been|had\s+been|being)\s+(?:[a-z]+\s+)?(?:trafficked|smuggled|exploited|enslaved)\b",
+                ("35,000 Nepalis were trafficked", "thousands of Cambodians are trafficked"),
+            ),
+        ),
+        verbs=(
+            Alt(
+                verbs(
+                    "report",
+                    "record",
+                    "register",
+                    "handle",
+                    "identify",
+                    "document",
+                    "count",
+                    "receive",
+                    "assist",
+                    only="s ed",
+                )
+                + r"|\bdealt\s+with\b|(?<!\ban\s)\bestimat(?:ed|es)\b",
+                ("The NGO handled 90 cases.", "Police recorded 12 cases.", "It estimated 3,000"),
+                ("an estimated 3,000",),
+            ),
+            Alt(
+                verbs(
+                    "rescue",
+                    "triple",
+                    "double",
+                    "quadruple",
+                    "halve",
+                    "drop",
+                    "decline",
+                    "increase",
+                    "decrease",
+                    "jump",
+                    "surge",
+                    "climb",
+                    "total",
+                    "reach",
+                    only="ed",
+                )
+                + r"|\btotalled\b|\b(?:rose|fell|grew)\b",
+                ("Cases rose to 959.", "Arrests doubled.", "Convictions totalled 44."),
+            ),
+        ),
+        examples=(
+            Example("959 cases of human trafficking were reported in 2012.", "statistic"),
+            Example("In 2015, they dealt with 100 cases.", "statistic"),
+        ),
+    ),
+    Rule(
+        "report",
+        cues=(
+            Alt(
+                r"\b(?:reports?|stud(?:y|ies)|surveys?|assessments?|index|estimates?|census|"
+                r"findings|reviews?|audits?|white\s+paper|yearbook)\b",
+                ("a 2005 report", "the study", "a survey"),
+            ),
+            Alt(
+                r"\b(?:rankings?|investigations?|figures|data|statistics)\b",
+                ("new figures", "official data"),
+            ),
+        ),
+        verbs=(
+            Alt(
+                verbs(
+                    "release",
+                    "publish",
+                    "issue",
+                    "launch",
+                    "unveil",
+                    "reveal",
+                    "conclude",
+                    "present",
+                    "show",
+                    only="s ed",
+                )
+                + r"|(?<!\ban\s)\bestimat(?:ed|es)\b|\bfound\b|\bput\s+out\b",
+                ("The ILO released a report.", "A study found that ...", "It put out figures."),
+            ),
+        ),
+        examples=(
+            Example(
+                "A 2005 report from the International Labour Organisation found abuse.", "report"
+            ),
+        ),
+    ),
+    Rule(
+        "other",
+        cues=(
+            Alt(
+                r"\b(?:plan(?:s|ned)?\s+to|pledg(?:ed|es)|vow(?:ed|s)|promis(?:ed|es)|"
+                r"announc(?:ed|es)|agreed\s+(?:in\s+[\w-]+\s+)?(?:to|on)|decided\s+to)\b",
+                ("The ministry plans to act.", "Officials vowed to act.", "agreed in principle to"),
+            ),
+            Alt(
+                r"\b(?:began|started|launched|established|introduced|set\s+up|created|opened)\b",
+                ("The shelter opened in 2009.", "It began work."),
+            ),
+        ),
+        examples=(Example("The ministry announced new shelter funding in 2014.", "other"),),
+    ),
+)

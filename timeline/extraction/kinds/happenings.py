@@ -1,0 +1,288 @@
+"""The rules of the event types that name one happening: task forces, tier changes,
+agreements, laws and meetings."""
+
+from __future__ import annotations
+
+from timeline.extraction.kinds.rule import Alt, Example, Rule
+from timeline.language.lexicon import verbs
+
+__all__ = ["HAPPENINGS"]
+
+HAPPENINGS: tuple[Rule, ...] = (
+    Rule(
+        "task_force",
+        cues=(
+            Alt(r"\btask[\s-]?forces?\b", ("Police set up a task force.", "a new task-force")),
+            Alt(
+                r"\b(?:new|national|joint|special|inter-?ministerial|anti-?(?:human\s+)?"
+                r"trafficking|counter-?trafficking)\s+(?:committee|commission|council|unit|"
+                r"working\s+group|police\s+unit|secretariat)s?\b",
+                ("It formed a national committee.", "an anti-human trafficking police unit"),
+                ("The committee met.",),
+            ),
+        ),
+        verbs=(
+            Alt(
+                verbs("launch", "set up", "establish", "form", "create", "inaugurate", "unveil")
+                + "|"
+                + verbs("found", only="ed ing"),
+                ("The ministry launched it.", "They set up one.", "It was founded in 2007."),
+                ("Police found bodies.",),
+            ),
+            Alt(r"\b(?:new|first)\b", ("a new unit", "its first task force")),
+        ),
+        examples=(
+            Example(
+                "In 2007 Cambodia launched a national task force on trafficking.", "task_force"
+            ),
+            Example("The task force was established by sub-decree.", "task_force"),
+        ),
+    ),
+    Rule(
+        "tier_change",
+        cues=(
+            Alt(
+                r"\btier[\s-]*(?:[123]|I{1,3}|one|two|three)\b",
+                ("It was ranked Tier 3.", "a Tier-2 country", "Tier Two"),
+                ("The tiered seating.",),
+            ),
+            Alt(r"\bwatch[\s-]?list\b", ("on the Tier 2 Watch List", "a watchlist")),
+            Alt(
+                r"\blowest\s+(?:level|rank|ranking|tier|grade|category)\b",
+                ("elevated from the lowest level",),
+                ("the lowest price",),
+            ),
+            Alt(r"\brankings?\b", ("the US rankings", "its ranking")),
+        ),
+        verbs=(
+            Alt(
+                verbs(
+                    "remove",
+                    "place",
+                    "downgrade",
+                    "upgrade",
+                    "elevate",
+                    "raise",
+                    "lower",
+                    "demote",
+                    "promote",
+                    only="s ed ing",
+                )
+                + "|"
+                + verbs("move", only="base ed")
+                + "|"
+                + verbs("drop", only="ed ing")
+                + "|"
+                + verbs("relegate", "lift", "return", "slip", only="ed")
+                + "|"
+                + verbs("fall", only="base s ed")
+                + "|"
+                + verbs("rise", only="ed"),
+                ("Cambodia was removed from the list.", "It was downgraded.", "Thailand fell."),
+                ("It moves on.",),
+            ),
+            Alt(
+                verbs("classify")
+                + "|"
+                + verbs("rank", only="s ed ing")
+                + "|"
+                + verbs("rate", only="s ed")
+                + "|"
+                + verbs("consider", "list", "categorise", "categorize", "grade", "put", only="ed"),
+                ("The report classifies Cambodia as Tier 2.", "it was considered a Tier 3 country"),
+            ),
+            Alt(
+                verbs("remain", only="s ed")
+                + "|"
+                + verbs("stay", "retain", "maintain", "keep", only="base s ed")
+                + "|"
+                + verbs("hold", only="ed"),
+                (
+                    "It remained on the watch list.",
+                    "Malaysia retained its ranking.",
+                    "kept at Tier 2",
+                ),
+            ),
+        ),
+        examples=(
+            Example("The US removed Cambodia from a watchlist in 2010.", "tier_change"),
+            Example("Thailand was downgraded to Tier 3 in the 2014 report.", "tier_change"),
+            Example("Laos stayed on the Tier 2 Watch List.", "tier_change"),
+        ),
+    ),
+    Rule(
+        "agreement",
+        cues=(
+            Alt(
+                r"\b(?:conventions?|treat(?:y|ies)|protocols?|charter)\b",
+                ("the ASEAN convention", "a treaty", "the Palermo Protocol"),
+            ),
+            Alt(
+                r"\b(?:memorand(?:um|a)\s+of\s+understanding|MoUs?)\b",
+                ("signed a memorandum of understanding", "two MoUs"),
+            ),
+            Alt(
+                r"\b(?:agreements?|accords?|pacts?|deals?|declarations?)\b",
+                ("a bilateral agreement", "the Bali Declaration", "a deal"),
+            ),
+        ),
+        verbs=(
+            Alt(
+                verbs("sign", "ratify")
+                + r"|\bratification\b|"
+                + verbs("conclude", "accede", only="s ed")
+                + r"|\baccession\b",
+                ("They signed it.", "It was ratified.", "its ratification", "Laos acceded."),
+            ),
+            Alt(
+                verbs("enter into force", only="s ed")
+                + "|"
+                + verbs("come into force", only="base ed"),
+                ("It entered into force in 2017.", "The pact came into force."),
+            ),
+            Alt(
+                verbs("endorse", "ink", "adopt", "approve", "join", only="s ed")
+                + r"|\bcommit(?:ted|s)\s+(?:themselves\s+)?to\b",
+                ("Leaders endorsed the declaration.", "They committed themselves to it."),
+            ),
+        ),
+        examples=(
+            Example(
+                "Cambodia and Thailand signed a memorandum of understanding in 2003.", "agreement"
+            ),
+            Example("The convention is scheduled to be ratified by the end of 2015.", "agreement"),
+        ),
+    ),
+    Rule(
+        "law",
+        cues=(
+            Alt(
+                r"\blaws?\b(?!\s+(?:enforcement|firms?|makers?|students?|schools?))",
+                ("a new law", "the laws"),
+                ("law enforcement officers", "law students"),
+            ),
+            Alt(
+                r"\b(?:legislation|bills?|decrees?|sub-decrees?|regulations?|guidelines|"
+                r"amendments?|statutes?|ordinances?|penal\s+code|criminal\s+code|prakas)\b",
+                ("a sub-decree", "the penal code", "new guidelines", "a prakas"),
+            ),
+            Alt(r"\b(?:national|action)\s+plans?\b", ("a national plan", "its action plan")),
+            Alt(
+                r"\b(?:moratori(?:um|a)|bans?\s+on|bann(?:ed|ing)|suspensions?\s+(?:of|on))\b",
+                ("a moratorium", "a ban on recruitment", "banned the practice"),
+            ),
+            Alt(r"\bthe\s+draft\b", ("approved the draft",)),
+            Alt(
+                r"\b[A-Z][\w-]*\s+Act\b|\bthe\s+Act\b|\(Amendment\)\s+Act\b",
+                ("the Trafficking Act", "under the Act", "the (Amendment) Act"),
+                ("They act quickly.",),
+                case=True,
+            ),
+        ),
+        verbs=(
+            Alt(
+                verbs(
+                    "pass",
+                    "adopt",
+                    "enact",
+                    "approve",
+                    "promulgate",
+                    "amend",
+                    "introduce",
+                    "issue",
+                    "draft",
+                    "revise",
+                    "tighten",
+                    "order",
+                    only="s ed",
+                )
+                + r"|\bsigned\s+into\s+law\b",
+                ("Parliament passed the law.", "It was promulgated.", "signed into law"),
+            ),
+            Alt(
+                verbs("take effect", only="base s ed")
+                + "|"
+                + verbs("come into force", "come into effect", only="base ed"),
+                ("The law took effect in 2008.", "It came into effect."),
+            ),
+            Alt(
+                verbs("unveil", "launch", "declare", "impose", "lift", "table", only="s ed")
+                + "|"
+                + verbs("rewrite", "submit", only="ed"),
+                ("The ministry unveiled a plan.", "It imposed a ban on ...", "the bill was tabled"),
+            ),
+        ),
+        examples=(
+            Example("The anti-trafficking law was promulgated in February 2008.", "law"),
+            Example("Parliament passed a new law on human trafficking in 2008.", "law"),
+        ),
+    ),
+    Rule(
+        "conference",
+        cues=(
+            Alt(
+                r"\b(?:conferences?|meetings?|summits?|workshops?|forums?|symposi(?:um|a)|"
+                r"seminars?|round-?tables?|consultations?|congress|dialogues?|talks)\b",
+                ("a two-day conference", "the ASEAN Summit", "talks"),
+            ),
+            Alt(
+                r"\b(?:visits?|trainings?|training\s+courses?|delegations?)\b",
+                ("an official visit", "a training course", "a delegation"),
+            ),
+        ),
+        verbs=(
+            Alt(
+                verbs("hold", "host")
+                + "|"
+                + verbs("co-host", "organise", "organize", only="base s ed")
+                + "|"
+                + verbs("convene", "open", "attend", "chair", "gather", only="s ed"),
+                ("Officials held a meeting.", "Hanoi hosted the summit.", "ministers attended"),
+            ),
+            Alt(
+                verbs("take place", only="base s ed")
+                + "|"
+                + verbs("complete", "receive", "welcome", "join", "close", "conclude", only="s ed")
+                + "|"
+                + verbs("lead", only="ed")
+                + "|"
+                + verbs("wrap up", only="base ed")
+                + "|"
+                + verbs("kick off", "begin", only="s ed"),
+                ("The forum took place in Bangkok.", "The talks wrapped up.", "It began."),
+            ),
+        ),
+        alone=(
+            Alt(r"\b(?:met|meets?|meeting)\s+(?:with|in|at)\b", ("Officials met with NGOs.",)),
+            Alt(
+                r"\bvisit(?:ed|s)\s+(?-i:[A-Z])",
+                ("The minister visited Phnom Penh.",),
+                ("She visited the shelter.",),
+            ),
+            Alt(r"\bconvened\b", ("The council convened.",)),
+            Alt(
+                r"\bpaid\s+(?:an?\s+)?(?:official\s+|state\s+)?visit\b",
+                ("He paid an official visit to Laos.",),
+            ),
+            Alt(
+                r"\b(?:received|welcomed|hosted)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}delegation\b",
+                ("Hanoi received a Cambodian delegation.",),
+            ),
+            Alt(
+                r"\b(?:met|meet|meets)\s+(?:with\s+)?(?:their|his|her|its)\s+(?:[\w-]+\s+)?"
+                r"counterparts?\b",
+                ("The minister met his Thai counterpart.",),
+            ),
+            Alt(
+                r"\b(?:met|meets)\s+(?:with\s+)?(?:the\s+)?(?:[\w’'-]+\s+){0,3}(?:ministers?|"
+                r"president|premier|ambassadors?|envoys?|secretary|governor|king|queen|"
+                r"chancellor)\b",
+                ("She met the Deputy Prime Minister.", "He met Cambodia's interior minister."),
+            ),
+        ),
+        examples=(
+            Example("The United Nations hosted a two-day conference in Phnom Penh.", "conference"),
+            Example("The minister met his Thai counterpart on Friday.", "conference"),
+        ),
+    ),
+)

@@ -1,0 +1,135 @@
+"""Reading files for the index, in worker processes: one task per file, chunks per process.
+
+A worker reads and extracts files (:func:`read_one`) and hands back encoded
+blobs, never raising; :func:`run_chunks` spreads chunks over a process pool
+when there are many files, and reads them here otherwise.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from multiprocessing import get_context
+from pathlib import Path
+
+from timeline.store.codec import compress_text, encode_article, encode_events
+
+__all__ = ["Result", "Task", "cpu_count", "read_chunk", "read_one", "run_chunks"]
+
+
+@dataclass(slots=True)
+class Task:
+    """A file to (re)read."""
+
+    path: str
+    rel: str
+    size: int
+    mtime_ns: int
+    max_bytes: int
+    known_hash: str | None
+
+
+@dataclass(slots=True)
+class Result:
+    """A file read: ``status`` ok, skipped, or same (content hash unchanged)."""
+
+    rel: str
+    size: int
+    mtime_ns: int
+    hash: str | None
+    max_bytes: int
+    status: str
+    warnings: list[str]
+    article: bytes | None = None
+    ztext: bytes | None = None
+    events: bytes | None = None
+    #: True when reading or extraction failed unexpectedly: not saved, tried again next time.
+    transient: bool = False
+
+
+def read_one(task: Task) -> Result:
+    """Hash, read and extract one file; never raises."""
+    from timeline.pipeline import process_file
+
+    digest = None
+    data = None
+    if 0 <= task.size <= task.max_bytes:
+        try:
+            with open(task.path, "rb") as handle:
+                data = handle.read(task.max_bytes + 1)
+            digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+        except OSError:
+            data = digest = None  # the reader reports why
+        if digest is not None and digest == task.known_hash:
+            return Result(task.rel, task.size, task.mtime_ns, digest, task.max_bytes, "same", [])
+    base = Result(task.rel, task.size, task.mtime_ns, digest, task.max_bytes, "skipped", [])
+    # the bytes already read for the hash are decoded, not the file read again
+    read = process_file(Path(task.path), task.rel, max_bytes=task.max_bytes, data=data)
+    base.warnings = read.warnings
+    base.transient = read.transient
+    if read.article is None:
+        return base
+    base.status = "ok"
+    base.article = encode_article(read.article)
+    base.ztext = compress_text(read.article.text)
+    base.events = encode_events(read.events)
+    return base
+
+
+def read_chunk(tasks: list[Task]) -> list[Result]:
+    """Read several files (one pool task)."""
+    return [read_one(task) for task in tasks]
+
+
+def run_chunks(
+    chunks: list[list[Task]],
+    workers: int,
+    threshold: int,
+    warn: Callable[[str], None],
+    check_cancel: Callable[[], None],
+) -> Iterator[list[Result]]:
+    """Chunk results, in completion order: in a pool of ``workers`` processes when more
+    than ``threshold`` files are to be read, else here. ``check_cancel`` raises to stop."""
+    count = sum(len(chunk) for chunk in chunks)
+    if count <= threshold or workers < 2:
+        for chunk in chunks:
+            check_cancel()
+            yield read_chunk(chunk)
+        return
+    remaining = dict(enumerate(chunks))
+    try:
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
+    except (OSError, ValueError, NotImplementedError) as exc:
+        warn(f"index: no worker processes ({exc}); reading in one process")
+        pool = None
+    if pool is not None:
+        try:
+            futures: dict[Future, int] = {
+                pool.submit(read_chunk, chunk): i for i, chunk in remaining.items()
+            }
+            pending = set(futures)
+            while pending:
+                finished, pending = wait(pending, timeout=0.5, return_when=FIRST_COMPLETED)
+                check_cancel()
+                for future in finished:
+                    results = future.result()
+                    del remaining[futures[future]]
+                    yield results
+        except (BrokenProcessPool, OSError) as exc:
+            warn(f"index: worker processes failed ({exc}); reading in one process")
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+    for _, chunk in sorted(remaining.items()):
+        check_cancel()
+        yield read_chunk(chunk)
+
+
+def cpu_count() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
