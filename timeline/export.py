@@ -49,6 +49,11 @@ CSV_COLUMNS: tuple[str, ...] = (
     "sentence",
     "start",
     "end",
+    "regions",
+    "tier",
+    "previous",
+    "report_year",
+    "story",
     "starred",
     "note",
 )

@@ -170,6 +170,8 @@ class Article:
             "date": self.date,
             "precision": self.precision,
             "approximate": self.approximate,
+            "url": self.url,
+            "source": self.source,
         }
 
 
@@ -198,6 +200,15 @@ class Event:
     inherited: tuple[str, ...] = ()
     date_start: int | None = None
     date_end: int | None = None
+    #: Regional groups the event is about ("ASEAN"), from the gazetteer of groups.
+    regions: tuple[str, ...] = ()
+    #: For a ``tier_change``: the tier it states ("1", "2", "2WL", "3"; None when the text
+    #: tells only a move), the tier before when the text gives it, the report's edition.
+    tier: str | None = None
+    previous: str | None = None
+    report_year: int | None = None
+    #: The story (one happening told by several articles) the event belongs to.
+    story: str | None = None
     #: Free-form extra data (stars and notes are attached by the notes store).
     extra: dict = field(default_factory=dict)
 
@@ -230,6 +241,11 @@ class Event:
             "sentence": self.sentence,
             "start": self.start,
             "end": self.end,
+            "regions": list(self.regions),
+            "tier": self.tier,
+            "previous": self.previous,
+            "report_year": self.report_year,
+            "story": self.story,
         }
 
 
