@@ -32,9 +32,13 @@ def summarize(sentence: str, width: int = SUMMARY_WIDTH) -> str:
 
 
 def event_id(file: str, sentence: str, date: str | None, occurrence: int) -> str:
-    """A stable id from the article file, the sentence text, the date and a tie-breaker."""
+    """A stable id from the article file, the sentence text, the date and a tie-breaker.
+
+    ``e`` and 12 hex digits: the letter keeps spreadsheets from reading an id as a
+    number (``310750663e83`` would become 3.1e+91, ``082504286833`` lose its zero).
+    """
     key = f"{file}\0{' '.join(sentence.split())}\0{date or ''}\0{occurrence}"
-    return hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    return "e" + hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:12]
 
 
 _DATELINE_END = re.compile(r"[\s\])]*(?:\([^)]{1,40}\))?[\s\]:\-–—|]*[\]:\-–—|]\s*")
