@@ -57,32 +57,41 @@ def export(tree: Path, folder: Path, cache: Path) -> dict:
     return json.loads(out.stdout)
 
 
-def differences(base: dict, new: dict, limit: int) -> list[str]:
-    """Human lines for what differs between two exports."""
+def _keyed(events: list[dict]) -> dict[tuple, dict]:
+    """Events by (article, sentence start, date, type, occurrence): ids may change form."""
+    seen: dict[tuple, int] = {}
+    out = {}
+    for e in events:
+        base = (e["article"], e["start"], e["date"], e["type"])
+        seen[base] = seen.get(base, 0) + 1
+        out[(*base, seen[base])] = e
+    return out
+
+
+def differences(base: dict, new: dict, limit: int, ignore: frozenset[str]) -> list[str]:
+    """Human lines for what differs between two exports (fields in ``ignore`` aside)."""
     lines: list[str] = []
     base_articles = {a["file"]: a for a in base["articles"]}
     new_articles = {a["file"]: a for a in new["articles"]}
     for name in sorted(base_articles.keys() | new_articles.keys()):
-        a, b = base_articles.get(name), new_articles.get(name)
-        if a != b:
-            lines.append(f"  article {name}: {a} -> {b}")
-    base_events = {e["id"]: e for e in base["events"]}
-    new_events = {e["id"]: e for e in new["events"]}
-    for eid in base_events.keys() - new_events.keys():
-        e = base_events[eid]
-        lines.append(f"  - {e['article']} {e['date']} {e['type']}: {e['sentence'][:90]!r}")
-    for eid in new_events.keys() - base_events.keys():
-        e = new_events[eid]
-        lines.append(f"  + {e['article']} {e['date']} {e['type']}: {e['sentence'][:90]!r}")
-    for eid in base_events.keys() & new_events.keys():
-        a, b = base_events[eid], new_events[eid]
-        for key in sorted(a.keys() | b.keys()):
+        a, b = base_articles.get(name) or {}, new_articles.get(name) or {}
+        for key in sorted((a.keys() | b.keys()) - ignore):
             if a.get(key) != b.get(key):
-                lines.append(f"  ~ {a['article']} {eid} {key}: {a.get(key)!r} -> {b.get(key)!r}")
-    order_a = [e["id"] for e in base["events"]]
-    order_b = [e["id"] for e in new["events"]]
-    if not lines and order_a != order_b:
-        lines.append("  same events, in another order")
+                lines.append(f"  article {name} {key}: {a.get(key)!r} -> {b.get(key)!r}")
+    base_events, new_events = _keyed(base["events"]), _keyed(new["events"])
+    for key in base_events.keys() - new_events.keys():
+        e = base_events[key]
+        lines.append(f"  - {e['article']} {e['date']} {e['type']}: {e['sentence'][:90]!r}")
+    for key in new_events.keys() - base_events.keys():
+        e = new_events[key]
+        lines.append(f"  + {e['article']} {e['date']} {e['type']}: {e['sentence'][:90]!r}")
+    for key in base_events.keys() & new_events.keys():
+        a, b = base_events[key], new_events[key]
+        for field in sorted((a.keys() | b.keys()) - ignore):
+            if a.get(field) != b.get(field):
+                lines.append(
+                    f"  ~ {a['article']} {a['date']} {field}: {a.get(field)!r} -> {b.get(field)!r}"
+                )
     if len(lines) > limit:
         lines = lines[:limit] + [f"  … {len(lines) - limit} more"]
     return lines
@@ -94,6 +103,11 @@ def main() -> int:
     parser.add_argument("--base-tree", type=Path, help="a source tree to compare with")
     parser.add_argument("--synthetic", type=int, default=2000, help="synthetic articles")
     parser.add_argument("--limit", type=int, default=40, help="differences printed per corpus")
+    parser.add_argument(
+        "--ignore",
+        default="",
+        help="comma-separated fields left out of the comparison (new fields, a new id form)",
+    )
     args = parser.parse_args()
     if not args.base and not args.base_tree:
         parser.error("give --base REV or --base-tree DIR")
@@ -113,7 +127,9 @@ def main() -> int:
             for label, folder in corpora(work / "synthetic", args.synthetic):
                 base = export(base_tree, folder, work / "cache-base")
                 new = export(ROOT, folder, work / "cache-new")
-                lines = differences(base, new, args.limit)
+                lines = differences(
+                    base, new, args.limit, frozenset(filter(None, args.ignore.split(",")))
+                )
                 counts = (
                     f"{len(base['articles'])} articles, {len(base['events'])} events -> "
                     f"{len(new['articles'])} articles, {len(new['events'])} events"

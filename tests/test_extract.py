@@ -373,7 +373,8 @@ def test_same_day_tier_changes_of_other_countries_are_not_elaborations():
         "Watch List.\n\nMyanmar remained in Tier 3, the lowest category.\n\n"
         "Malaysia was moved to the watch list over a drop in prosecutions."
     )
-    assert [e.countries for e in events_of(text)] == [("United States", "Malaysia"), ("Myanmar",)]
+    # The ranked country first, the ranker after it (issue 13).
+    assert [e.countries for e in events_of(text)] == [("Malaysia", "United States"), ("Myanmar",)]
 
 
 def test_without_a_clear_main_country_nothing_is_inherited():

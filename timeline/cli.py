@@ -15,11 +15,18 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from timeline import __version__
-from timeline.filters import Filter, FilterError, parse_countries, parse_types, parse_years
+from timeline.filters import (
+    Filter,
+    FilterError,
+    parse_countries,
+    parse_types,
+    parse_years,
+    via_region,
+)
 from timeline.model import EVENT_TYPES, Corpus, Event, format_date
 from timeline.reading import DEFAULT_MAX_BYTES
 
-COMMANDS = ("browse", "list", "export", "dates", "index", "notes")
+COMMANDS = ("browse", "list", "export", "tiers", "dates", "index", "notes")
 
 
 class UsageError(Exception):
@@ -114,6 +121,20 @@ def build_parser() -> argparse.ArgumentParser:
     _add_corpus_options(index)
     index.add_argument("--clear", action="store_true", help="remove this corpus's index")
 
+    tiers = sub.add_parser("tiers", help="each country's TIP tier by report year")
+    tiers.add_argument("folder", nargs="?", type=Path, metavar="DIR", help="corpus folder")
+    _add_corpus_options(tiers)
+    tiers.add_argument(
+        "--country",
+        metavar="NAME",
+        action="append",
+        default=[],
+        help="only this country (name, alias, demonym or regional group); repeatable",
+    )
+    tiers.add_argument(
+        "--format", default="table", choices=("table", "csv", "json"), help="output format"
+    )
+
     notes = sub.add_parser("notes", help="list starred events and notes")
     _add_corpus_options(notes)
     notes.add_argument(
@@ -162,6 +183,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_dates(args)
         if args.command == "index":
             return cmd_index(args)
+        if args.command == "tiers":
+            return cmd_tiers(args)
         if args.command == "notes":
             return cmd_notes(args)
     except (UsageError, FilterError) as exc:
@@ -279,7 +302,8 @@ def cmd_list(args: argparse.Namespace) -> int:
     notes = annotations(corpus)
     events = filtered(args, corpus, notes)
     width = shutil.get_terminal_size((120, 24)).columns if sys.stdout.isatty() else 0
-    for line in format_table(events, width, notes):
+    via = build_filter(args, corpus).countries
+    for line in format_table(events, width, notes, via):
         print(line)
     shown = len({e.article for e in events})
     print(
@@ -289,11 +313,17 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def format_table(events: Sequence[Event], width: int = 0, notes: dict | None = None) -> list[str]:
+def format_table(
+    events: Sequence[Event],
+    width: int = 0,
+    notes: dict | None = None,
+    via: frozenset[str] = frozenset(),
+) -> list[str]:
     """Table lines: date, type, countries, summary; cut to ``width`` when it is above 0.
 
     A starred event's summary begins with ``★``; an event with a note shows
-    it after the summary.
+    it after the summary. Regional groups follow the countries; an event shown
+    for a country filter (``via``) through its group reads ``via ASEAN``.
     """
     notes = notes or {}
     rows = []
@@ -304,8 +334,11 @@ def format_table(events: Sequence[Event], width: int = 0, notes: dict | None = N
             summary = "★ " + summary
         if info is not None and info.note:
             summary += "  [note: " + " ".join(info.note.split()) + "]"
-        countries = ", ".join(c + ("*" if c in e.inherited else "") for c in e.countries)
-        rows.append((e.display_date(), e.type, countries or "-", summary))
+        names = [c + ("*" if c in e.inherited else "") for c in e.countries] + list(e.regions)
+        region = via_region(e, via) if via and not via.intersection(e.countries) else None
+        if region is not None:
+            names.insert(0, f"via {region}")
+        rows.append((e.display_date(), e.type, ", ".join(names) or "-", summary))
     date_w = max([len("DATE")] + [len(r[0]) for r in rows])
     type_w = max([len("TYPE")] + [len(r[1]) for r in rows])
     country_w = min(30, max([len("COUNTRIES")] + [len(r[2]) for r in rows]))
@@ -358,6 +391,27 @@ def cmd_index(args: argparse.Namespace) -> int:
     corpus = load(args)
     report = getattr(corpus, "report", None)
     print(report.summary() if report else f"{len(corpus.events)} events")
+    return 0
+
+
+def cmd_tiers(args: argparse.Namespace) -> int:
+    """Print each country's tier by report year, with the evidence behind each cell."""
+    from timeline.extraction.regions import members
+    from timeline.tiers import tier_cells, tiers_csv, tiers_json, tiers_table
+
+    corpus = load(args)
+    present = {c for e in corpus.events for c in e.countries}
+    chosen: set[str] = set()
+    for name in parse_countries(args.country, present):
+        chosen |= members(name) or {name}
+    cells = tier_cells(corpus.events, chosen)
+    if args.format == "json":
+        sys.stdout.write(tiers_json(cells))
+    elif args.format == "csv":
+        sys.stdout.write(tiers_csv(cells))
+    else:
+        for line in tiers_table(cells):
+            print(line)
     return 0
 
 

@@ -53,6 +53,7 @@ CSV_COLUMNS: tuple[str, ...] = (
     "tier",
     "previous",
     "report_year",
+    "previous_years",
     "story",
     "starred",
     "note",

@@ -23,6 +23,7 @@ __all__ = [
     "parse_years",
     "search_terms",
     "text_matches",
+    "via_region",
 ]
 
 
@@ -66,7 +67,12 @@ class Filter:
                 return False
             if not self.years[0] <= int(event.date[:4]) <= self.years[1]:
                 return False
-        if self.countries and not self.countries.intersection(event.countries):
+        countries = self.countries
+        if (
+            countries
+            and not countries.intersection(event.countries)
+            and not via_region(event, countries)
+        ):
             return False
         if self.types and event.type not in self.types:
             return False
@@ -112,6 +118,19 @@ class Filter:
         return replace(self, **changes)
 
 
+def via_region(event: Event, countries: frozenset[str]) -> str | None:
+    """The regional group through which an event concerns one of ``countries`` (an ASEAN
+    event for Cambodia, or any ASEAN event for "ASEAN"), else None."""
+    if not event.regions:
+        return None
+    from timeline.extraction.regions import members
+
+    for region in event.regions:
+        if region in countries or members(region) & countries:
+            return region
+    return None
+
+
 _TERMS = re.compile(r'"([^"]+)"|(\S+)')
 
 
@@ -144,8 +163,10 @@ def parse_years(text: str) -> tuple[int, int]:
 
 
 def parse_countries(names: Iterable[str], present: Iterable[str] = ()) -> frozenset[str]:
-    """Canonical country names for user input (names, aliases, demonyms; any case)."""
+    """Canonical country names for user input (names, aliases, demonyms; any case), and
+    regional groups' names ("asean": the group's events and its members')."""
     from timeline.extraction.places import COUNTRIES, canonical_country
+    from timeline.extraction.regions import canonical_region
 
     out = set()
     for name in names:
@@ -153,7 +174,7 @@ def parse_countries(names: Iterable[str], present: Iterable[str] = ()) -> frozen
             part = part.strip()
             if not part:
                 continue
-            country = canonical_country(part)
+            country = canonical_country(part) or canonical_region(part)
             if country is None:
                 valid = sorted(set(present)) or list(COUNTRIES)
                 raise FilterError(

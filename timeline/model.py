@@ -207,6 +207,9 @@ class Event:
     tier: str | None = None
     previous: str | None = None
     report_year: int | None = None
+    #: How many report years before this one the text says had the previous tier ("for a
+    #: third straight year": 2; "after two years on the watch list": 2).
+    previous_years: int = 0
     #: The story (one happening told by several articles) the event belongs to.
     story: str | None = None
     #: Free-form extra data (stars and notes are attached by the notes store).
@@ -245,6 +248,7 @@ class Event:
             "tier": self.tier,
             "previous": self.previous,
             "report_year": self.report_year,
+            "previous_years": self.previous_years,
             "story": self.story,
         }
 

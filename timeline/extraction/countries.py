@@ -154,11 +154,15 @@ def _only_destinations(sentence: str, mentions: list[CountryMention], offset: in
 
 
 # What names countries only for comparison in a ranking: "dropped to Tier 3, alongside North
-# Korea and Syria", "joining countries such as Iran".
+# Korea and Syria", "joining countries such as Iran", "the nation joins Iran", "a space it
+# shares regionally with China", "Vietnam, like Malaysia, ...", "..., as did Laos".
 _COMPARED_BEFORE = re.compile(
-    r"(?i)\b(?:alongside|along\s+with|joining|together\s+with)\s+(?:(?:other\s+)?countries\s+"
-    r"(?:such\s+as|like|including)\s+)?(?:the\s+)?$"
+    r"(?i)\b(?:alongside|along\s+with|join(?:s|ed|ing)?|together\s+with|like|unlike|as\s+did|"
+    r"as\s+do(?:es)?|such\s+as|shar(?:es?|ed|ing)\s+(?:[\w-]+\s+){0,3}?with)\s+"
+    r"(?:(?:other\s+)?countries\s+(?:such\s+as|like|including)\s+)?(?:the\s+)?$"
 )
+#: The author of the trafficking rankings, named after the countries it ranks.
+RANKER = "United States"
 
 
 def _compared(sentence: str, mentions: list[CountryMention], offset: int) -> set[int]:
@@ -195,11 +199,14 @@ def countries_for(
     only countries are destinations ("were taken to China and Laos") also
     speaks of the main country the people came from.
     """
-    if kind.kind == "tier_change":
+    ranking = kind.kind == "tier_change"
+    if ranking:
         compared = _compared(sentence, mentions, offset)
-        if compared and len(compared) < len(mentions):
-            mentions = [m for k, m in enumerate(mentions) if k not in compared]
+        mentions = [m for k, m in enumerate(mentions) if k not in compared]
     named = named_countries(mentions)
+    if ranking and RANKER in named:
+        # The ranked countries first: the ranker is listed after them, never first.
+        named = [c for c in named if c != RANKER] + [RANKER]
     pair, previous = context
     if len(pair) == 2 and set(named) < set(pair) and _PAIR.search(sentence):
         return tuple(pair), tuple(c for c in pair if c not in named)
@@ -218,12 +225,14 @@ def countries_for(
         inherit = not _GLOBAL_SCOPE.search(sentence)
     elif main not in named:
         # A tier ranking is about the ranked country, rarely the ranking one (US).
-        only_ranker = kind.kind == "tier_change" and set(named) <= {"United States"}
+        only_ranker = ranking and set(named) <= {RANKER}
         inherit = (
             only_ranker
             or bool(_ANAPHOR.search(sentence))
             or _only_destinations(sentence, mentions, offset)
         )
+    if inherit and ranking:
+        return (main, *named), (main,)
     if inherit:
         return (*named, main), (main,)
     return tuple(named), ()

@@ -23,8 +23,10 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from timeline.extraction.countries import (
+    RANKER,
     countries_for,
     main_country,
     named_countries,
@@ -33,8 +35,10 @@ from timeline.extraction.countries import (
 from timeline.extraction.eventdates import article_reference, event_dates
 from timeline.extraction.kinds import SINGULAR_KINDS, Kind, classify
 from timeline.extraction.places import CountryMention, find_countries
+from timeline.extraction.regions import RegionMention, find_regions
 from timeline.extraction.sentences import split_sentences
 from timeline.extraction.summary import after_dateline, dateline_length, event_id, summarize
+from timeline.extraction.tiers import Ranking, TierFacts, report_year, tier_summary
 from timeline.language.clauses import split_clauses
 from timeline.language.dates import DateMention, find_dates, numeric_date_order
 from timeline.model import Article, Event, precision_of
@@ -72,6 +76,8 @@ class _Article:
     date_starts: list[int]
     places: list[CountryMention]
     place_starts: list[int]
+    regions: list[RegionMention]
+    region_starts: list[int]
     main: str | None
 
 
@@ -95,7 +101,7 @@ class _Story:
     events: list[Event] = field(default_factory=list)
 
 
-@dataclass(slots=True)
+@dataclass
 class _Sentence:
     """One sentence being read: its span, text, mentions and context."""
 
@@ -104,10 +110,17 @@ class _Sentence:
     text: str
     dates: list[DateMention]
     places: list[CountryMention]
+    #: The regional groups it names ("ASEAN"), in order, once each.
+    regions: tuple[str, ...]
     #: The countries of the previous sentence of the same paragraph (None at its start).
     previous: list[str] | None
     #: The last pair of countries named before this sentence.
     pair: list[str]
+
+    @cached_property
+    def ranking(self) -> Ranking:
+        """The sentence read as a ranking (for tier changes)."""
+        return Ranking(self.text)
 
 
 def extract_events(article: Article) -> list[Event]:
@@ -144,12 +157,15 @@ def _prepare(article: Article) -> _Article:
         ds, de = article.date_span
         dates = [m for m in dates if m.end <= ds or m.start >= de]  # the dateline is the article's
     places = [m.shifted(start) for m in find_countries(body)]
+    regions = [m.shifted(start) for m in find_regions(body)]
     return _Article(
         article,
         dates,
         [m.start for m in dates],
         places,
         [m.start for m in places],
+        regions,
+        [m.start for m in regions],
         main_country(article, places),
     )
 
@@ -171,6 +187,11 @@ def _locate(state: _Article, story: _Story, s_start: int, s_end: int) -> _Senten
         text[s_start:s_end],
         _between(state.dates, state.date_starts, s_start, s_end),
         places,
+        tuple(
+            dict.fromkeys(
+                m.region for m in _between(state.regions, state.region_starts, s_start, s_end)
+            )
+        ),
         previous,
         story.pair,
     )
@@ -197,12 +218,28 @@ def _choose_dates(
     article = state.article
     local = [m.shifted(-sentence.start) for m in sentence.dates]
     sentence.dates = event_dates(sentence.text, sentence.start, local)
+    main_first: list[Choice] = []
+    if kind.kind == "tier_change" and sentence.dates:
+        # A ranking is dated by the dates of its clauses ("ranked Tier 3 in 2014"), not by
+        # a date of something else the sentence tells ("as the trial of the 2019 ..."); a
+        # ranking told in a clause of its own beside dated history ("placed on the watch
+        # list, after being ranked Tier 3 in 2021 and 2022") takes the article's date.
+        ranking = sentence.ranking
+        spans = [(m.start - sentence.start, m.end - sentence.start) for m in sentence.dates]
+        ranked = [m for m, span in zip(sentence.dates, spans, strict=True) if ranking.dates(span)]
+        if ranked or ranking.main() is not None:  # else: no ranking read; dated as any event
+            sentence.dates = ranked
+        kept = [(m.start - sentence.start, m.end - sentence.start) for m in ranked]
+        if ranked and article.date and ranking.undated_main(kept):
+            # "In the same report, ...": the story's ranking day, else the article's.
+            main_first = [story.told_when.get(kind.kind, (article.date, article.approximate, None))]
     resolved: dict[str, DateMention] = {}
     for m in sentence.dates:
         if m.value and m.value not in resolved:
             resolved[m.value] = m
     if resolved:
-        return [(value, m.relative and article.approximate, m) for value, m in resolved.items()]
+        dated = [(value, m.relative and article.approximate, m) for value, m in resolved.items()]
+        return main_first + dated
     if not kind.action or sentence.text[lead:].lstrip().startswith(tuple(_QUOTE_OPENERS)):
         return None  # no date and no narrated action, or a quoted remark
     if sentence.dates or not article.date:
@@ -232,7 +269,6 @@ def _emit(
     lead: int,
 ) -> None:
     """Stage 4: the sentence's events, unless they only elaborate events already told."""
-    article = state.article
     countries, inherited = countries_for(
         sentence.text,
         sentence.places,
@@ -242,7 +278,7 @@ def _emit(
         sentence.start,
     )
     story.told.setdefault(kind.kind, set()).update(countries)
-    if choices[0][2] is not None and kind.kind not in story.told_when:
+    if any(choice[2] is not None for choice in choices) and kind.kind not in story.told_when:
         story.told_when[kind.kind] = (choices[0][0], choices[0][1], None)
     summary = summarize(sentence.text[lead:])
     typed = [(value, approximate, mention, kind) for value, approximate, mention in choices]
@@ -253,39 +289,167 @@ def _emit(
         typed += [
             (value, approximate, mention, k) for k in _other_clause_kinds(sentence.text, kind)
         ]
-    named = set(countries) - set(inherited)
     for value, approximate, mention, sentence_kind in typed:
         this_kind = sentence_kind
         if mention is not None and len(choices) > 1:  # several dates: type each by its clause
             this_kind = _clause_kind(sentence.text, mention.start - sentence.start, kind)
-        if this_kind.kind in SINGULAR_KINDS:
-            key = (this_kind.kind, value)
-            earlier = story.seen_singular.get(key)
-            if earlier is not None and named <= earlier:
-                continue  # a later sentence elaborating the same happening
-            story.seen_singular.setdefault(key, set()).update(named)
-        base = event_id(article.file, sentence.text, value, 0)
-        story.seen_ids[base] += 1
-        occurrence = story.seen_ids[base]
-        eid = base if occurrence == 1 else event_id(article.file, sentence.text, value, occurrence)
-        story.events.append(
-            Event(
-                id=eid,
-                date=value,
-                precision=precision_of(value) if value else None,
-                approximate=bool(value) and approximate,
-                type=this_kind.kind,
-                countries=countries,
-                summary=summary,
-                article=article.file,
-                sentence=sentence.text,
-                start=sentence.start,
-                end=sentence.end,
-                inherited=inherited,
-                date_start=mention.start if mention else None,
-                date_end=mention.end if mention else None,
+        groups = [(countries, None)]
+        if this_kind.kind == "tier_change":
+            if not sentence.places and sentence.ranking.explains():
+                return  # "A country that spends two years on the watch list is downgraded"
+            groups = _tier_groups(sentence, countries, mention)
+        for group, facts in groups:
+            _add_event(
+                state,
+                story,
+                sentence,
+                this_kind.kind,
+                value,
+                approximate,
+                mention,
+                group,
+                tuple(c for c in inherited if c in group),
+                facts,
+                summary,
             )
+
+
+def _add_event(
+    state: _Article,
+    story: _Story,
+    sentence: _Sentence,
+    kind: str,
+    value: str | None,
+    approximate: bool,
+    mention: DateMention | None,
+    countries: tuple[str, ...],
+    inherited: tuple[str, ...],
+    facts: TierFacts | None,
+    summary: str,
+) -> None:
+    """One event, unless a sentence before has told the same happening already."""
+    article = state.article
+    if kind in SINGULAR_KINDS:
+        key = (kind, value)
+        named = set(countries) - set(inherited)
+        earlier = story.seen_singular.get(key)
+        if earlier is not None and named <= earlier:
+            if facts is not None:
+                _refine_tier(story, value, named, facts)
+            return  # a later sentence elaborating the same happening
+        story.seen_singular.setdefault(key, set()).update(named)
+    base = event_id(article.file, sentence.text, value, 0)
+    story.seen_ids[base] += 1
+    occurrence = story.seen_ids[base]
+    eid = base if occurrence == 1 else event_id(article.file, sentence.text, value, occurrence)
+    edition = None
+    if facts is not None:
+        year = int(article.date[:4]) if article.date else None
+        edition = report_year(sentence.text, value, year)
+        ranked = tuple(c for c in countries if c != RANKER) or countries
+        summary = tier_summary(ranked, facts, edition)
+    story.events.append(
+        Event(
+            id=eid,
+            date=value,
+            precision=precision_of(value) if value else None,
+            approximate=bool(value) and approximate,
+            type=kind,
+            countries=countries,
+            summary=summary,
+            article=article.file,
+            sentence=sentence.text,
+            start=sentence.start,
+            end=sentence.end,
+            inherited=inherited,
+            date_start=mention.start if mention else None,
+            date_end=mention.end if mention else None,
+            regions=sentence.regions,
+            tier=facts.tier if facts else None,
+            previous=facts.previous if facts else None,
+            report_year=edition,
+            previous_years=facts.years_before if facts else 0,
         )
+    )
+
+
+def _refine_tier(story: _Story, value: str | None, named: set[str], facts: TierFacts) -> None:
+    """Give the tier event a later sentence elaborates the tier facts it lacked: "removed
+    Cambodia from a watchlist" then "the 2010 report classifies Cambodia as Tier 2"."""
+    for event in reversed(story.events):
+        if event.type != "tier_change" or event.date != value or not named & set(event.countries):
+            continue
+        tier = event.tier or facts.tier
+        previous = event.previous or facts.previous
+        if (tier, previous) != (event.tier, event.previous):
+            event.tier, event.previous = tier, previous
+            ranked = tuple(c for c in event.countries if c != RANKER) or event.countries
+            event.summary = tier_summary(ranked, TierFacts(tier, previous), event.report_year)
+        return
+
+
+def _tier_groups(
+    sentence: _Sentence, countries: tuple[str, ...], mention: DateMention | None
+) -> list[tuple[tuple[str, ...], TierFacts | None]]:
+    """The countries of a tier event, grouped by the ranking each is given.
+
+    The ranked countries of the clause the date stands in (of every clause that
+    tells a ranking, for an event without a date of its own) come first, each
+    group with the ranker after it; countries named only in clauses that tell
+    no ranking ("... found dead in Essex, England") are not ranked ("Vietnam was
+    upgraded to Tier 2, while Laos stayed on the watch list": two groups).
+    """
+    ranking = sentence.ranking
+    ranked = [c for c in countries if c != RANKER] or list(countries)
+    ranker = (RANKER,) if RANKER in countries and RANKER not in ranked else ()
+    clause_of: dict[str, set[int]] = {}
+    for m in sentence.places:
+        at = m.start - sentence.start
+        if ranking.ranked_at(at):
+            clause_of.setdefault(m.country, set()).add(ranking.clause_at(at))
+        else:
+            clause_of.setdefault(m.country, set())
+    telling = {k for k in range(len(ranking.clauses)) if ranking.facts_of(k) is not None}
+    by_facts: dict[TierFacts | None, list[str]] = {}
+    if mention is not None:
+        at = (mention.start - sentence.start, mention.end - sentence.start)
+        facts = ranking.facts_at(at)
+        k = ranking.clause_at(at[0])
+        here = [c for c in ranked if k in clause_of.get(c, ())]
+        back = k
+        while not here and back > 0 and ranking.subordinate(back):
+            # "..., while Myanmar remained on Tier 3, where it has been since 2018"
+            back -= 1
+            here = [c for c in ranked if back in clause_of.get(c, ())]
+        main = ranking.main()
+        chosen = here or [
+            c
+            for c in ranked
+            if c not in clause_of or main in clause_of[c] or clause_of[c] & telling
+        ]
+        by_facts[facts] = chosen or ranked[:1]
+        # "in 2006 the Philippines was ranked Tier 2, and so was Indonesia": a ranking told in
+        # a clause without a date of its own shares the sentence's date.
+        dated = {ranking.clause_at(m.start - sentence.start) for m in sentence.dates}
+        for country in ranked if not ranking.subordinate(k) else ():
+            undated = sorted(clause_of.get(country, set()) & telling - dated)
+            if undated and country not in by_facts[facts]:
+                by_facts.setdefault(ranking.facts_of(undated[0]), []).append(country)
+    else:
+        for country in ranked:
+            ks = sorted(clause_of.get(country, set()) & telling)
+            if ks:
+                facts = ranking.facts_of(ks[0])
+            elif country not in clause_of:
+                facts = ranking.main_facts()  # inherited: the sentence's own ranking
+            else:
+                continue
+            by_facts.setdefault(facts, []).append(country)
+        if not by_facts:
+            by_facts[ranking.main_facts()] = ranked[:1] or list(countries[:1])
+    # Countries named only beside the ranking ("... found dead in Essex, England") are not
+    # the tier event's countries.
+    return [(tuple(group) + ranker, facts) for facts, group in by_facts.items()]
 
 
 # --------------------------------------------------------------------------- sentence shapes

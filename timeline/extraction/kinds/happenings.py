@@ -103,9 +103,16 @@ HAPPENINGS: tuple[Rule, ...] = (
                     "kept at Tier 2",
                 ),
             ),
+            # Being on a tier: "Burma was at Tier 3", "it sat on the watch list".
+            Alt(
+                r"\b(?:was|were|is|are|been|sat|sits)\s+(?:on|at|in)\b",
+                ("Burma was at Tier 3.", "Having sat on the watch list in 2004"),
+                ("It was a Tier 3 country.",),
+            ),
         ),
         examples=(
             Example("The US removed Cambodia from a watchlist in 2010.", "tier_change"),
+            Example("Burma was at Tier 3, alongside Cuba and North Korea.", "tier_change"),
             Example("Thailand was downgraded to Tier 3 in the 2014 report.", "tier_change"),
             Example("Laos stayed on the Tier 2 Watch List.", "tier_change"),
         ),

@@ -43,10 +43,10 @@ MONTH_PREFIXES = frozenset(name[:3].lower() for name in MONTHS)
 YEAR_PREPS = word_set(
     "in since by until till til from during before after of through throughout for circa"
     " early late mid end start beginning spring summer autumn fall winter fiscal fy"
-    " year calendar between around"
+    " year calendar between around spent spend spending"
 )
 #: Determiners: ``the 2009 assessment``, ``a 2005 report``.
-DETERMINERS = word_set("the a an this that these those its their his her our your whose")
+DETERMINERS = word_set("the a an this that these those its their his her our your whose both")
 #: Words joining two years of a list or range: ``in 2011 and 2012``.
 LIST_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:and|or|to|through|until|till|&)\s+|[-–—‐‑/]\s*)?", re.I)
 #: Words before a number that make it a name or code, never a year.

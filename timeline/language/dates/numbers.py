@@ -55,9 +55,12 @@ YEAR_EXAMPLES: tuple[DateExample, ...] = (
     DateExample("It happened in 2011 and 2012.", (("2011", "2011"), ("2012", "2012"))),
     DateExample("Talks stalled in mid-2012.", (("mid-2012", "2012"),)),
     DateExample("They knew as early as 2005.", (("2005", "2005"),)),
+    DateExample("It spent 2007 and 2008 on the list.", (("2007", "2007"), ("2008", "2008"))),
+    DateExample("It sat there in both 2019 and 2020.", (("2019", "2019"), ("2020", "2020"))),
     DateExample("2012's figures were worse.", (("2012", "2012"),)),
     # Not years: counts, amounts, codes, decades, out of range.
     DateExample("Police rescued 2012 people.", ()),
+    DateExample("They spent 2000 hours on it.", ()),
     DateExample("It cost $2012 in all.", ()),
     DateExample("Call 2012 4455 for help.", ()),
     DateExample("Resolution 2012 was adopted.", ()),

@@ -1,0 +1,438 @@
+"""TIP tiers as values: which tier a ranking sentence gives a country, the tier before,
+and the report's edition.
+
+A ranking sentence names tiers in many words ("Tier 2 Watch List", "the
+watchlist", "Tier Two", "the lowest ranking", "the blacklist", "the top
+tier") and in two roles: the tier a country is placed on, and the tier it
+came from ("from the watch list", "after two years at Tier 3", "a reversal
+of last year's Tier Two ranking"). A sentence may tell several years
+("Cambodia had been on Tier 3 in 2005, was lifted in 2006, and spent 2007
+and 2008 on the Tier 2 Watch List"): :class:`Ranking` cuts it into clauses
+and each date takes the facts of its own clause. A clause that only
+continues ("and remained there in 2017", "and so was Indonesia", "where it
+had been ranked") takes the tier named before it; a wish or a condition
+("could face the lowest ranking", "to restore Cambodia to Tier 2") and a
+general explanation ("a country that spends two years on the watch list")
+give no facts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from timeline.language.lexicon import number_value
+
+__all__ = [
+    "EXAMPLES",
+    "TIER_NAMES",
+    "Ranking",
+    "TierExample",
+    "TierFacts",
+    "report_year",
+    "tier_summary",
+]
+
+#: How the tiers are written out, by their codes.
+TIER_NAMES: dict[str, str] = {
+    "1": "Tier 1",
+    "2": "Tier 2",
+    "2WL": "Tier 2 Watch List",
+    "3": "Tier 3",
+}
+
+# Tier names, most specific first: "Tier 2 Watch List" before "Tier 2".
+_TIER_FORMS: tuple[tuple[str, str], ...] = (
+    ("2WL", r"\btier[\s-]*(?:2|two|ii)[\s-]+(?:[a-z]+\s+)?(?:watch[\s-]?list|wl)\b"),
+    ("2WL", r"\btier[\s-]*2wl\b"),
+    ("2WL", r"\bwatch[\s-]?list\b"),
+    ("1", r"\btier[\s-]*(?:1|one|i)\b|\b(?:top|highest)\s+(?:tier|rank|ranking|rung)\b"),
+    ("2", r"\btier[\s-]*(?:2|two|ii)\b"),
+    ("3", r"\btier[\s-]*(?:3|three|iii)\b|\bblack[\s-]?list\b"),
+    ("3", r"\b(?:lowest|bottom)\s+(?:level|rank|rung|ranking|tier|grade|category)\b"),
+)
+_TIER_RE = re.compile("|".join(f"(?P<t{n}>{p})" for n, (_, p) in enumerate(_TIER_FORMS)), re.I)
+_TIER_CODES = [code for code, _ in _TIER_FORMS]
+
+# What makes a tier named the one a country came from.
+_FROM_BEFORE = re.compile(
+    r"(?i)\b(?:from|off|out\s+of|reversal\s+of\s+(?:last|the\s+previous)\s+year[’']s)"
+    r"\s+(?:the\s+|its\s+|a\s+)?$"
+)
+_YEARS_ON_BEFORE = re.compile(
+    r"(?i)\b(?:after|following)\s+(?P<n>\w+)\s+(?:consecutive\s+|straight\s+|successive\s+)?"
+    r"years?\s+(?:on|at|in)\s+(?:the\s+)?$"
+)
+# "the lowest level on its human trafficking watch list": the list's name, inside the name of
+# a tier just given.
+_OF_LIST = re.compile(r"(?i)\s+(?:on|of|in)\s+(?:its|the|their|a)\b[^,;.]{0,40}$")
+_POSSESSIVE = re.compile(r"['’]s\s+$")
+# A date right after the tier it stands with: "on the Tier 2 Watch List in 2017 and 2018".
+_RIGHT_AFTER = re.compile(
+    r"(?i)\s+(?:in|during)\s+(?:both\s+)?(?:(?:19|20)\d\d(?:\s*,\s*|\s+and\s+|\s*[-–]\s*))*"
+)
+# A clause that keeps the tier of the year before.
+_CONTINUES = re.compile(
+    r"(?i)\b(?:remain(?:ed|s|ing)?|stay(?:ed|s|ing)?|kept|keeps?|retain(?:ed|s)?|maintain(?:ed|s)?|"
+    r"still|held\s+on\s+to|for\s+(?:a|the)\s+(?:second|third|fourth|fifth)\s+(?:consecutive|"
+    r"straight|successive|running)\s+year)\b"
+)
+# A clause told as the one before: "and so was Indonesia", "where it had been ranked".
+_SAME_AS_BEFORE = re.compile(
+    r"(?i)^\s*(?:so\s+(?:was|were|is|are|did|does)|as\s+(?:was|did)|where)\b"
+)
+_RUN_YEARS = re.compile(
+    r"(?i)\b(?P<n>second|third|fourth|fifth)\s+(?:consecutive|straight|successive|running)\s+year\b"
+)
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}
+# "automatically downgraded" after the two years on the watch list the law allows.
+_AUTOMATIC = re.compile(r"(?i)\bautomatic(?:ally)?\s+(?:downgraded?|moved|relegated|demoted)\b")
+# "a year away from an automatic downgrade": not one that happened.
+_AVOIDED = re.compile(r"(?i)\b(?:away\s+from|avoid\w*|fac\w+|risk\w*|possible)\s+(?:an?\s+)?$")
+# A ranking told as how things stand, in the present tense.
+_STATE_NOW = re.compile(r"(?i)\b(?:remains|stays|is|are|sits)\b")
+# A clause that names the report or the ranking itself (the subject of what follows).
+_THE_REPORT = re.compile(r"(?i)\b(?:report|ranking|rankings|assessment)\b")
+_MOVES = re.compile(
+    r"(?i)\b(?:lift(?:ed|s)?|elevat(?:ed|es)|upgrad(?:ed|es|e)|downgrad(?:ed|es|e)|mov(?:ed|es)|"
+    r"promot(?:ed|es)|demot(?:ed|es)|relegat(?:ed|es)|dropp(?:ed|s)|slipp(?:ed|s)|fell|rose|"
+    r"climb(?:ed|s)|slid|removed|raised|lowered|notch|regain(?:ed|s|ing)?|placed|ranked|rated)\b"
+)
+# A wish, a plan or a condition: nothing placed yet.
+_IRREALIS = re.compile(
+    r"(?i)\b(?:if|unless|could|would|might|may\s+face|faces?\s+(?:a\s+)?possible|risks?|"
+    r"calls?\s+on|urg(?:ed|es)|to\s+restore|aims?\s+to|wants?|hopes?|target|goal|next\s+year)\b"
+)
+# A general statement of how the tiers work: "a country that spends two years ...".
+_GENERIC = re.compile(
+    r"(?i)\b(?:a|any|each|every)\s+country\s+(?:that|which|whose|placed|ranked|on|cannot|can|"
+    r"must|may|is)\b|"
+    r"\bcountries\s+(?:that|which|placed|ranked)\b"
+)
+# Where one clause of a ranking sentence ends and the next begins.
+_CLAUSE = re.compile(
+    r";|:\s+|^(?:After|Before|Since|Following)\s+(?:the|a|an|its|their)\s+[^,]{3,60},\s+|"
+    r",\s+(?=as\s+(?!(?:did|do|does|was|were|is|are|well)\b))|"
+    r",\s+(?:and\s+|but\s+)?(?=(?:was|were|is|are|had|has|spent|remained|stayed|kept|moved|"
+    r"slipped|fell|rose|dropped|climbed|slid|it|they|we)\b)|,\s+(?:and|but|while|whereas)\s+|"
+    r",\s+(?=(?:which|who|where|after\s+being|having\s+been)\b)|\s+(?:while|whereas)\s+|"
+    r"\s+before\s+(?=(?:it|they|being|falling|slipping|moving|regaining|its)\b)|"
+    r"\s+and\s+(?=(?:so|was|were|is|are|kept|stayed|remained)\b)"
+)
+# Clauses that lean on the one before them.
+_SUBORDINATE = re.compile(r"(?i)^\s*(?:which|who|where|when|after|before|following|having)\b")
+# A report named by its edition: "the 2010 report", "2019 Trafficking in Persons Report".
+_REPORT_YEAR = re.compile(
+    r"(?i)\b(?P<y>(?:19|20)\d\d)\s+(?:edition|(?:annual\s+)?(?:trafficking\s+in\s+persons|tip)"
+    r"(?:\s+\(tip\))?\s+report|report)\b|\b(?P<this>this|last)\s+year[’']s\s+(?:annual\s+)?"
+    r"(?:trafficking\s+in\s+persons\s+|tip\s+)?report\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TierFacts:
+    """What a ranking says of one year: the tier (None: a move without a tier), the tier
+    before it when the text gives it, and how many years before this one the text says
+    had the tier before ("for a third straight year": 2)."""
+
+    tier: str | None
+    previous: str | None = None
+    years_before: int = 0
+
+
+class _Named(NamedTuple):
+    start: int
+    end: int
+    code: str
+    came_from: bool
+    #: For "after two years at Tier 3": how many years it was that tier.
+    years: int
+
+
+class TierExample(NamedTuple):
+    """A ranking sentence, the date in it the facts are for (None: the sentence's main
+    ranking), and the facts it must give (None: no ranking told)."""
+
+    sentence: str
+    date: str | None
+    facts: TierFacts | None
+
+
+EXAMPLES: tuple[TierExample, ...] = (
+    TierExample(
+        "It was upgraded to Tier 2 from the Tier 2 Watch List.", None, TierFacts("2", "2WL")
+    ),
+    TierExample("Malaysia was removed from the watch list.", None, TierFacts(None, "2WL")),
+    TierExample("Myanmar was elevated from the lowest level.", None, TierFacts(None, "3")),
+    TierExample(
+        "The US elevated it from the lowest level on its trafficking watch list.",
+        None,
+        TierFacts(None, "3"),
+    ),
+    TierExample(
+        "It dropped a notch to the watch list, a reversal of last year's Tier Two ranking.",
+        None,
+        TierFacts("2WL", "2"),
+    ),
+    TierExample(
+        "Vietnam remained on the Tier 2 Watch List for the second consecutive year.",
+        None,
+        TierFacts("2WL", "2WL", 1),
+    ),
+    TierExample(
+        "Phnom Penh remained at Tier 3 for a third straight year.", None, TierFacts("3", "3", 2)
+    ),
+    TierExample(
+        "Thailand was automatically downgraded after two years on the watch list.",
+        None,
+        TierFacts("3", "2WL", 2),
+    ),
+    TierExample("Thailand was ranked Tier 3 in 2014 and 2015.", "2015", TierFacts("3")),
+    TierExample(
+        "Cambodia had been on Tier 3 in 2005, was lifted in 2006, and spent 2007 "
+        "and 2008 on the Tier 2 Watch List.",
+        "2006",
+        TierFacts(None),
+    ),
+    TierExample(
+        "Cambodia had been on Tier 3 in 2005, was lifted in 2006, and spent 2007 "
+        "and 2008 on the Tier 2 Watch List.",
+        "2008",
+        TierFacts("2WL"),
+    ),
+    TierExample(
+        "Thailand was ranked Tier 3 in 2014, moved up to the Tier 2 Watch List in 2016, "
+        "and remained there in 2017.",
+        "2017",
+        TierFacts("2WL", "2WL", 1),
+    ),
+    TierExample("In 2014 Thailand was on the blacklist.", "2014", TierFacts("3")),
+    TierExample("The report placed it in the top tier.", None, TierFacts("1")),
+    TierExample(
+        "In 2006 the Philippines was ranked Tier 2, and so was Indonesia.", None, TierFacts("2")
+    ),
+    TierExample(
+        "It rejects the 2019 report, which downgraded Cambodia to Tier 3, following two "
+        "years on the Tier 2 Watch List in 2017 and 2018.",
+        "2019",
+        TierFacts("3", "2WL", 2),
+    ),
+    TierExample(
+        "It rejects the 2019 report, which downgraded Cambodia to Tier 3, following two "
+        "years on the Tier 2 Watch List in 2017 and 2018.",
+        "2017",
+        TierFacts("2WL"),
+    ),
+    # No ranking told: a condition, a wish, a general rule.
+    TierExample(
+        "If it is still on the watch list in 2012, it could face the lowest ranking.", "2012", None
+    ),
+    TierExample(
+        "It calls on the US to restore Cambodia to Tier 2 in next year's report.", None, None
+    ),
+    TierExample(
+        "A country that spends two years on the watch list is moved to Tier 3.", None, None
+    ),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    start: int
+    end: int
+    text: str
+    named: tuple[_Named, ...]
+
+
+class Ranking:
+    """A ranking sentence cut into clauses, each read for the tier facts it tells."""
+
+    def __init__(self, sentence: str) -> None:
+        self.sentence = sentence
+        self.named = _named(sentence)
+        spans, start = [], 0
+        for m in _CLAUSE.finditer(sentence):
+            spans.append((start, m.start()))
+            start = m.end()
+        spans.append((start, len(sentence)))
+        self.clauses = [
+            _Clause(a, b, sentence[a:b], tuple(n for n in self.named if a <= n.start < b))
+            for a, b in spans
+        ]
+
+    def ranked_at(self, pos: int) -> bool:
+        """Whether a country named at ``pos`` is one the ranking places: named before the
+        tier of its clause or right after a verb of moving ("downgraded Thailand to Tier
+        3"), not in what follows ("... to the watch list, months before ... in Essex")."""
+        clause = self.clauses[self.clause_at(pos)]
+        if not clause.named or pos < clause.named[-1].start:
+            return True
+        return bool(_MOVES.search(self.sentence, max(clause.start, pos - 30), pos))
+
+    def subordinate(self, k: int) -> bool:
+        """Whether clause ``k`` leans on the one before ("where it has been since 2018")."""
+        return bool(_SUBORDINATE.match(self.clauses[k].text))
+
+    def explains(self) -> bool:
+        """Whether the sentence explains how the tiers work rather than telling a ranking."""
+        return bool(_GENERIC.search(self.sentence)) and self.main() is None
+
+    def clause_at(self, pos: int) -> int:
+        """The number of the clause holding position ``pos``."""
+        for k, clause in enumerate(self.clauses):
+            if pos < clause.end + 1:
+                return k
+        return len(self.clauses) - 1
+
+    def facts_of(self, k: int, at: tuple[int, int] | None = None) -> TierFacts | None:
+        """The facts clause ``k`` tells (of the date at ``at``, when given)."""
+        clause = self.clauses[k]
+        text = clause.text
+        generic = _GENERIC.search(text)
+        if _IRREALIS.search(text) or (
+            generic and (not clause.named or clause.start + generic.start() < clause.named[0].start)
+        ):
+            return None
+        placed = [n for n in clause.named if not n.came_from]
+        came = [n for n in clause.named if n.came_from]
+        if at is not None:
+            came_from = self._history(clause, at)
+            if came_from is not None:
+                return TierFacts(came_from)
+        run = _RUN_YEARS.search(text)
+        continues = bool(_CONTINUES.search(text))
+        years_before = _ORDINALS[run.group("n").lower()] - 1 if run else int(continues)
+        tier = placed[-1].code if placed else None
+        previous = came[0].code if came else None
+        if tier is None and previous is None:
+            before = [n for n in self.named if n.start < clause.start]
+            if before and (continues or _SAME_AS_BEFORE.search(text)):
+                tier = before[-1].code  # "and remained there", "and so was Indonesia"
+            elif not _MOVES.search(text):
+                return None
+        automatic = _AUTOMATIC.search(text)
+        if automatic and not _AVOIDED.search(
+            text, max(0, automatic.start() - 24), automatic.start()
+        ):
+            tier, previous = tier or "3", previous or "2WL"
+            years_before = max(years_before, 2)
+        if came and came[0].years:
+            years_before = max(years_before, came[0].years)
+        if continues and tier and previous is None:
+            previous = tier
+        return TierFacts(tier, previous, years_before if (tier or previous) else 0)
+
+    def _history(self, clause: _Clause, at: tuple[int, int]) -> str | None:
+        """The tier a date is a year of when it dates the tier a country came from ("after
+        two years on the watch list in 2017 and 2018", "last year's Tier Two ranking")."""
+        if not clause.named:
+            return None
+        nearest = min(clause.named, key=lambda n: min(abs(n.start - at[1]), abs(at[0] - n.end)))
+        if nearest.came_from and (
+            (nearest.years and _RIGHT_AFTER.fullmatch(self.sentence, nearest.end, at[0]))
+            or _POSSESSIVE.match(self.sentence, at[1], nearest.start)
+        ):
+            return nearest.code
+        return None
+
+    def facts_at(self, at: tuple[int, int]) -> TierFacts | None:
+        """The facts of the year a date at ``at`` (a span in the sentence) dates."""
+        k = self.dated_clause(at)
+        return self.facts_of(k, at if k == self.clause_at(at[0]) else None)
+
+    def dated_clause(self, at: tuple[int, int]) -> int:
+        """The clause a date at ``at`` dates: its own, or the one it leads into ("rejects
+        the 2019 report, which downgraded ...", "In 2005, it was considered", "The 2012
+        report, released in June, kept Malaysia on the watch list")."""
+        k = self.clause_at(at[0])
+        clause = self.clauses[k]
+        if self.facts_of(k, at) is None and not clause.named and k + 1 < len(self.clauses):
+            following = self.clauses[k + 1].text
+            if (
+                re.match(r"(?i)\s*(?:which|that)\b", following)
+                or len(clause.text.split()) <= 5
+                or _THE_REPORT.search(clause.text)
+            ):
+                return k + 1
+        return k
+
+    def dates(self, at: tuple[int, int]) -> bool:
+        """Whether a date at ``at`` dates a ranking (its clause tells one, or names the report)."""
+        return self.facts_at(at) is not None
+
+    def main(self) -> int | None:
+        """The number of the clause that tells the sentence's own ranking, or None."""
+        told = [k for k in range(len(self.clauses)) if self.facts_of(k) is not None]
+        if not told:
+            return None
+        lead = [k for k in told if not _SUBORDINATE.match(self.clauses[k].text)]
+        return (lead or told)[0]
+
+    def main_facts(self) -> TierFacts | None:
+        """The facts of the sentence's own ranking, or None."""
+        k = self.main()
+        return None if k is None else self.facts_of(k)
+
+    def undated_main(self, date_spans: list[tuple[int, int]]) -> bool:
+        """Whether the sentence's own ranking stands in a clause without a date of its own
+        ("placed on the watch list, after being ranked Tier 3 in 2021 and 2022"), told as
+        news rather than as the state things are in ("the country remains on the watch
+        list, where it was placed in 2006")."""
+        k = self.main()
+        if k is None or not date_spans or _STATE_NOW.search(self.clauses[k].text):
+            return False
+        return all(
+            self.dated_clause(span) != k or self._history(self.clauses[k], span) is not None
+            for span in date_spans
+        )
+
+
+def _named(sentence: str) -> list[_Named]:
+    found: list[_Named] = []
+    for m in _TIER_RE.finditer(sentence):
+        code = _TIER_CODES[int(m.lastgroup[1:])]  # type: ignore[index]
+        if found and code == "2WL" and _OF_LIST.match(sentence, found[-1].end, m.start()):
+            continue
+        before = sentence[max(0, m.start() - 60) : m.start()]
+        years = _YEARS_ON_BEFORE.search(before)
+        came_from = bool(_FROM_BEFORE.search(before) or years)
+        found.append(_Named(m.start(), m.end(), code, came_from, _count(years) if years else 0))
+    return found
+
+
+def _count(m: re.Match[str]) -> int:
+    try:
+        return number_value(m.group("n"))
+    except KeyError:
+        return 0
+
+
+def report_year(sentence: str, date: str | None, article_year: int | None) -> int | None:
+    """The report's edition: the year the event is dated, else a report named by its year
+    ("the 2010 report"), else "this year's report" read from the article's year."""
+    if date:
+        return int(date[:4])
+    m = _REPORT_YEAR.search(sentence)
+    if m and m.group("y"):
+        return int(m.group("y"))
+    if m and article_year is not None:
+        return article_year - (m.group("this").lower() == "last")
+    return article_year
+
+
+def tier_summary(countries: tuple[str, ...], facts: TierFacts, edition: int | None) -> str:
+    """``Cambodia: Tier 2 Watch List → Tier 2 (2010 report)``."""
+    names = ", ".join(countries) or "?"
+    after = TIER_NAMES.get(facts.tier or "", "")
+    before = TIER_NAMES.get(facts.previous or "", "")
+    if before and after:
+        move = f"{after}, as before" if before == after else f"{before} → {after}"
+    elif after:
+        move = after
+    elif before:
+        way = {"3": "up from", "1": "down from"}.get(facts.previous or "", "moved from")
+        move = f"{way} {before}"
+    else:
+        move = "tier changed"
+    return f"{names}: {move}" + (f" ({edition} report)" if edition else "")
