@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from timeline.language.dates import DateMention, find_dates, numeric_date_order
-from timeline.language.lexicon import WEEKDAYS, alternation, month_forms
+from timeline.language.lexicon import WEEKDAYS, alternation, month_forms, words
 from timeline.model import Precision, precision_of
 from timeline.reading.boilerplate import DATE_LABELS, text_lines
 
@@ -114,6 +114,11 @@ def find_article_date(
                 and _SEPARATED_AFTER.match(after)
             ):
                 rank = 5  # a periodical's issue: "Issue 76 | April 2016"
+            elif mention.precision == "day" and len(mentions) == 1 and _label_line(line, mention):
+                # "The Bangkok Ledger - Tuesday 28 July 2015", "PRESS STATEMENT | Central
+                # Visayas Task Force | Cebu City, 21 September 2022": a short line of names
+                # and labels around one full date.
+                rank = 6
         if rank is None:
             continue
         shifted = _shifted(mention, line_start)
@@ -183,6 +188,23 @@ def _lines_between(text: str, start: int, end: int) -> list[tuple[int, str]]:
 
 def _shifted(m: DateMention, offset: int) -> DateMention:
     return m.shifted(offset)
+
+
+#: The most words a header line of names and labels around a date may have.
+LABEL_LINE_WORDS = 14
+_LABEL_WORD = re.compile(r"[^\W\d_][\w’'.-]*")
+_SMALL_WORDS = frozenset(words("of in on at for the and de del la le du von van y"))
+
+
+def _label_line(line: str, mention: DateMention) -> bool:
+    """Whether a line is names and labels around its one full date, not a sentence: short,
+    not ending like prose, its other words capitalised (small words aside)."""
+    rest = line[: mention.start] + " " + line[mention.end :]
+    found = _LABEL_WORD.findall(rest)
+    if len(found) > LABEL_LINE_WORDS or rest.rstrip().endswith("."):
+        return False
+    lower = [w for w in found if w[0].islower() and w.lower() not in _SMALL_WORDS]
+    return len(lower) <= len(found) // 4
 
 
 # A periodical's issue line: "Issue 76 | April 2016", "Vol. 3 No. 2 · March 2011".

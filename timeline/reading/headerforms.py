@@ -64,6 +64,18 @@ HEADER_FORMS: tuple[HeaderForm, ...] = (
         ),
     ),
     HeaderForm(
+        "a short line of names and labels around a full date",
+        (
+            (f"Raids in the capital\n\nThe Bangkok Ledger - Tuesday 28 July 2015\n\n{_BODY}",
+             "2015-07-28"),
+            (f"Raids\n\nPRESS STATEMENT | Central Visayas Task Force | Cebu City, 21 September "
+             f"2022\n\n{_BODY}", "2022-09-21"),
+            (f"Raids\n\nPhnom Penh Daily Record - Wednesday, September 21, 2022\n\n{_BODY}",
+             "2022-09-21"),
+        ),
+        ((f"Police raid bars in the capital on 5 May 2014\n\n{_BODY}", None),),
+    ),
+    HeaderForm(
         "a periodical's issue line",
         ((f"Mekong Monitor\nIssue 76 | April 2016\n\nRaids in the capital\n\n{_BODY}", "2016-04"),),
     ),
