@@ -48,7 +48,8 @@ def test_list_filters_by_year_range_country_alias_and_type(capsys):
 
 def test_search_filter(capsys):
     _, out, _ = run(capsys, "list", "--search", "watchlist")
-    assert "removed Cambodia from a watchlist" in out
+    # The tier change of "removed Cambodia from a watchlist", summarised as its tiers.
+    assert "Cambodia: Tier 2 Watch List → Tier 2 (2010 report)" in out
 
 
 @pytest.mark.parametrize(
@@ -166,7 +167,7 @@ def test_search_takes_phrases_prefixes_and_odd_input(capsys):
     _, out, _ = run(capsys, "list", "--search", '"task force"')
     assert "first national task force" in out
     _, out, _ = run(capsys, "list", "--search", "watchli*")
-    assert "removed Cambodia from a watchlist" in out
+    assert "Cambodia: Tier 2 Watch List → Tier 2 (2010 report)" in out
     for odd in ['"', "*", "AND(", "x" * 10_000]:
         code, _, err = run(capsys, "list", "--search", odd)
         assert code == 0 and "Traceback" not in err

@@ -88,4 +88,8 @@ def load_corpus(
         if result.article is not None:
             articles.append(result.article)
             events.extend(result.events)
-    return Corpus(corpus_name(folder), articles, sort_events(events), warnings)
+    from timeline.stories import build_stories
+
+    events = sort_events(events)
+    build_stories(events)
+    return Corpus(corpus_name(folder), articles, events, warnings)

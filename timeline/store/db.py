@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 #: Bump when the tables change; a database of another schema is rebuilt.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 #: Sentence rows are numbered ``file_id << EVENT_BITS | n`` (up to a million events a file).
 EVENT_BITS = 20
 EVENT_MASK = (1 << EVENT_BITS) - 1
@@ -43,10 +43,11 @@ CREATE TABLE IF NOT EXISTS files (
     ztext BLOB,
     events BLOB
 );
+CREATE TABLE IF NOT EXISTS blobs (key TEXT PRIMARY KEY, value BLOB NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS article_fts USING fts5(text, tokenize='{_TOKENIZE}');
 CREATE VIRTUAL TABLE IF NOT EXISTS sentence_fts USING fts5(sentence, tokenize='{_TOKENIZE}');
 """
-_TABLES = {"meta", "files", "article_fts", "sentence_fts"}
+_TABLES = {"meta", "files", "blobs", "article_fts", "sentence_fts"}
 
 
 _CORRUPT_ERRORS = (sqlite3.DatabaseError, ValueError, EOFError, KeyError, TypeError, zlib.error)
@@ -237,7 +238,7 @@ class Store:
         return True
 
     def _reset(self, fingerprint: str) -> None:
-        for table in ("files", "article_fts", "sentence_fts"):
+        for table in ("files", "blobs", "article_fts", "sentence_fts"):
             self.conn.execute(f"DROP TABLE IF EXISTS {table}")
         self._create()
         self._set_meta("fingerprint", fingerprint)
@@ -283,6 +284,21 @@ class Store:
         """Close the connection (errors ignored)."""
         with contextlib.suppress(sqlite3.Error):
             self.conn.close()
+
+    def blob(self, key: str) -> bytes | None:
+        """A value kept for the whole corpus (the stories of the last run), or None."""
+        with faults():
+            row = self.conn.execute("SELECT value FROM blobs WHERE key=?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_blob(self, key: str, value: bytes) -> None:
+        """Keep a value for the whole corpus, replacing the one before."""
+        with faults(), self.transaction(owned=True):
+            self.conn.execute(
+                "INSERT INTO blobs(key, value) VALUES(?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+                (key, value),
+            )
 
     def rows(self) -> dict[str, FileRow]:
         """Every indexed file, by relative path (one query: it is the start-up path)."""

@@ -35,6 +35,7 @@ from timeline.store.codec import (
 )
 from timeline.store.db import FileRow, FileWrite, IndexFault, Store, classify
 from timeline.store.fingerprint import index_fingerprint
+from timeline.store.kept_stories import tell_stories
 from timeline.store.paths import index_path, remove_database
 from timeline.store.search import FileEvents, LazySearch, Searcher, SearchHits
 from timeline.store.worker import Result, Task, cpu_count, read_one, run_chunks
@@ -409,6 +410,13 @@ class _Run:
                         entry.fid = ids[rel]
         self.deliver([entry for _, entry in fresh])
 
+    def tell_stories(self, events: list[Event]) -> None:
+        """Group the events into stories (see :mod:`timeline.store.kept_stories`)."""
+        try:
+            tell_stories(events, self.store if self.saving else None)
+        except IndexFault as fault:
+            self.stop_saving(fault)
+
     def assemble(self, files: list[tuple[Path, str]]) -> IndexedCorpus:
         """The corpus in folder order, with its search."""
         articles: list[Article] = []
@@ -445,6 +453,7 @@ class _Run:
             warnings=warnings,
             report=report,
         )
+        self.tell_stories(corpus.events)
         corpus.searcher = LazySearch(primary, articles, corpus.events, self.warn)
         return corpus
 

@@ -1,0 +1,416 @@
+"""One happening, many sources: events of different articles that tell the same thing.
+
+Two events are told of one happening when all of these hold:
+
+* they come from different articles (two events of one article never join);
+* their types agree (a tier change and the report that made it count as one);
+* their dates agree: equal, one refining the other (``2015`` and ``2015-11-21``),
+  or two days within two days of each other (outlets disagree on a date);
+* they are about the same place: their subject countries or regional groups
+  overlap;
+* they say the same thing: enough content words in common, or, for a tier change,
+  the same country ranked in the same report year.
+
+Stories are built greedily, most similar pairs first, and two groups join
+only when every pair across them agrees (complete linkage): a wrong merge
+hides an event, a missed one only shows a repeat. Events are compared only
+within blocks of one type and one year, so the cost stays near-linear.
+
+No Textual, no parsing: this reads extracted events.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import heapq
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import repeat
+
+from timeline.language.lexicon import words
+from timeline.model import Article, Event, format_date
+
+__all__ = [
+    "Story",
+    "build_stories",
+    "dates_agree",
+    "disagreement",
+    "key_stories",
+    "story_date",
+    "story_map",
+]
+
+#: Types told of one happening together: a ranking and the report that made it; a
+#: conviction and the count of those convicted.
+_TYPE_GROUP = {"report": "tier_change", "statistic": "enforcement"}
+#: The ranker of the trafficking reports, left out when comparing countries.
+_RANKER = "United States"
+#: Least weight of content words two tellings must have in common (of the lighter's).
+SIMILARITY = 0.1
+#: The same, for two tellings that name no country or group at all.
+NOWHERE_SIMILARITY = 0.6
+#: How many days apart two day dates of one happening may be.
+DAY_SLACK = 2
+
+_WORD = re.compile(r"[^\W\d_]{3,}|\d[\d,.]*\d|\d")
+_STOP = frozenset(
+    words(
+        """the and for that with from this was were are has have had been its their his her
+    said says told also which who whom will would could should than then into over under
+    about after before since while when where what there here they them our your not but
+    all any more most other some such only very just one two three four five six seven
+    eight nine ten first last year years month months week weeks day days monday tuesday
+    wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december today yesterday among including between
+    during against according per cent percent new"""
+    )
+)
+
+
+@dataclass(slots=True)
+class Story:
+    """A happening and the events (one per article at most) that tell it."""
+
+    id: str
+    events: list[Event] = field(default_factory=list)
+
+    @property
+    def sources(self) -> int:
+        """How many articles tell it."""
+        return len({e.article for e in self.events})
+
+    @property
+    def first(self) -> Event:
+        """The telling shown for the story: the first by date, then by article."""
+        return self.events[0]
+
+
+def _content(event: Event) -> frozenset[str]:
+    return _content_of(event.sentence)
+
+
+@lru_cache(maxsize=65536)
+def _content_of(sentence: str) -> frozenset[str]:
+    found = set(_WORD.findall(sentence.lower())) - _STOP
+    # A plural and its singular count as one word ("graves", "grave").
+    plural = {w for w in found if w[-1] == "s" and len(w) > 4}
+    return frozenset((found - plural) | {w[:-1] for w in plural})
+
+
+class _Weights:
+    """How telling each content word is: words most events use ("trafficking") weigh
+    little, rare ones ("Otres", "62") much (inverse document frequency over the corpus)."""
+
+    def __init__(self, contents: Sequence[frozenset[str]]) -> None:
+        counts: Counter[str] = Counter()
+        for found in contents:
+            counts.update(found)
+        total = max(1, len(contents))
+        # Smoothed: a word every telling uses still weighs something (one).
+        self.weight = {w: 1 + math.log((1 + total) / (1 + n)) for w, n in counts.items()}
+        self.default = 1 + math.log(1 + total)
+
+    def of(self, words: Collection[str]) -> float:
+        """The weight of some words together."""
+        return sum(map(self.weight.get, words, repeat(self.default, len(words))))
+
+
+class _Telling:
+    """One event as story building compares it: what must agree, and what it says."""
+
+    __slots__ = (
+        "event", "article", "kind", "date", "day", "first", "places", "regions", "content",
+        "weight", "pair_keys",
+    )  # fmt: skip
+
+    def __init__(self, event: Event, content: frozenset[str], weights: _Weights) -> None:
+        self.event = event
+        self.article = event.article
+        self.kind = event.type
+        self.date = event.date or ""
+        self.day = _ordinal(self.date)
+        subjects = [c for c in event.countries if c != _RANKER] or list(event.countries)
+        self.first = subjects[0] if subjects else None
+        self.regions = frozenset(event.regions)
+        self.places = frozenset(subjects) | self.regions
+        self.content = content
+        self.weight = weights.of(content)
+        get = weights.weight.get
+        if event.type == "tier_change":
+            self.pair_keys: list[tuple] = [("tier", event.report_year)]
+        else:
+            rare = heapq.nlargest(
+                KEY_WORDS + 1, sorted(content), key=lambda w: get(w, weights.default)
+            )
+            if len(self.date) == 4:  # looked up by its two rarest words
+                self.pair_keys = [tuple(sorted(rare[:2]))] if len(rare) > 1 else []
+            else:  # found by any two of its rarest words
+                self.pair_keys = [
+                    tuple(sorted((a, b))) for x, a in enumerate(rare) for b in rare[x + 1 :]
+                ]
+
+
+def _ordinal(value: str) -> int | None:
+    try:
+        return dt.date.fromisoformat(value).toordinal() if len(value) == 10 else None
+    except ValueError:
+        return None
+
+
+def dates_agree(a: str | None, b: str | None) -> bool:
+    """Whether two dates can be of one happening: equal, one refining the other, or two
+    days at most :data:`DAY_SLACK` apart."""
+    if not a or not b:
+        return False
+    if a.startswith(b) or b.startswith(a):
+        return True
+    da, db = _ordinal(a), _ordinal(b)
+    return da is not None and db is not None and abs(da - db) <= DAY_SLACK
+
+
+def _agree(a: _Telling, b: _Telling) -> bool:
+    """Whether two tellings can be of one happening (all but wording): other articles,
+    dates that agree, and each one's first subject country among the other's places (or
+    a regional group in common): "Malaysian police found graves near the Thai border" is
+    not the Thai police's find."""
+    if a.article == b.article:
+        return False
+    if a.day is not None and b.day is not None:
+        if abs(a.day - b.day) > DAY_SLACK:
+            return False
+    elif not (a.date.startswith(b.date) or b.date.startswith(a.date)):
+        return False
+    if a.regions & b.regions:
+        return True
+    if a.first is None or b.first is None:
+        return a.first is None and b.first is None
+    return a.first in b.places and b.first in a.places
+
+
+def _score(a: _Telling, b: _Telling, weights: _Weights) -> float:
+    """How surely two agreeing tellings are of one happening (0: they are not)."""
+    ea, eb = a.event, b.event
+    if a.kind == "tier_change" and b.kind == "tier_change":
+        if ea.report_year and ea.report_year == eb.report_year and _tiers_agree(ea, eb):
+            return 1.0  # the same country ranked in the same report
+        return 0.0
+    shared = a.content & b.content
+    if not shared:
+        return 0.0
+    similarity = weights.of(shared) / max(1e-9, min(a.weight, b.weight))
+    need = NOWHERE_SIMILARITY if not a.places and not b.places else SIMILARITY
+    return similarity if similarity >= need else 0.0
+
+
+def _tiers_agree(a: Event, b: Event) -> bool:
+    return not (a.tier and b.tier and a.tier != b.tier)
+
+
+def _block(event: Event) -> tuple[str, str] | None:
+    if event.date is None:
+        return None
+    return (_TYPE_GROUP.get(event.type, event.type), event.date[:4])
+
+
+def build_stories(events: Iterable[Event], previous: dict[str, str] | None = None) -> list[Story]:
+    """Every event in exactly one story (most stories have one event), stories sorted by
+    their first event; each event's ``story`` is set to its story's id.
+
+    ``previous`` maps event ids to the stories an earlier run gave them: a block (one
+    type, one year) whose events and stories are all still there keeps its stories, and
+    only the others are built again, so that new articles join existing stories at the
+    cost of the blocks they touch.
+    """
+    events = list(events)
+    blocks: dict[tuple[str, str], list[Event]] = defaultdict(list)
+    groups: list[list[Event]] = []
+    for event in events:
+        key = _block(event)
+        if key is None:
+            groups.append([event])
+        else:
+            blocks[key].append(event)
+    dirty: list[list[Event]] = []
+    for members in blocks.values():
+        kept = _kept(members, previous) if previous else None
+        if kept is None:
+            dirty.append(members)
+        else:
+            groups.extend(kept)
+    if dirty:
+        contents = {e.id: _content(e) for members in dirty for e in members}
+        weights = _Weights(list(contents.values()))
+        for members in dirty:
+            tellings = [_Telling(e, contents[e.id], weights) for e in members]
+            groups.extend(_cluster(tellings, weights))
+    stories = []
+    for group in groups:
+        group.sort(key=lambda e: e.sort_key)
+        story = Story(_story_id(group), group)
+        for event in group:
+            event.story = story.id
+        stories.append(story)
+    stories.sort(key=lambda s: s.first.sort_key)
+    return stories
+
+
+def _kept(members: list[Event], previous: dict[str, str]) -> list[list[Event]] | None:
+    """The block's stories of the earlier run, or None when the block has changed (a new
+    event, or a story of the earlier run that lost a member)."""
+    stories: dict[str, list[Event]] = defaultdict(list)
+    for event in members:
+        story = previous.get(event.id)
+        if story is None:
+            return None
+        stories[story].append(event)
+    for story, found in stories.items():
+        if len(found) > 1 and _story_id(found) != story:
+            return None  # its first member is gone: the story changed
+    return list(stories.values())
+
+
+def story_map(stories: Iterable[Story]) -> dict[str, str]:
+    """Event id -> story id, for the index to keep."""
+    return {e.id: story.id for story in stories for e in story.events}
+
+
+#: How many of its rarest content words a telling known only to the year is looked up by.
+KEY_WORDS = 3
+#: Caps that keep the cost near-linear on text that repeats itself (templates, wire copy
+#: run by dozens of sites): tellings compared per day window, per month and per key, and
+#: the most sources one story gathers.
+MAX_WINDOW = 40
+MAX_BUCKET = 16
+MAX_STORY = 64
+
+
+def _candidates(members: list[_Telling]) -> set[tuple[int, int]]:
+    """Pairs worth comparing, by place and date, without comparing every pair: day dates
+    within :data:`DAY_SLACK` days of each other, a month with the days and months in it,
+    and a telling known only to the year with those that share two of its rarest words
+    (or, for tier changes, the report year): year-only mentions are common and mostly
+    background, and join a story only on strong evidence."""
+    by_place: dict[str, list[int]] = defaultdict(list)
+    for n, telling in enumerate(members):
+        for place in telling.places or ("",):
+            by_place[place].append(n)
+    pairs: set[tuple[int, int]] = set()
+
+    def add(i: int, j: int) -> None:
+        if i != j:
+            pairs.add((i, j) if i < j else (j, i))
+
+    for indexes in by_place.values():
+        days = sorted((members[n].day, n) for n in indexes if members[n].day is not None)
+        for x, (day, i) in enumerate(days):
+            for later, j in days[x + 1 : x + 1 + MAX_WINDOW]:
+                if later - day > DAY_SLACK:
+                    break
+                add(i, j)
+        by_month: dict[str, list[int]] = defaultdict(list)
+        for n in indexes:
+            if len(members[n].date) >= 7:
+                by_month[members[n].date[:7]].append(n)
+        for found in by_month.values():
+            coarse = [n for n in found if len(members[n].date) == 7]
+            for i in coarse:
+                for j in found[:MAX_WINDOW]:
+                    add(i, j)
+        keyed: dict[tuple, list[int]] = defaultdict(list)
+        for n in indexes:
+            for key in members[n].pair_keys:
+                keyed[key].append(n)
+        for found in keyed.values():
+            if len(found) > MAX_BUCKET:
+                continue  # two words that common are no evidence
+            coarse = [n for n in found if len(members[n].date) == 4]
+            for i in coarse:
+                for j in found:
+                    add(i, j)
+    return pairs
+
+
+def _cluster(members: list[_Telling], weights: _Weights) -> list[list[Event]]:
+    """Group one block: pairs that say the same thing join, most similar first (single
+    linkage on wording), and two groups join only when every pair across them agrees on
+    date, place and article (complete linkage on what must hold)."""
+    if len(members) == 1:
+        return [[members[0].event]]
+    scores: dict[tuple[int, int], float] = {}
+    for i, j in _candidates(members):
+        if _agree(members[i], members[j]):
+            score = _score(members[i], members[j], weights)
+            if score:
+                scores[(i, j)] = score
+    group_of = list(range(len(members)))
+    groups: dict[int, list[int]] = {n: [n] for n in range(len(members))}
+    for (i, j), _ in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
+        gi, gj = group_of[i], group_of[j]
+        if gi == gj:
+            continue
+        a, b = groups[gi], groups[gj]
+        if len(a) + len(b) <= MAX_STORY and all(
+            _agree(members[x], members[y]) for x in a for y in b
+        ):
+            for n in b:
+                group_of[n] = gi
+            a.extend(b)
+            del groups[gj]
+    return [[members[n].event for n in group] for group in groups.values()]
+
+
+def _story_id(group: Sequence[Event]) -> str:
+    """``s`` and 12 hex digits, from the smallest event id of the group: the same corpus
+    gives the same ids."""
+    anchor = min(e.id for e in group)
+    return "s" + hashlib.sha1(anchor.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
+def story_date(story: Story) -> tuple[str | None, list[tuple[str, int]]]:
+    """The date most of a story's sources give (ties: the finer, then the earlier), and
+    every date given with how many sources give it, most first."""
+    counts = Counter(e.date for e in story.events if e.date)
+    if not counts:
+        return None, []
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))
+    return ranked[0][0], ranked
+
+
+def disagreement(story: Story) -> str:
+    """``21 Nov 2015 (1 source) · 22 Nov 2015 (1 source)`` when sources give different
+    days, else ``""`` (a coarser date that agrees, such as ``2015``, is no disagreement)."""
+    _, dates = story_date(story)
+    days = [(d, n) for d, n in dates if len(d) == 10]
+    if len(days) < 2:
+        return ""
+    return " · ".join(f"{format_date(d)} ({n} source{'s' if n != 1 else ''})" for d, n in days)
+
+
+def key_stories(
+    stories: Iterable[Story], articles: dict[str, Article] | None = None, per_year: int = 5
+) -> list[Story]:
+    """The top stories of each year by distinct sources: articles, and outlets where known
+    (a story told by three outlets ranks above one told three times by one outlet)."""
+    articles = articles or {}
+    by_year: dict[str | None, list[Story]] = defaultdict(list)
+    for story in stories:
+        date = story.first.date
+        by_year[date[:4] if date else None].append(story)
+    chosen: list[Story] = []
+    for _year, found in sorted(by_year.items(), key=lambda kv: (kv[0] is None, kv[0] or "")):
+        found.sort(key=lambda s: (*(-n for n in _weight(s, articles)), s.first.sort_key))
+        chosen.extend(found[:per_year])
+    return chosen
+
+
+def _weight(story: Story, articles: dict[str, Article]) -> tuple[int, int]:
+    outlets = {
+        (articles[e.article].source or e.article) if e.article in articles else e.article
+        for e in story.events
+    }
+    return len(outlets), story.sources
