@@ -43,6 +43,26 @@ def index_path(folder: Path, cache_dir: Path | str | None = None) -> Path:
     return cache_root(cache_dir) / "index" / f"{name or 'root'}-{corpus_key(folder)}.sqlite3"
 
 
+def to_db_text(text: str) -> str | bytes:
+    """Text as SQLite can hold it, reversibly: with lone surrogates (a file name that is
+    not valid UTF-8, as Python reads it) as its bytes, a BLOB; else the text itself."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            return text.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:
+            return text.encode("utf-8", "surrogatepass")
+    return text
+
+
+def from_db_text(value: str | bytes | None) -> str | None:
+    """The text :func:`to_db_text` stored (the same string, surrogates and all)."""
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "surrogateescape")
+    return value
+
+
 def database_files(path: Path) -> list[Path]:
     """The database file with its write-ahead log and shared-memory companions."""
     return [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
