@@ -57,3 +57,11 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
     code = main(list(argv))
     out, err = capsys.readouterr()
     return code, out, err
+
+
+def slow_chunk(tasks):
+    """A chunk reader for worker processes that takes far longer than anyone waits."""
+    import time
+
+    time.sleep(60)
+    return []
