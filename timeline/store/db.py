@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from timeline.store.paths import from_db_text, to_db_text
+from timeline.store.paths import from_db_text, remove_database, to_db_text
 
 #: Bump when the tables change; a database of another schema is rebuilt.
 SCHEMA_VERSION = 1
@@ -172,9 +172,11 @@ class Store:
         """Open or create the database and make sure it holds ``fingerprint`` data.
 
         A database written under another fingerprint (a new extractor version)
-        is emptied, so everything is extracted again. Raises IndexFault.
+        is emptied, so everything is extracted again. Raises IndexFault; a
+        database this call created and could not set up (a full disk) is removed.
         """
         with faults():
+            created = path is not None and not path.exists()
             if path is not None:
                 path.parent.mkdir(parents=True, exist_ok=True)
             target = ":memory:" if path is None else str(path)
@@ -185,8 +187,15 @@ class Store:
         try:
             with faults():
                 store._prepare(fingerprint)
-        except BaseException:
-            store.close()
+        except BaseException as exc:
+            kind = exc.kind if isinstance(exc, IndexFault) else "other"
+            if kind == "full":
+                store.close_after_full_disk()
+            else:
+                store.close()
+            if created and path is not None and kind in ("full", "other"):
+                with contextlib.suppress(OSError):
+                    remove_database(path)  # ours, empty: leave nothing behind
             raise
         return store
 
@@ -289,6 +298,23 @@ class Store:
         """Close the connection (errors ignored)."""
         with contextlib.suppress(sqlite3.Error):
             self.conn.close()
+
+    def close_after_full_disk(self) -> bool:
+        """Close after a full disk, leaving no write-ahead log to keep the disk full.
+
+        The log is written back into the database if there is room; if even
+        that fails for want of space, the database is removed with its log (it
+        is a cache: the next run rebuilds it). True when it was removed.
+        """
+        stuck = False
+        if self.path is not None:
+            try:
+                with faults():
+                    self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            except IndexFault as fault:
+                stuck = fault.kind == "full"
+        self.close()
+        return stuck and self.path is not None and remove_database(self.path)
 
     def rows(self) -> dict[str, FileRow]:
         """Every indexed file, by relative path (one query: it is the start-up path)."""

@@ -248,8 +248,14 @@ class _Run:
         return (*self.plan(files, stats, {}), {})
 
     def stop_saving(self, fault: IndexFault) -> None:
+        consequence = "changes kept for this run only"
+        if fault.kind == "full" and self.store is not None:
+            # a log left behind would keep the disk full (and later note saves failing)
+            if self.store.close_after_full_disk():
+                consequence += "; index removed to free the disk"
+            self.store = None
         if self.saving:
-            self.index_warning(fault, "changes kept for this run only")
+            self.index_warning(fault, consequence)
         self.saving = False
 
     # main steps
