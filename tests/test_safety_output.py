@@ -167,3 +167,12 @@ def test_random_hostile_names_and_texts_never_reach_the_output(
         outputs += [(target.read_bytes().decode("utf-8"), fmt == "ics"), (err, False)]
     for text, crlf in outputs:
         assert forbidden_in(text, crlf=crlf) == [], text
+
+
+def test_the_warnings_the_browser_shows_as_notices_are_clean_lines(folder):
+    from timeline.store import open_corpus
+
+    warnings: list[str] = []
+    open_corpus(folder, warn=warnings.append).close()
+    assert any("skipped: binary file" in line for line in warnings)
+    assert all(clean_line(line) == line and forbidden_in(line) == [] for line in warnings)

@@ -38,6 +38,7 @@ from timeline.store.fingerprint import index_fingerprint
 from timeline.store.paths import index_path, remove_database
 from timeline.store.search import FileEvents, LazySearch, Searcher, SearchHits
 from timeline.store.worker import Result, Task, cpu_count, read_one, run_chunks
+from timeline.textclean import clean_line
 
 Warn = Callable[[str], None]
 Progress = Callable[[int, int], None]
@@ -181,7 +182,8 @@ class _Run:
 
     def warn(self, message: str) -> None:
         if self._warn_cb is not None:
-            self._warn_cb(message)
+            # one clean line: a file name may hold escape sequences (the browser shows these)
+            self._warn_cb(clean_line(message))
 
     def _folder_warning(self, message: str) -> None:
         self.folder_warnings.append(message)

@@ -128,7 +128,10 @@ def run_chunks(
     if count <= threshold or workers < 2:
         for chunk in chunks:
             check_cancel()
-            yield read(chunk)
+            if read is read_chunk:  # here, a cancel is noticed between files
+                yield [_checked(check_cancel, task) for task in chunk]
+            else:
+                yield read(chunk)
         return
     remaining = dict(enumerate(chunks))
     try:
@@ -167,6 +170,11 @@ def run_chunks(
     for _, chunk in sorted(remaining.items()):
         check_cancel()
         yield read(chunk)
+
+
+def _checked(check_cancel: Callable[[], None], task: Task) -> Result:
+    check_cancel()
+    return read_one(task)
 
 
 def stop_pool(pool: ProcessPoolExecutor) -> None:
