@@ -243,3 +243,20 @@ def test_a_notes_file_replaced_under_the_store_is_not_written_through(db):
             other.set_starred(event, False)
         with pytest.raises(NotesGone):
             store.set_starred(event, True)
+
+
+def test_opening_while_another_process_holds_the_write_lock_does_not_wait(db):
+    NotesStore(db).close()  # the file exists, with the current schema
+    locker = subprocess.Popen(
+        [sys.executable, "-c", _LOCKER, str(db)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert locker.stdout.readline().strip() == "locked"
+        started = time.monotonic()
+        with NotesStore(db) as store:
+            assert time.monotonic() - started < 1.5
+            assert store.persistent and store.warnings == []
+            assert store.load(make_event()).version == 0
+    finally:
+        locker.kill()
+        locker.wait()

@@ -51,13 +51,10 @@ from urllib.parse import quote
 
 from timeline.model import Event
 from timeline.store.db import classify
+from timeline.store.paths import DATA_DIR_ENV, NOTES_FILE, data_dir, default_notes_path  # noqa: F401
 from timeline.store.paths import from_db_text as _from_db
 from timeline.store.paths import to_db_text as _to_db
 
-#: Environment variable naming the data directory (overrides the platform default).
-DATA_DIR_ENV = "TIMELINE_DATA_DIR"
-#: File name of the notes database inside the data directory.
-NOTES_FILE = "notes.db"
 SCHEMA_VERSION = 2
 #: Seconds a save waits for another process's write lock before raising NotesLocked.
 BUSY_TIMEOUT = 0.25
@@ -125,21 +122,6 @@ class NoteRecord:
     def empty(self) -> bool:
         """True when the record holds neither a star nor a note."""
         return not self.starred and not self.note
-
-
-def data_dir() -> Path:
-    """The user data directory: ``$TIMELINE_DATA_DIR`` or the platform's default."""
-    override = os.environ.get(DATA_DIR_ENV)
-    if override:
-        return Path(override).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("timeline"))
-
-
-def default_notes_path() -> Path:
-    """Where the notes database lives unless a path is given."""
-    return data_dir() / NOTES_FILE
 
 
 def normalise_sentence(sentence: str) -> str:
@@ -278,9 +260,17 @@ class NotesStore:
             result = conn.execute("PRAGMA quick_check").fetchone()
             if not result or result[0] != "ok":
                 raise _Damaged(result[0] if result else "integrity check returned nothing")
-            self._ensure_schema(conn)
-            # From now on a save waits for another process's lock briefly, never for long.
-            conn.execute(f"PRAGMA busy_timeout = {max(0, int(self.busy_timeout * 1000))}")
+            # Another process's lock is waited on briefly (long only to create the schema);
+            # a file locked by a writer but holding the current schema is fine as it is.
+            current = conn.execute("PRAGMA user_version").fetchone()[0] >= SCHEMA_VERSION
+            wait = self.busy_timeout if current else OPEN_TIMEOUT
+            conn.execute(f"PRAGMA busy_timeout = {int(wait * 1000)}")
+            try:
+                self._ensure_schema(conn)
+            except sqlite3.OperationalError as error:
+                if not current or classify(error).kind != "locked":
+                    raise
+            conn.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout * 1000)}")
             st = os.stat(path)
             self._identity = (st.st_dev, st.st_ino)
         except BaseException:
