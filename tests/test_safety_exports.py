@@ -15,6 +15,7 @@ import stat
 import subprocess
 import sys
 import textwrap
+import threading
 from pathlib import Path
 
 import pytest
@@ -175,3 +176,16 @@ def test_render_alone_writes_nothing(tmp_path):
     corpus = load_corpus()
     render("json", corpus.articles, corpus.events)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_device_or_a_pipe_is_written_to_as_it_is(tmp_path):
+    write_atomic("/dev/null", "nothing to keep there")
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)  # not replaced by a file
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    write_atomic(fifo, "through the pipe")
+    reader.join(10)
+    assert received == [b"through the pipe"] and stat.S_ISFIFO(os.stat(fifo).st_mode)

@@ -69,10 +69,17 @@ def write_atomic(path: str | Path, text: str | bytes) -> Path:
         data = text if isinstance(text, bytes) else text.encode("utf-8")
     except UnicodeError as error:
         raise ExportError(f"cannot write {shown}: {_reason(error)}; {kept}") from None
-    if target.is_symlink():
-        target = Path(os.path.realpath(target))
     if target.is_dir():
         raise ExportError(f"cannot write {shown}: it is a folder")
+    if existed and not target.is_file():  # /dev/stdout, a pipe: nothing there to keep
+        try:
+            with open(target, "wb") as out:
+                out.write(data)
+        except OSError as error:
+            raise ExportError(f"cannot write {shown}: {_reason(error)}") from None
+        return target
+    if target.is_symlink():
+        target = Path(os.path.realpath(target))
     folder = target.parent
     try:
         mode = stat.S_IMODE(target.stat().st_mode) if existed else 0o666 & ~_umask()
