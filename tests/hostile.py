@@ -25,7 +25,13 @@ BAD = {
     "empty.txt": "empty file",
     "huge.txt": "too large",
     "self.txt": "symbolic link loop",
+    "fifo.txt": "not a regular file",
 }
+#: A good file whose name is not valid UTF-8 (Python: lone surrogates), and its phrase.
+UNDECODABLE_NAME = b"bad\xff\xfename.txt"
+GOOD[os.fsdecode(UNDECODABLE_NAME)] = "Myanmar police arrested 7 people"
+#: A binary file whose name would retitle the terminal and colour it.
+ESCAPE_NAME = b"evil\x1b]0;pwned\x07\x1b[41m\xe2\x80\xae.txt"
 MANY = 10_000
 
 
@@ -59,6 +65,12 @@ def build_hostile_corpus(root: Path, many: int = MANY) -> Path:
         f"{MARKUP_LINE}\n",
         encoding="utf-8",
     )
+    raw = os.fsencode(folder)
+    with open(os.path.join(raw, UNDECODABLE_NAME), "wb") as handle:
+        handle.write(b"Raid\n\nMyanmar police arrested 7 people in 2014.\n")
+    with open(os.path.join(raw, ESCAPE_NAME), "wb") as handle:
+        handle.write(b"\x00\x01 binary")
+    os.mkfifo(folder / "fifo.txt")  # opening it for reading would wait for a writer
     (folder / "loop").symlink_to(folder)  # a folder loop
     (folder / "self.txt").symlink_to(folder / "self.txt")  # a file loop
     (folder / "secret.txt").write_text("Secret\n\nPolice arrested 9 people in 2009.")

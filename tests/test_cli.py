@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -219,3 +221,90 @@ def test_every_export_format_from_the_command_line(capsys, tmp_path, fmt):
     assert code == 0
     assert "wrote " in err and str(target) in err
     assert "Cambodia" in target.read_text(encoding="utf-8")
+
+
+# --- the folder, the filters and the messages, as a new user meets them (issue 15) ---------
+
+
+def test_list_export_and_notes_take_the_folder_like_timeline_dir(capsys, tmp_path):
+    (tmp_path / "a.txt").write_text("Headline\n\nPolice arrested 12 traffickers in Laos in 2012.")
+    code, out, err = run(capsys, "list", str(tmp_path))
+    assert code == 0 and "arrested 12 traffickers" in out and "1 of 1 events" in out
+    code, out, _ = run(capsys, "export", str(tmp_path))
+    assert code == 0 and json.loads(out)["corpus"]["folder"] == str(tmp_path.resolve())
+    code, out, _ = run(capsys, "notes", str(tmp_path))
+    assert code == 0 and "0 events with a star or a note" in out
+    code, _, err = run(capsys, "list", str(tmp_path), "--corpus", str(SEED_003.parent))
+    assert code == 2 and "two folders given" in err
+
+
+def test_a_backwards_year_range_is_read_forwards_and_says_so(capsys):
+    code, out, err = run(capsys, "list", "--year", "2012-2008")
+    assert code == 0
+    assert err.strip() == "timeline: note: --year 2012-2008 read as 2008-2012"
+    _, forwards, _ = run(capsys, "list", "--year", "2008-2012")
+    assert out == forwards
+
+
+def test_a_country_no_event_names_says_so(capsys):
+    code, out, err = run(capsys, "list", "--country", "France")
+    assert code == 0 and out.splitlines()[-1].startswith("0 of ")
+    assert "timeline: note: no event in this corpus names France" in err
+    assert "Cambodia" in err  # the countries there are
+    _, _, err = run(capsys, "list", "--country", "Cambodia")
+    assert err == ""
+
+
+def test_the_ics_message_names_the_file_then_what_was_left_out(capsys, tmp_path):
+    target = tmp_path / "out.ics"
+    code, _, err = run(capsys, "export", "--format", "ics", "-o", str(target))
+    assert code == 0
+    assert re.fullmatch(
+        rf"wrote \d+ events to {re.escape(str(target))}; \d+ undated events? left out\n", err
+    )
+
+
+def test_ics_spans_from_the_command_line(capsys):
+    import datetime as dt
+
+    import icalendar
+
+    def longest(*argv: str) -> dt.timedelta:
+        _, out, _ = run(capsys, "export", "--format", "ics", "--type", "tier_change", *argv)
+        vevents = icalendar.Calendar.from_ical(out).walk("VEVENT")
+        return max(v.decoded("DTEND") - v.decoded("DTSTART") for v in vevents)
+
+    assert longest() == dt.timedelta(days=1)
+    assert longest("--ics-spans") >= dt.timedelta(days=365)
+
+
+def test_dash_o_dash_is_standard_output_and_an_empty_name_is_refused(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(capsys, "export", "-o", "-")
+    assert code == 0 and json.loads(out)["events"]
+    assert not (tmp_path / "-").exists()
+    code, out, err = run(capsys, "export", "-o", "")
+    assert code == 2 and out == ""
+    assert err.strip() == "timeline: error: -o needs a file name (or - for standard output)"
+
+
+@pytest.mark.parametrize(
+    "limit", ["100000000000", "1" + "0" * 30, "9" * 5000], ids=["1e11", "1e30", "5000 digits"]
+)
+def test_absurd_size_limits_are_refused_clearly(capsys, limit):
+    with pytest.raises(SystemExit) as exit_:
+        main(["list", "--max-bytes", limit])
+    err = capsys.readouterr().err
+    assert exit_.value.code == 2
+    assert "--max-bytes: at most 1,000,000,000" in err and "Traceback" not in err
+
+
+def test_dates_on_a_folder_or_a_fifo_says_what_it_is(capsys, tmp_path):
+    code, _, err = run(capsys, "dates", str(tmp_path))
+    assert code == 2 and "is a folder" in err
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    code, _, err = run(capsys, "dates", str(fifo))  # returns at once: never opened
+    assert code == 2 and err.strip() == f"timeline: error: not a regular file: {fifo}"
+    code, _, err = run(capsys, "dates", str(tmp_path / "missing.txt"))
+    assert code == 2 and "no such file" in err

@@ -15,15 +15,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
+import timeline
 from timeline.export import (
     CSV_COLUMNS,
+    CSV_FORMULA_STARTS,
     EXPORT_FORMATS,
+    GENERATOR,
     default_extension,
     markdown_escape,
     render,
 )
 from timeline.model import Article, Event
 from timeline.notes import NoteInfo
+from timeline.textclean import clean_text
 
 #: Sentences that break naive writers: quotes, separators, line ends, markup, HTML, pipes,
 #: Markdown syntax, spreadsheet formulas and non-ASCII text.
@@ -126,15 +130,28 @@ def test_fixture_spans_are_true():
 # --- JSON -----------------------------------------------------------------------------------
 
 
+def cleaned(record: dict) -> dict:
+    """A record as an export holds it: every string through the sanitiser."""
+    return {k: clean_text(v) if isinstance(v, str) else v for k, v in record.items()}
+
+
 def test_json_has_the_documented_shape_and_stable_note_fields():
-    result = render("json", ARTICLES, EVENTS)
+    result = render("json", ARTICLES, EVENTS, title="My corpus", folder="/data/news")
     data = json.loads(result.text)
-    assert set(data) == {"articles", "events"}
+    assert list(data) == ["generator", "corpus", "articles", "events"]
+    assert data["generator"] == GENERATOR == f"timeline {timeline.__version__}"
+    assert data["corpus"] == {
+        "name": "My corpus",
+        "folder": "/data/news",
+        "generated_with": GENERATOR,
+    }
     assert data["articles"] == [article.to_dict() for article in ARTICLES]
     texts = {article.file: article.text for article in ARTICLES}
     for record, event in zip(data["events"], EVENTS, strict=True):
-        assert record == {**event.to_dict(), "starred": False, "note": None}
-        assert texts[record["article"]][record["start"] : record["end"]] == record["sentence"]
+        assert record == {**cleaned(event.to_dict()), "starred": False, "note": None}
+        # start/end are character offsets into the article text
+        span = texts[record["article"]][record["start"] : record["end"]]
+        assert clean_text(span) == record["sentence"]
     assert result.left_out == 0
     assert result.message == f"wrote {len(EVENTS)} events"
 
@@ -152,7 +169,13 @@ def test_json_carries_stars_and_notes():
 
 
 def read_csv(text: str) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(text, newline="")))
+    """The rows, each cell without the ``'`` that guards a formula-like start."""
+    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline="")))
+    return [{k: unguard(v) for k, v in row.items()} for row in rows]
+
+
+def unguard(cell: str) -> str:
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(CSV_FORMULA_STARTS) else cell
 
 
 def test_csv_round_trips_every_field():
@@ -174,7 +197,8 @@ def test_csv_round_trips_every_field():
         assert row["summary"] == event.summary
         assert row["article"] == event.article
         assert row["article_title"] == titles[event.article]
-        assert row["sentence"] == event.sentence  # quotes, commas, \n and \r\n survive
+        # quotes, commas and newlines survive; a CR LF is one newline
+        assert row["sentence"] == event.sentence.replace("\r\n", "\n")
         assert (int(row["start"]), int(row["end"])) == (event.start, event.end)
         assert row["starred"] == ("true" if info.starred else "false")
         assert row["note"] == (info.note or "")
@@ -203,6 +227,9 @@ def test_ics_reads_back_with_one_all_day_event_per_dated_event():
     result = render("ics", ARTICLES, EVENTS, title="My timeline", notes=NOTES)
     assert result.left_out == len(UNDATED) > 0
     assert result.message == (f"wrote {len(DATED)} events; {len(UNDATED)} undated events left out")
+    assert result.message_to("out.ics") == (
+        f"wrote {len(DATED)} events to out.ics; {len(UNDATED)} undated events left out"
+    )
     calendar = icalendar.Calendar.from_ical(result.text)
     vevents = list(calendar.walk("VEVENT"))
     assert len(vevents) == len(DATED)
@@ -210,11 +237,16 @@ def test_ics_reads_back_with_one_all_day_event_per_dated_event():
     titles = {article.file: article.title for article in ARTICLES}
     for event in DATED:
         vevent = by_uid[f"{event.id}@timeline"]
-        start, end = expected_span(event)
+        start, _ = expected_span(event)
         dtstart, dtend = vevent.decoded("DTSTART"), vevent.decoded("DTEND")
         assert type(dtstart) is dt.date and type(dtend) is dt.date  # all-day
-        assert (dtstart, dtend) == (start, end)
-        assert str(vevent["SUMMARY"]) == event.summary
+        # one day, whatever the precision: a year is not shown on each of its 365 days
+        assert dtstart == start and dtend - dtstart == dt.timedelta(days=1)
+        if event.precision == "day":
+            assert str(vevent["SUMMARY"]) == event.summary
+        else:
+            prefix = f"{event.display_date()} ({event.precision}): "
+            assert str(vevent["SUMMARY"]) == prefix + event.summary
         description = str(vevent["DESCRIPTION"])
         assert event.sentence.replace("\r\n", "\n") in description
         assert titles[event.article] in description and event.article in description
@@ -235,17 +267,31 @@ def test_ics_is_reproducible():
     assert len(stamps) == 1
 
 
-def test_ics_month_and_year_spans_cover_the_whole_period():
+def test_ics_year_and_month_events_are_one_day_saying_their_precision():
+    base = EVENTS[0]
+    cases = {"2010": ("year", "2010 (year): "), "2013-12": ("month", "Dec 2013 (month): ")}
+    for value, (precision, prefix) in cases.items():
+        event = Event(**{**_fields(base), "date": value, "precision": precision, "id": value})
+        (vevent,) = icalendar.Calendar.from_ical(render("ics", [], [event]).text).walk("VEVENT")
+        assert vevent.decoded("DTEND") - vevent.decoded("DTSTART") == dt.timedelta(days=1)
+        assert str(vevent["SUMMARY"]) == prefix + event.summary
+        assert f"first day of the {precision}" in str(vevent["DESCRIPTION"])
+
+
+def test_ics_spans_cover_the_whole_month_or_year_when_asked():
     base = EVENTS[0]
     cases = {
-        "2013-12": ("month", "2013-12-01", "2014-01-01"),
-        "2016": ("year", "2016-01-01", "2017-01-01"),
+        "2013-12": ("month", "2013-12-01", "2014-01-01", 31),
+        "2016": ("year", "2016-01-01", "2017-01-01", 366),
     }
-    for value, (precision, start, end) in cases.items():
+    for value, (precision, start, end, days) in cases.items():
         event = Event(**{**_fields(base), "date": value, "precision": precision, "id": value})
-        vevent = icalendar.Calendar.from_ical(render("ics", [], [event]).text).walk("VEVENT")[0]
+        text = render("ics", [], [event], ics_spans=True).text
+        vevent = icalendar.Calendar.from_ical(text).walk("VEVENT")[0]
         assert vevent.decoded("DTSTART").isoformat() == start
         assert vevent.decoded("DTEND").isoformat() == end
+        assert vevent.decoded("DTEND") - vevent.decoded("DTSTART") == dt.timedelta(days=days)
+        assert str(vevent["SUMMARY"]) == event.summary
 
 
 def _fields(event: Event) -> dict:
@@ -287,6 +333,9 @@ TIMELINEJS_SCHEMA = {
     "type": "object",
     "required": ["events"],
     "properties": {
+        # not a TimelineJS field (TimelineJS reads title, events, eras and scale only):
+        # the mark that keeps timeline from reading its own export as an article
+        "generator": {"const": GENERATOR},
         "events": {
             "type": "array",
             "items": {
@@ -320,9 +369,22 @@ def test_timelinejs_matches_the_documented_schema_and_the_events():
         assert slide["display_date"] == event.display_date()
         assert html.unescape(slide["text"]["headline"]) == " ".join(event.summary.split())
         body = html.unescape(slide["text"]["text"].replace("<br>", "\n"))
-        assert event.sentence.replace("\r\n", "\n") in body
+        assert event.sentence.replace("\r\n", "\n") in body  # the summary tells only a part
         assert html.unescape(html.escape(ARTICLES[0].title)) in body or ARTICLES[1].title in body
-        assert slide.get("group") == (event.countries[0] if event.countries else None)
+        assert slide["group"] == (event.countries[0] if event.countries else "No country")
+
+
+def test_timelinejs_text_does_not_repeat_the_headline():
+    sentence = "[6 April 2007] - Cambodia launched its first national task force in 2007."
+    base = {**_fields(EVENTS[0]), "date": "2007-04-06", "precision": "day", "countries": ()}
+    told = Event(**{**base, "sentence": sentence, "summary": sentence[17:], "id": "told"})
+    cut = Event(**{**base, "sentence": sentence * 3, "summary": sentence[:60] + "…", "id": "cut"})
+    slides = json.loads(render("timelinejs", ARTICLES, [told, cut]).text)["events"]
+    texts = {slide["unique_id"]: html.unescape(slide["text"]["text"]) for slide in slides}
+    assert "launched its first" not in texts["told"]  # the headline says it all
+    assert "Title" in texts["told"]  # the source is still given
+    assert sentence in texts["cut"]  # a summary cut short: the whole sentence adds to it
+    assert {slide["group"] for slide in slides} == {"No country"}
 
 
 def test_timelinejs_escapes_html_from_articles():
@@ -418,4 +480,81 @@ def test_any_text_exports_in_every_format(sentence, summary, title, note):
         result = render(fmt, [article], [event], title=title, notes={"e1": NoteInfo(True, note)})
         assert result.written == 1
     rows = read_csv(render("csv", [article], [event]).text)
-    assert rows[0]["sentence"] == sentence
+    assert rows[0]["sentence"] == clean_text(sentence)
+
+
+# --- what their programs make of them (issue 15) and the guards (issue 11) ------------------
+
+
+def test_markdown_quotes_each_sentence_as_a_block_quote_inside_its_bullet():
+    result = render("markdown", ARTICLES, EVENTS, notes=NOTES)
+    lines = result.text.splitlines()
+    bullets = [i for i, line in enumerate(lines) if line.startswith("- ")]
+    assert len(bullets) == len(EVENTS)
+    for i in bullets:  # pandoc needs the blank line before the quote
+        assert lines[i + 1] == "" and lines[i + 2].startswith("  > "), lines[i : i + 3]
+    tokens = MarkdownIt("commonmark").parse(result.text)
+    nesting = []
+    quoted = 0
+    for token in tokens:
+        if token.type == "blockquote_open" and "list_item_open" in nesting:
+            quoted += 1
+        if token.nesting == 1:
+            nesting.append(token.type)
+        elif token.nesting == -1:
+            nesting.pop()
+    assert quoted == len(EVENTS)
+
+
+def test_markdown_has_one_footnote_per_article_referenced_once():
+    from mdit_py_plugins.footnote import footnote_plugin
+
+    text = render("markdown", ARTICLES, EVENTS).text
+    for number in range(1, len(ARTICLES) + 1):
+        assert text.count(f"[^{number}]:") == 1  # one note
+        assert text.count(f"[^{number}]") == 2  # referenced once, and defined
+    rendered = MarkdownIt("commonmark").use(footnote_plugin).render(text)
+    assert rendered.count('class="footnote-item"') == len(ARTICLES)
+    assert rendered.count('class="footnote-ref"') == len(ARTICLES)
+    assert "(note 1)" in text and "(note 2)" in text  # later events name their note
+
+
+def test_markdown_starts_with_front_matter_naming_the_generator():
+    text = render("markdown", ARTICLES, EVENTS).text
+    assert text.startswith(f"---\ngenerator: {GENERATOR}\n---\n\n# ")
+
+
+@pytest.mark.parametrize("cell", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", '=HYPERLINK("x")'])
+def test_csv_cells_that_would_be_formulas_are_guarded(cell):
+    base = _fields(EVENTS[0])
+    event = Event(**{**base, "sentence": cell, "summary": cell, "countries": (cell,)})
+    article = Article(file=cell + ".txt", title=cell, text=cell)
+    event = Event(**{**_fields(event), "article": article.file})
+    (row,) = csv.DictReader(io.StringIO(render("csv", [article], [event]).text))
+    for column in ("sentence", "summary", "countries", "article_title"):
+        assert row[column] == "'" + cell, column
+    assert row["article"] == "'" + cell + ".txt"
+    assert read_csv(render("csv", [article], [event]).text)[0]["sentence"] == cell
+
+
+def test_csv_bytes_start_with_a_byte_order_mark_and_ids_are_not_numbers():
+    result = render("csv", ARTICLES, EVENTS)
+    data = result.encoded()
+    assert data.startswith(b"\xef\xbb\xbfid,date,")
+    assert not result.text.startswith("\ufeff")  # the mark is the file's, not the text's
+    for row in read_csv(data.decode("utf-8-sig")):
+        with pytest.raises(ValueError):
+            float(row["id"])
+
+
+def test_every_export_is_recognised_as_one_and_articles_are_not():
+    from timeline.export import is_export
+    from timeline.resources import bundled_seeds_dir
+
+    for fmt in EXPORT_FORMATS:
+        head = render(fmt, ARTICLES, EVENTS).encoded()[:1024].decode("utf-8", "replace")
+        assert is_export(head) == (fmt != "ics"), fmt  # no reader takes .ics files
+    for path in bundled_seeds_dir().iterdir():
+        assert not is_export(path.read_text(encoding="utf-8")[:1024])
+    assert not is_export("---\ntitle: A story\n---\nText")
+    assert not is_export('[{"text": "an article", "title": "x"}]')

@@ -16,6 +16,7 @@ import pytest
 from hostile import BAD, GOOD, MANY, build_hostile_corpus
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from safety import forbidden_in
 
 from timeline.export import EXPORT_FORMATS, render
 from timeline.extraction.extract import extract_events
@@ -74,13 +75,20 @@ def test_each_bad_file_gives_exactly_one_warning_line(listed):
         assert len(mine) == 1, (name, warnings)
         assert reason in mine[0]
     assert any("invalid-utf8.txt" in line and "undecodable" in line for line in warnings)
-    assert len(warnings) <= len(BAD) + 2  # + the lossy decode, + the unreadable file (not root)
+    # + the lossy decode, + the binary file with an escape in its name, + the unreadable
+    # file (not when run as root)
+    assert len(warnings) <= len(BAD) + 3
+    (escaped,) = [line for line in warnings if line.startswith("timeline: warning: evil")]
+    assert escaped == "timeline: warning: evil.txt: skipped: binary file (NUL bytes)"
 
 
 def test_markup_and_escapes_stay_text_in_the_output(listed):
     result, _, _ = listed
     assert "[@click=app.quit]" not in result.stdout or "Police arrested 3" in result.stdout
-    assert "\x1b" not in result.stdout  # no escape sequence reaches the terminal
+    # no escape sequence, control or bidi character reaches the terminal
+    assert forbidden_in(result.stdout) == [] and forbidden_in(result.stderr) == []
+    assert "pwned" not in result.stdout + result.stderr
+    assert "index is damaged" not in result.stderr  # the undecodable name is indexed
 
 
 @pytest.mark.parametrize("fmt", EXPORT_FORMATS)
@@ -94,6 +102,7 @@ def test_every_export_runs_on_the_hostile_corpus(listed, hostile, fmt, tmp_path)
     assert "Traceback" not in result.stderr
     text = target.read_text(encoding="utf-8")
     assert "Vietnam signed the convention" in text
+    assert forbidden_in(text, crlf=fmt == "ics") == []
     if fmt == "json":
         data = json.loads(text)
         assert len(data["events"]) >= MANY

@@ -2,17 +2,27 @@
 
 Exit codes: 0 success, 1 failure while working, 2 bad usage or input (a
 missing folder, an unknown country or type).
+
+Everything the commands print goes through one sanitiser: :func:`main` puts a
+:class:`~timeline.textclean.SafeStream` in front of stdout and stderr for the
+whole run, so file names and article text reach the terminal without control
+characters, escape sequences or bidi overrides, whichever path prints them.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import os
+import re
 import shutil
+import stat
 import sys
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TextIO
 
 from timeline import __version__
 from timeline.filters import (
@@ -21,26 +31,44 @@ from timeline.filters import (
     parse_countries,
     parse_types,
     parse_years,
-    via_region,
 )
 from timeline.model import EVENT_TYPES, Corpus, Event, format_date
 from timeline.reading import DEFAULT_MAX_BYTES
+from timeline.table import format_table, key_events, one_per_story
+from timeline.textclean import SafeStream, clean_line, clean_name
 
 COMMANDS = ("browse", "list", "export", "tiers", "dates", "index", "notes")
+#: The largest ``--max-bytes``: every file is read into memory whole.
+MAX_BYTES_LIMIT = 1_000_000_000
 
 
 class UsageError(Exception):
     """Bad input from the user: printed as one line, exit status 2."""
 
 
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+def _max_bytes(text: str) -> int:
+    """A size limit: a whole number above zero, at most :data:`MAX_BYTES_LIMIT`."""
+    digits = text.strip().replace("_", "")
+    if not digits.isdigit():
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}")
+    if len(digits.lstrip("0")) > len(str(MAX_BYTES_LIMIT)) or int(digits) > MAX_BYTES_LIMIT:
+        raise argparse.ArgumentTypeError(
+            f"at most {MAX_BYTES_LIMIT:,} (files are read into memory whole)"
+        )
+    value = int(digits)
     if value <= 0:
         raise argparse.ArgumentTypeError("must be above zero")
     return value
+
+
+def _positive_int(text: str) -> int:
+    """A whole number above zero (and not absurdly large)."""
+    digits = text.strip()
+    if not digits.isdigit() or len(digits) > 9:
+        raise argparse.ArgumentTypeError(f"not a whole number from 1 to 999,999,999: {text!r}")
+    if int(digits) <= 0:
+        raise argparse.ArgumentTypeError("must be above zero")
+    return int(digits)
 
 
 def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
@@ -53,9 +81,10 @@ def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--max-bytes",
         metavar="N",
-        type=_positive_int,
+        type=_max_bytes,
         default=DEFAULT_MAX_BYTES,
-        help=f"skip files larger than N bytes (default {DEFAULT_MAX_BYTES:,})",
+        help=f"skip files larger than N bytes (default {DEFAULT_MAX_BYTES:,}; "
+        f"at most {MAX_BYTES_LIMIT:,})",
     )
     parser.add_argument(
         "--no-cache",
@@ -87,6 +116,13 @@ def _add_filter_options(parser: argparse.ArgumentParser) -> None:
         help='full-text search of sentences and article text: words, "a phrase", prefix*',
     )
     group.add_argument("--starred", action="store_true", help="only starred events")
+    group.add_argument(
+        "--key",
+        metavar="N",
+        type=_positive_int,
+        default=0,
+        help="key events: only the N stories of each year told by the most sources",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -105,16 +141,29 @@ def build_parser() -> argparse.ArgumentParser:
     _add_corpus_options(browse)
 
     listing = sub.add_parser("list", help="print the events as a table")
+    listing.add_argument("folder", nargs="?", type=Path, metavar="DIR", help="corpus folder")
     _add_corpus_options(listing)
     _add_filter_options(listing)
 
     export = sub.add_parser("export", help="write the events as JSON (and other formats)")
+    export.add_argument("folder", nargs="?", type=Path, metavar="DIR", help="corpus folder")
     _add_corpus_options(export)
     _add_filter_options(export)
     export.add_argument(
         "--format", default="json", choices=_export_formats(), help="output format (json)"
     )
-    export.add_argument("-o", "--output", metavar="FILE", type=Path, help="write to FILE")
+    export.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE, replaced only once complete (default, or -: standard output)",
+    )
+    export.add_argument(
+        "--ics-spans",
+        action="store_true",
+        help="ics: a month or year date spans its whole month or year "
+        "(default: one all-day event on its first day)",
+    )
 
     index = sub.add_parser("index", help="build or update a corpus's index and say what it did")
     index.add_argument("folder", nargs="?", type=Path, metavar="DIR", help="corpus folder")
@@ -136,6 +185,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     notes = sub.add_parser("notes", help="list starred events and notes")
+    notes.add_argument("folder", nargs="?", type=Path, metavar="DIR", help="corpus folder")
     _add_corpus_options(notes)
     notes.add_argument(
         "--orphaned",
@@ -169,9 +219,42 @@ def _normalize_argv(argv: list[str]) -> list[str]:
     return ["browse", *argv]
 
 
+@contextlib.contextmanager
+def safe_output() -> Iterator[None]:
+    """Route every write to stdout and stderr through the sanitiser while inside."""
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = SafeStream(sys.stdout), SafeStream(sys.stderr)  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+@contextlib.contextmanager
+def raw_output() -> Iterator[None]:
+    """The real streams back, for the browser (it draws with escape sequences of its own)."""
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _raw(sys.stdout), _raw(sys.stderr)
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+def _raw(stream: TextIO) -> TextIO:
+    while isinstance(stream, SafeStream):
+        stream = stream.stream
+    return stream
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    args = build_parser().parse_args(_normalize_argv(list(sys.argv[1:] if argv is None else argv)))
+    with safe_output():
+        return _main(list(sys.argv[1:] if argv is None else argv))
+
+
+def _main(argv: list[str]) -> int:
+    args = build_parser().parse_args(_normalize_argv(argv))
     try:
         if args.command == "browse":
             return cmd_browse(args)
@@ -204,18 +287,37 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _warn(message: str) -> None:
-    print(f"timeline: warning: {message}", file=sys.stderr)
+    print(f"timeline: warning: {clean_line(message)}", file=sys.stderr)
+
+
+def _note(message: str) -> None:
+    print(f"timeline: note: {clean_line(message)}", file=sys.stderr)
 
 
 def _corpus_folder(args: argparse.Namespace) -> Path | None:
-    folder = getattr(args, "folder", None) or args.corpus
+    folder = getattr(args, "folder", None)
+    if folder is not None and args.corpus is not None and folder != args.corpus:
+        raise UsageError(f"two folders given: {clean_name(folder)} and --corpus {args.corpus}")
+    folder = folder or args.corpus
     if folder is None:
         return None
     if not folder.exists():
-        raise UsageError(f"no such folder: {folder}")
+        raise UsageError(f"no such folder: {clean_name(folder)}")
     if not folder.is_dir():
-        raise UsageError(f"not a folder: {folder}")
+        raise UsageError(f"not a folder: {clean_name(folder)}")
     return folder
+
+
+def progress_bar(label: str, stream: TextIO | None = None):
+    """The progress bar of a long read, drawn on the real stderr with a clean label.
+
+    The bar draws with a carriage return and an erase-line sequence of its
+    own, so it writes past the sanitiser; its label (the only text in it that
+    could come from outside) is cleaned here.
+    """
+    from timeline.store import ProgressBar
+
+    return ProgressBar(clean_line(label), _raw(stream if stream is not None else sys.stderr))
 
 
 def load(args: argparse.Namespace, *, quiet: bool = False) -> Corpus:
@@ -224,10 +326,10 @@ def load(args: argparse.Namespace, *, quiet: bool = False) -> Corpus:
     Warnings are printed on stderr unless ``quiet``; a progress bar is drawn
     on stderr while a large folder is read (only when stderr is a terminal).
     """
-    from timeline.store import ProgressBar, open_corpus
+    from timeline.store import open_corpus
 
     folder = _corpus_folder(args)
-    with ProgressBar("indexing") as bar:
+    with progress_bar("indexing") as bar:
         return open_corpus(
             folder,
             max_bytes=args.max_bytes,
@@ -245,26 +347,45 @@ def open_notes(quiet: bool = False):
 
 
 def build_filter(args: argparse.Namespace, corpus: Corpus) -> Filter:
-    """The filter the arguments ask for, with names checked against the corpus."""
+    """The filter the arguments ask for, with names checked against the corpus.
+
+    What the user may not expect is said on stderr: a year range given
+    backwards is read forwards, and a country no event of the corpus names
+    gives no events.
+    """
     present = {c for e in corpus.events for c in e.countries}
+    years = parse_years(args.year) if args.year else None
+    backwards = re.fullmatch(r"\s*(\d{4})\s*(?:-|–|:|\.\.)\s*(\d{4})\s*", args.year or "")
+    if years and backwards and int(backwards[1]) > int(backwards[2]):
+        _note(f"--year {args.year.strip()} read as {years[0]}-{years[1]}")
+    countries = parse_countries(args.country, present)
+    for country in sorted(countries - present):
+        known = ", ".join(sorted(present)) or "none"
+        _note(f"no event in this corpus names {country} (countries here: {known})")
     return Filter(
-        years=parse_years(args.year) if args.year else None,
-        countries=parse_countries(args.country, present),
+        years=years,
+        countries=countries,
         types=parse_types(args.type),
         starred=args.starred,
         search=args.search or None,
     )
 
 
-def filtered(args: argparse.Namespace, corpus: Corpus, notes: dict | None = None) -> list[Event]:
-    """The corpus's events that pass the arguments' filters, chronologically."""
+def filtered(
+    args: argparse.Namespace, corpus: Corpus, notes: dict | None = None
+) -> tuple[list[Event], Filter]:
+    """The corpus's events that pass the arguments' filters, chronologically, and the
+    filter. With ``--key N``: only the events of the top N stories of each year."""
     starred = frozenset(k for k, info in (notes or {}).items() if info.starred)
     event_filter = build_filter(args, corpus)
     search_ids = None
     if event_filter.search and hasattr(corpus, "search"):
         search_ids = frozenset(corpus.search(event_filter.search))
     titles = {a.file: a.title for a in corpus.articles}
-    return event_filter.apply(corpus.events, starred, search_ids, titles)
+    events = event_filter.apply(corpus.events, starred, search_ids, titles)
+    if getattr(args, "key", None):
+        events = key_events(events, corpus, args.key)
+    return events, event_filter
 
 
 def annotations(corpus: Corpus) -> dict:
@@ -292,7 +413,7 @@ def cmd_browse(args: argparse.Namespace) -> int:
     folder = _corpus_folder(args)
     name = "bundled seeds" if folder is None else (folder.resolve().name or str(folder))
     source = partial(open_corpus, folder, max_bytes=args.max_bytes, no_cache=args.no_cache)
-    with open_notes(quiet=True) as notes:
+    with open_notes(quiet=True) as notes, raw_output():
         return run_app(Corpus(name=name, articles=[], events=[]), source=source, notes=notes)
 
 
@@ -300,10 +421,13 @@ def cmd_list(args: argparse.Namespace) -> int:
     """Print the filtered events as a table."""
     corpus = load(args)
     notes = annotations(corpus)
-    events = filtered(args, corpus, notes)
+    events, event_filter = filtered(args, corpus, notes)
     width = shutil.get_terminal_size((120, 24)).columns if sys.stdout.isatty() else 0
-    via = build_filter(args, corpus).countries
-    for line in format_table(events, width, notes, via):
+    told = None
+    if args.key:
+        told = Counter(e.story or e.id for e in events)
+        events = one_per_story(events)
+    for line in format_table(events, width, notes, event_filter.countries, told):
         print(line)
     shown = len({e.article for e in events})
     print(
@@ -313,68 +437,44 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def format_table(
-    events: Sequence[Event],
-    width: int = 0,
-    notes: dict | None = None,
-    via: frozenset[str] = frozenset(),
-) -> list[str]:
-    """Table lines: date, type, countries, summary; cut to ``width`` when it is above 0.
-
-    A starred event's summary begins with ``★``; an event with a note shows
-    it after the summary. Regional groups follow the countries; an event shown
-    for a country filter (``via``) through its group reads ``via ASEAN``.
-    """
-    notes = notes or {}
-    rows = []
-    for e in events:
-        info = notes.get(e.id)
-        summary = e.summary
-        if info is not None and info.starred:
-            summary = "★ " + summary
-        if info is not None and info.note:
-            summary += "  [note: " + " ".join(info.note.split()) + "]"
-        names = [c + ("*" if c in e.inherited else "") for c in e.countries] + list(e.regions)
-        region = via_region(e, via) if via and not via.intersection(e.countries) else None
-        if region is not None:
-            names.insert(0, f"via {region}")
-        rows.append((e.display_date(), e.type, ", ".join(names) or "-", summary))
-    date_w = max([len("DATE")] + [len(r[0]) for r in rows])
-    type_w = max([len("TYPE")] + [len(r[1]) for r in rows])
-    country_w = min(30, max([len("COUNTRIES")] + [len(r[2]) for r in rows]))
-    lines = [f"{'DATE':<{date_w}}  {'TYPE':<{type_w}}  {'COUNTRIES':<{country_w}}  SUMMARY"]
-    for date, kind, countries, summary in rows:
-        if len(countries) > country_w:
-            countries = countries[: country_w - 1] + "…"
-        line = f"{date:<{date_w}}  {kind:<{type_w}}  {countries:<{country_w}}  {summary}"
-        if width and len(line) > width:
-            line = line[: width - 1] + "…"
-        lines.append(line)
-    return lines
-
-
 def cmd_export(args: argparse.Namespace) -> int:
-    """Write the filtered events in the chosen format."""
-    from timeline.export import render
+    """Write the filtered events in the chosen format, to stdout or atomically to a file."""
+    from timeline.export import ExportError, render, write_atomic
+    from timeline.resources import bundled_seeds_dir
 
+    if args.output is not None and not args.output.strip():
+        raise UsageError("-o needs a file name (or - for standard output)")
+    to_stdout = args.output in (None, "-")
     corpus = load(args)
     notes = annotations(corpus)
-    events = filtered(args, corpus, notes)
+    events, _ = filtered(args, corpus, notes)
     files = {e.article for e in events}
     articles = [a for a in corpus.articles if a.file in files]
-    result = render(args.format, articles, events, title=corpus.name, notes=notes)
-    if args.output:
-        try:
-            with open(args.output, "w", encoding="utf-8", newline="") as handle:
-                handle.write(result.text)
-        except OSError as exc:
-            print(f"timeline: error: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
-            return 1
-        print(f"{result.message} to {args.output}", file=sys.stderr)
-    else:
-        sys.stdout.write(result.text)
+    folder = (_corpus_folder(args) or bundled_seeds_dir()).resolve()
+    result = render(
+        args.format,
+        articles,
+        events,
+        title=corpus.name,
+        notes=notes,
+        folder=folder,
+        ics_spans=args.ics_spans,
+    )
+    if to_stdout:
+        stdout = sys.stdout
+        if isinstance(stdout, SafeStream):
+            stdout.write(result.preamble() + result.text, crlf=args.format == "ics")
+        else:
+            stdout.write(result.preamble() + result.text)
         if result.left_out:
             print(result.message, file=sys.stderr)
+        return 0
+    try:
+        write_atomic(args.output, result.encoded())
+    except ExportError as exc:
+        print(f"timeline: error: {exc.message}", file=sys.stderr)
+        return 1
+    print(result.message_to(args.output), file=sys.stderr)
     return 0
 
 
@@ -423,9 +523,10 @@ def cmd_notes(args: argparse.Namespace) -> int:
             records = store.orphaned(corpus.events)
             for r in records:
                 mark = "★ " if r.starred else ""
-                print(f"{format_date(r.date)}  {r.article}  {mark}{r.summary}")
+                summary = clean_line(r.summary)
+                print(f"{format_date(r.date)}  {clean_name(r.article)}  {mark}{summary}")
                 if r.note:
-                    print(f"    note: {' '.join(r.note.split())}")
+                    print(f"    note: {clean_line(r.note)}")
             print(f"{len(records)} orphaned notes (kept; their sentence is no longer found)")
             return 0
         notes = store.annotate(corpus.events)
@@ -445,8 +546,14 @@ def cmd_dates(args: argparse.Namespace) -> int:
     from timeline.reading import load_file
 
     path: Path = args.file
-    if not path.is_file():
-        raise UsageError(f"no such file: {path}")
+    try:
+        mode = path.stat().st_mode  # never opened before it is known to be a regular file
+    except OSError:
+        raise UsageError(f"no such file: {clean_name(path)}") from None
+    if stat.S_ISDIR(mode):
+        raise UsageError(f"{clean_name(path)} is a folder; give one file (or 'timeline list DIR')")
+    if not stat.S_ISREG(mode):
+        raise UsageError(f"not a regular file: {clean_name(path)}")
     article, warnings = load_file(path, path.name)
     for message in warnings:
         _warn(message)
@@ -468,6 +575,6 @@ def cmd_dates(args: argparse.Namespace) -> int:
         span = f"{m.start}-{m.end}"
         value = m.value or "?"
         kind = "relative" if m.relative else "absolute"
-        text = " ".join(m.text.split())
+        text = clean_line(m.text)
         print(f"{span:<13}  {value:<10}  {m.precision or '-':<9}  {kind:<8}  {text}")
     return 0

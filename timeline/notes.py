@@ -5,28 +5,34 @@ Where: ``notes.db`` in the user data directory (``platformdirs.user_data_dir
 :class:`NotesStore`). It is deliberately not the cache directory: clearing the
 index or the cache loses no note.
 
-Keys: an event is found again by :func:`event_key` -- a hash of the article's
-file name and its whitespace-normalised evidence sentence -- plus the event's
-date. The key survives re-indexing and extractor changes (new ids, new types,
-new summaries) as long as the article and the sentence are the same. When the
-exact (key, date) row is gone because the extractor now reads another date
-from the same sentence, the event falls back to the sentence's row whose date
-no current event claims, so the note follows the sentence. One sentence with
-two dates gives two events with their own stars and notes.
+Keys: an event is found again by :func:`event_key` (a hash of the article's
+file name and its whitespace-normalised sentence) and its date, so a note
+survives re-indexing and extractor changes while article and sentence stay.
+When the extractor reads another date from the same sentence, the event takes
+the sentence's row whose date no current event claims: the note follows the
+sentence. One sentence with two dates gives two events, two stars and notes.
 
 Durability: every save is one ``BEGIN IMMEDIATE ... COMMIT`` transaction in a
-WAL-mode database with ``synchronous=FULL`` (saves happen at human pace, so
-the fsync on every commit costs nothing anyone notices and a power cut loses
-no committed note). Killing the process at any moment loses at most the note
-being saved.
+WAL-mode database with ``synchronous=FULL``; killing the process at any moment
+loses at most the note being saved. A save into a file removed or replaced
+meanwhile (the data folder deleted while the browser runs) raises
+:class:`NotesGone` instead of writing where nobody will find it.
 
-Faults: a damaged notes file is never replaced in place. It is moved aside to
-``notes.db.corrupt-<n>`` (with its ``-wal``/``-shm`` files) with a one-line
-warning, and a new database is started. A file that cannot be written (or a
-data directory that cannot be created or written) gives an in-memory store,
-filled with a copy of the readable notes if there are any, with a one-line
-warning that changes will not be saved. Warnings are kept in
-``NotesStore.warnings`` and passed to the ``warn`` callback; callers show them.
+Two writers (two browsers): every row carries a version from a counter that
+only grows. :meth:`NotesStore.load` returns the star and note with their
+version; :meth:`NotesStore.save_note` saves only over that version, else
+raises :class:`NoteConflict` holding what the other writer saved, so both can
+be shown. :meth:`NotesStore.set_starred` sets the state the user sees, never
+a toggle. Another process's write lock is waited on for ``busy_timeout``
+seconds only (0.25 by default), then :class:`NotesLocked`: nothing written,
+retry later.
+
+Faults: a damaged notes file is never replaced in place: it is moved aside to
+``notes.db.corrupt-<n>`` (with its ``-wal``/``-shm``) with a one-line warning,
+and a new one started. A file or data directory that cannot be written gives
+an in-memory store, holding a copy of the readable notes, with a one-line
+warning. Warnings are kept in ``warnings`` and passed to ``warn``. Names that
+are not valid UTF-8 are stored as their bytes and read back as they were.
 """
 
 from __future__ import annotations
@@ -44,12 +50,16 @@ from pathlib import Path
 from urllib.parse import quote
 
 from timeline.model import Event
+from timeline.store.db import classify
+from timeline.store.paths import DATA_DIR_ENV, NOTES_FILE, data_dir, default_notes_path  # noqa: F401
+from timeline.store.paths import from_db_text as _from_db
+from timeline.store.paths import to_db_text as _to_db
 
-#: Environment variable naming the data directory (overrides the platform default).
-DATA_DIR_ENV = "TIMELINE_DATA_DIR"
-#: File name of the notes database inside the data directory.
-NOTES_FILE = "notes.db"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+#: Seconds a save waits for another process's write lock before raising NotesLocked.
+BUSY_TIMEOUT = 0.25
+#: Seconds opening the file waits for another process (creating the schema).
+OPEN_TIMEOUT = 5.0
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS notes (
@@ -61,11 +71,14 @@ CREATE TABLE IF NOT EXISTS notes (
     starred INTEGER NOT NULL DEFAULT 0,
     note TEXT,
     updated TEXT NOT NULL,
+    version INTEGER NOT NULL DEFAULT 0, -- the save counter's value at the last save
     PRIMARY KEY (key, date)
 )
 """
+# The save counter (schema 2): every save takes the next value, so a version is never reused.
+_META = "CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL)"
 
-_COLUMNS = "key, date, article, sentence, summary, starred, note, updated"
+_COLUMNS = "key, date, article, sentence, summary, starred, note, updated, version"
 
 # SQLite primary result codes (the low byte of an extended code).
 _SQLITE_CORRUPT = 11
@@ -74,11 +87,16 @@ _SQLITE_NOTADB = 26
 
 @dataclass(frozen=True, slots=True)
 class NoteInfo:
-    """The star and note attached to one event; ``updated`` is an ISO UTC timestamp."""
+    """The star and note attached to one event; ``updated`` is an ISO UTC timestamp.
+
+    ``version`` is the stored row's version when read from the store (0: no
+    row); hand it back to :meth:`NotesStore.save_note`.
+    """
 
     starred: bool = False
     note: str | None = None
     updated: str | None = None
+    version: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,31 +111,17 @@ class NoteRecord:
     starred: bool
     note: str | None
     updated: str
+    version: int = 0
 
     @property
     def info(self) -> NoteInfo:
         """The star and note of this record."""
-        return NoteInfo(self.starred, self.note, self.updated)
+        return NoteInfo(self.starred, self.note, self.updated, self.version)
 
     @property
     def empty(self) -> bool:
         """True when the record holds neither a star nor a note."""
         return not self.starred and not self.note
-
-
-def data_dir() -> Path:
-    """The user data directory: ``$TIMELINE_DATA_DIR`` or the platform's default."""
-    override = os.environ.get(DATA_DIR_ENV)
-    if override:
-        return Path(override).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("timeline"))
-
-
-def default_notes_path() -> Path:
-    """Where the notes database lives unless a path is given."""
-    return data_dir() / NOTES_FILE
 
 
 def normalise_sentence(sentence: str) -> str:
@@ -136,8 +140,10 @@ def _now() -> str:
 
 
 def _record(row: tuple) -> NoteRecord:
-    key, date, article, sentence, summary, starred, note, updated = row
-    return NoteRecord(key, date or None, article, sentence, summary, bool(starred), note, updated)
+    key, date, article, sentence, summary, starred, note, updated, version = row
+    article, sentence, summary, note = map(_from_db, (article, sentence, summary, note))
+    return NoteRecord(key, date or None, article, sentence, summary, bool(starred), note,
+                      updated, version)  # fmt: skip
 
 
 def _one_line(error: BaseException) -> str:
@@ -147,6 +153,28 @@ def _one_line(error: BaseException) -> str:
 
 class NotesError(Exception):
     """A star or note could not be saved (the message is one line, naming the file)."""
+
+
+class NotesLocked(NotesError):
+    """Another process holds the write lock: nothing was saved; try again shortly."""
+
+
+class NotesGone(NotesError):
+    """The file was removed or replaced while open: nothing saved (see ``reopen``)."""
+
+
+class NoteConflict(NotesError):
+    """Changed since loaded: ``current`` is what is stored (with its version), ``mine``
+    the text not saved."""
+
+    def __init__(self, message: str, current: NoteInfo, mine: str) -> None:
+        super().__init__(message)
+        self.current = current
+        self.mine = mine
+
+
+_COMPANIONS = ("", "-wal", "-shm")
+_Change = Callable[[NoteInfo], tuple[bool, str | None]]
 
 
 class _Damaged(Exception):
@@ -162,11 +190,17 @@ class NotesStore:
     """
 
     def __init__(
-        self, path: Path | str | None = None, *, warn: Callable[[str], None] | None = None
+        self,
+        path: Path | str | None = None,
+        *,
+        warn: Callable[[str], None] | None = None,
+        busy_timeout: float = BUSY_TIMEOUT,
     ):
         self.path = Path(path) if path is not None else default_notes_path()
         self.warnings: list[str] = []
         self.persistent = True
+        self.busy_timeout = busy_timeout
+        self._identity: tuple[int, int] | None = None
         self._warn_callback = warn
         self._lock = threading.RLock()
         # Dates of the current events of each key, as last seen by annotate()/orphaned():
@@ -186,10 +220,8 @@ class NotesStore:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            self._warn(
-                f"{path.parent}: cannot create the data directory ({_one_line(error)}); "
-                "stars and notes are kept in memory for this session only"
-            )
+            self._warn(f"{path.parent}: cannot create the data directory ({_one_line(error)}); "
+                       "stars and notes are kept in memory for this session only")  # fmt: skip
             return self._memory()
         if path.exists():
             try:
@@ -219,14 +251,28 @@ class NotesStore:
         return "not a database" in text or "malformed" in text
 
     def _connect(self, path: Path) -> sqlite3.Connection:
-        conn = sqlite3.connect(path, isolation_level=None, timeout=10, check_same_thread=False)
+        conn = sqlite3.connect(
+            path, isolation_level=None, timeout=OPEN_TIMEOUT, check_same_thread=False
+        )
         try:
             conn.execute("PRAGMA journal_mode=WAL").fetchone()
             conn.execute("PRAGMA synchronous=FULL")
             result = conn.execute("PRAGMA quick_check").fetchone()
             if not result or result[0] != "ok":
                 raise _Damaged(result[0] if result else "integrity check returned nothing")
-            self._ensure_schema(conn)
+            # Another process's lock is waited on briefly (long only to create the schema);
+            # a file locked by a writer but holding the current schema is fine as it is.
+            current = conn.execute("PRAGMA user_version").fetchone()[0] >= SCHEMA_VERSION
+            wait = self.busy_timeout if current else OPEN_TIMEOUT
+            conn.execute(f"PRAGMA busy_timeout = {int(wait * 1000)}")
+            try:
+                self._ensure_schema(conn)
+            except sqlite3.OperationalError as error:
+                if not current or classify(error).kind != "locked":
+                    raise
+            conn.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout * 1000)}")
+            st = os.stat(path)
+            self._identity = (st.st_dev, st.st_ino)
         except BaseException:
             conn.close()
             raise
@@ -237,10 +283,19 @@ class NotesStore:
         conn.execute("BEGIN IMMEDIATE")
         try:
             conn.execute(_SCHEMA)
+            conn.execute(_META)
             version = conn.execute("PRAGMA user_version").fetchone()[0] or SCHEMA_VERSION
+            columns = {row[1] for row in conn.execute("PRAGMA table_info(notes)")}
+            if "version" not in columns:  # schema 1: number the rows there are
+                conn.execute("ALTER TABLE notes ADD COLUMN version INTEGER NOT NULL DEFAULT 0")
+                conn.execute("UPDATE notes SET version = rowid")
+            conn.execute(
+                "INSERT INTO meta (name, value) SELECT 'saves', coalesce(max(version), 0) "
+                "FROM notes WHERE true ON CONFLICT (name) DO NOTHING"
+            )
             # Always written, even unchanged: SQLite silently opens a file it may not write
             # read-only, and this write makes that show now rather than at the first save.
-            conn.execute(f"PRAGMA user_version = {int(version)}")
+            conn.execute(f"PRAGMA user_version = {max(int(version), SCHEMA_VERSION)}")
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
@@ -248,17 +303,23 @@ class NotesStore:
 
     def _memory(self) -> sqlite3.Connection:
         self.persistent = False
+        self._identity = None
         conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
         self._ensure_schema(conn)
         return conn
 
+    def reopen(self) -> None:
+        """Close and open the notes file again (a new one when it was removed)."""
+        with self._lock:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.close()
+            self.persistent = True
+            self._conn = self._open()
+
     def _replace_damaged(self, error: BaseException) -> sqlite3.Connection:
         path = self.path
         n = 1
-        while any(
-            path.with_name(f"{path.name}.corrupt-{n}{suffix}").exists()
-            for suffix in ("", "-wal", "-shm")
-        ):
+        while any(path.with_name(f"{path.name}.corrupt-{n}{x}").exists() for x in _COMPANIONS):
             n += 1
         target = path.with_name(f"{path.name}.corrupt-{n}")
         try:
@@ -346,8 +407,8 @@ class NotesStore:
                 stray = row
         return stray
 
-    def get(self, event: Event) -> NoteInfo | None:
-        """The event's star and note, or None when it has neither.
+    def load(self, event: Event) -> NoteInfo:
+        """The event's star and note as stored now, with their ``version`` (0: no row).
 
         Before :meth:`annotate` has seen the event's siblings (other events of
         the same sentence), a sentence's row of another date counts as left
@@ -356,7 +417,12 @@ class NotesStore:
         key = event_key(event.article, event.sentence)
         with self._lock:
             row = self._resolve(key, event.date or "", self._rows(key))
-        return None if row is None or row.empty else row.info
+        return NoteInfo() if row is None else row.info
+
+    def get(self, event: Event) -> NoteInfo | None:
+        """The event's star and note (as :meth:`load`), or None when it has neither."""
+        info = self.load(event)
+        return info if info.starred or info.note else None
 
     def annotate(self, events: Iterable[Event]) -> dict[str, NoteInfo]:
         """Stars and notes of many events at once, by event id (events with neither left out).
@@ -413,40 +479,60 @@ class NotesStore:
 
     # --- writing ------------------------------------------------------------------------
 
-    # Every write below is one transaction; a failed one raises NotesError and changes nothing.
+    # Every write is one transaction; a failed one raises NotesError and changes nothing.
+
+    def save_note(self, event: Event, text: str, expected_version: int) -> NoteInfo:
+        """Set the note if it is still at ``expected_version`` (from :meth:`load`); empty
+        text deletes it. The new state with its new version; :class:`NoteConflict` (with
+        the stored state) when another writer saved since, and nothing changes."""
+        note = text if text.strip() else None
+        return self._save(event, lambda info: (info.starred, note), expected_version, text)
+
+    def set_starred(self, event: Event, starred: bool) -> NoteInfo:
+        """Set the star to ``starred`` (the state the user asked for, whatever is stored)."""
+        return self._save(event, lambda info: (starred, info.note))
 
     def star(self, event: Event) -> bool:
-        """Star the event; returns the new state (True)."""
-        return self._save(event, lambda info: (True, info.note)).starred
+        """Star the event; the new state (True)."""
+        return self.set_starred(event, True).starred
 
     def unstar(self, event: Event) -> bool:
-        """Remove the event's star; returns the new state (False)."""
-        return self._save(event, lambda info: (False, info.note)).starred
+        """Remove the star; the new state (False)."""
+        return self.set_starred(event, False).starred
 
     def toggle_star(self, event: Event) -> bool:
-        """Star an unstarred event or unstar a starred one; returns the new state."""
+        """Flip the stored star; the new state. Prefer :meth:`set_starred`: a toggle
+        removes a star another browser just set."""
         return self._save(event, lambda info: (not info.starred, info.note)).starred
 
     def set_note(self, event: Event, text: str) -> NoteInfo:
-        """Set the event's note; empty (or blank) text deletes it. Returns the new state."""
+        """Set the note whatever is stored (:meth:`save_note` checks); blank deletes it."""
         note = text if text.strip() else None
         return self._save(event, lambda info: (info.starred, note))
 
-    def _save(
-        self, event: Event, change: Callable[[NoteInfo], tuple[bool, str | None]]
-    ) -> NoteInfo:
-        """Apply ``change`` to the event's current state in one transaction."""
+    def _save(self, event: Event, change: _Change, expected: int | None = None, text: str = ""):
+        """Apply ``change`` to the event's current state in one transaction (a NoteInfo);
+        with ``expected``, only over that version."""
         key = event_key(event.article, event.sentence)
         date = event.date or ""
         with self._lock:
             conn = self._conn
             try:
                 conn.execute("BEGIN IMMEDIATE")
+                self._check_file()
                 rows = self._rows(key)
                 current = self._resolve(key, date, rows)
-                starred, note = change(current.info if current else NoteInfo())
+                info = current.info if current else NoteInfo()
+                if expected is not None and info.version != expected:
+                    message = f"{self.path}: not saved: the note was changed elsewhere meanwhile"
+                    raise NoteConflict(message, info, text)
+                starred, note = change(info)
                 updated = _now()
-                values = (event.article, event.sentence, event.summary, int(starred), note, updated)
+                version = conn.execute(
+                    "UPDATE meta SET value = value + 1 WHERE name = 'saves' RETURNING value"
+                ).fetchone()[0]
+                texts = [_to_db(t) for t in (event.article, event.sentence, event.summary)]
+                values = (*texts, int(starred), note and _to_db(note), updated, version)
                 exact = current is not None and (current.date or "") == date
                 if current is not None and not exact and self._may_adopt(key, date, rows):
                     # The row left behind by a date change: move it to the event's date.
@@ -459,24 +545,43 @@ class NotesStore:
                 if not starred and not note and (fallback is None or exact and current is fallback):
                     # Nothing to keep, and nothing else would show through: delete the row.
                     conn.execute("DELETE FROM notes WHERE key = ? AND date = ?", (key, date))
+                    version = 0
                 else:
                     conn.execute(
-                        f"INSERT INTO notes ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                        f"INSERT INTO notes ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         "ON CONFLICT (key, date) DO UPDATE SET article = excluded.article, "
                         "sentence = excluded.sentence, summary = excluded.summary, "
                         "starred = excluded.starred, note = excluded.note, "
-                        "updated = excluded.updated",
+                        "updated = excluded.updated, version = excluded.version",
                         (key, date, *values),
                     )
+                self._check_file()
                 conn.execute("COMMIT")
             except BaseException as error:
                 with contextlib.suppress(sqlite3.Error):  # a closed connection cannot roll back
                     if conn.in_transaction:
                         conn.execute("ROLLBACK")
-                if isinstance(error, sqlite3.Error):
+                if isinstance(error, NotesError):
+                    raise
+                if isinstance(error, sqlite3.Error) and classify(error).kind == "locked":
+                    message = f"{self.path}: not saved: locked by another process (try again)"
+                    raise NotesLocked(message) from error
+                if isinstance(error, sqlite3.Error | ValueError | OSError):
                     raise NotesError(f"{self.path}: not saved ({_one_line(error)})") from error
                 raise
-        return NoteInfo(starred, note, updated)
+        return NoteInfo(starred, note, updated, version)
+
+    def _check_file(self) -> None:
+        """Raise NotesGone when the file opened is no longer the one at the path."""
+        if self._identity is None:
+            return  # in memory
+        try:
+            st = os.stat(self.path)
+            same = (st.st_dev, st.st_ino) == self._identity
+        except OSError:
+            same = False
+        if not same:
+            raise NotesGone(f"{self.path}: not saved: the notes file was removed while in use")
 
     def _may_adopt(self, key: str, date: str, rows: Sequence[NoteRecord]) -> bool:
         """True when only this event of the sentence lacks its own row (so takes the stray)."""

@@ -9,6 +9,10 @@ to events without a join.
 
 Errors are classified into :class:`IndexFault` kinds; the indexer decides
 whether to rebuild the database or to carry on in memory.
+
+A file name that is not valid UTF-8 (Python's lone surrogates, which SQLite
+TEXT cannot hold) is stored as its bytes, a BLOB, and read back as the same
+string (:func:`~timeline.store.paths.to_db_text`), as are warnings naming it.
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from timeline.store.paths import from_db_text, remove_database, to_db_text
 
 #: Bump when the tables change; a database of another schema is rebuilt.
 SCHEMA_VERSION = 2
@@ -167,9 +173,11 @@ class Store:
         """Open or create the database and make sure it holds ``fingerprint`` data.
 
         A database written under another fingerprint (a new extractor version)
-        is emptied, so everything is extracted again. Raises IndexFault.
+        is emptied, so everything is extracted again. Raises IndexFault; a
+        database this call created and could not set up (a full disk) is removed.
         """
         with faults():
+            created = path is not None and not path.exists()
             if path is not None:
                 path.parent.mkdir(parents=True, exist_ok=True)
             target = ":memory:" if path is None else str(path)
@@ -180,8 +188,15 @@ class Store:
         try:
             with faults():
                 store._prepare(fingerprint)
-        except BaseException:
-            store.close()
+        except BaseException as exc:
+            kind = exc.kind if isinstance(exc, IndexFault) else "other"
+            if kind == "full":
+                store.close_after_full_disk()
+            else:
+                store.close()
+            if created and path is not None and kind in ("full", "other"):
+                with contextlib.suppress(OSError):
+                    remove_database(path)  # ours, empty: leave nothing behind
             raise
         return store
 
@@ -300,6 +315,23 @@ class Store:
                 (key, value),
             )
 
+    def close_after_full_disk(self) -> bool:
+        """Close after a full disk, leaving no write-ahead log to keep the disk full.
+
+        The log is written back into the database if there is room; if even
+        that fails for want of space, the database is removed with its log (it
+        is a cache: the next run rebuilds it). True when it was removed.
+        """
+        stuck = False
+        if self.path is not None:
+            try:
+                with faults():
+                    self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            except IndexFault as fault:
+                stuck = fault.kind == "full"
+        self.close()
+        return stuck and self.path is not None and remove_database(self.path)
+
     def rows(self) -> dict[str, FileRow]:
         """Every indexed file, by relative path (one query: it is the start-up path)."""
         with faults():
@@ -307,10 +339,13 @@ class Store:
                 "SELECT id, path, size, mtime_ns, hash, max_bytes, status, warnings,"
                 " article, ztext, events FROM files"
             ).fetchall()
-        return {
-            row[1]: FileRow(*row[:7], tuple(row[7].split("\n")) if row[7] else (), *row[8:])
-            for row in rows
-        }
+        found = {}
+        for row in rows:
+            path, warnings = from_db_text(row[1]), from_db_text(row[7])
+            found[path] = FileRow(
+                row[0], path, *row[2:7], tuple(warnings.split("\n")) if warnings else (), *row[8:]
+            )
+        return found
 
     def write(self, files: list[FileWrite]) -> dict[str, int]:
         """Store freshly read files in one transaction; their ids by path."""
@@ -328,13 +363,13 @@ class Store:
                     " warnings=excluded.warnings, article=excluded.article,"
                     " ztext=excluded.ztext, events=excluded.events RETURNING id",
                     (
-                        item.path,
+                        to_db_text(item.path),
                         item.size,
                         item.mtime_ns,
                         item.hash,
                         item.max_bytes,
                         item.status,
-                        "\n".join(item.warnings),
+                        to_db_text("\n".join(item.warnings)),
                         item.article,
                         item.ztext,
                         item.events,
@@ -360,7 +395,7 @@ class Store:
         with faults(), self.transaction(owned=True):
             self.conn.executemany(
                 "UPDATE files SET size=?, mtime_ns=? WHERE path=? AND hash IS ?",
-                [(size, mtime, path, digest) for path, size, mtime, digest in updates],
+                [(size, mtime, to_db_text(path), digest) for path, size, mtime, digest in updates],
             )
 
     def remove(self, paths: Iterable[str]) -> int:
@@ -371,7 +406,9 @@ class Store:
         removed = 0
         with faults(), self.transaction(owned=True):
             for path in paths:
-                row = self.conn.execute("SELECT id FROM files WHERE path=?", (path,)).fetchone()
+                row = self.conn.execute(
+                    "SELECT id FROM files WHERE path=?", (to_db_text(path),)
+                ).fetchone()
                 if row is None:
                     continue
                 self._unindex(row[0])

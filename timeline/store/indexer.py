@@ -39,6 +39,7 @@ from timeline.store.kept_stories import tell_stories
 from timeline.store.paths import index_path, remove_database
 from timeline.store.search import FileEvents, LazySearch, Searcher, SearchHits
 from timeline.store.worker import Result, Task, cpu_count, read_one, run_chunks
+from timeline.textclean import clean_line
 
 Warn = Callable[[str], None]
 Progress = Callable[[int, int], None]
@@ -182,7 +183,8 @@ class _Run:
 
     def warn(self, message: str) -> None:
         if self._warn_cb is not None:
-            self._warn_cb(message)
+            # one clean line: a file name may hold escape sequences (the browser shows these)
+            self._warn_cb(clean_line(message))
 
     def _folder_warning(self, message: str) -> None:
         self.folder_warnings.append(message)
@@ -249,8 +251,14 @@ class _Run:
         return (*self.plan(files, stats, {}), {})
 
     def stop_saving(self, fault: IndexFault) -> None:
+        consequence = "changes kept for this run only"
+        if fault.kind == "full" and self.store is not None:
+            # a log left behind would keep the disk full (and later note saves failing)
+            if self.store.close_after_full_disk():
+                consequence += "; index removed to free the disk"
+            self.store = None
         if self.saving:
-            self.index_warning(fault, "changes kept for this run only")
+            self.index_warning(fault, consequence)
         self.saving = False
 
     # main steps

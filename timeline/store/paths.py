@@ -1,4 +1,4 @@
-"""Where the index databases live and how they are named."""
+"""Where timeline keeps its files (the index databases, the notes) and how they are named."""
 
 from __future__ import annotations
 
@@ -9,6 +9,25 @@ from pathlib import Path
 
 #: Environment variable that overrides the cache directory (tests, CI, read-only homes).
 CACHE_ENV = "TIMELINE_CACHE_DIR"
+#: Environment variable naming the data directory (overrides the platform default).
+DATA_DIR_ENV = "TIMELINE_DATA_DIR"
+#: File name of the notes database inside the data directory.
+NOTES_FILE = "notes.db"
+
+
+def data_dir() -> Path:
+    """The user data directory (the notes): ``$TIMELINE_DATA_DIR`` or the platform's."""
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        return Path(override).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("timeline"))
+
+
+def default_notes_path() -> Path:
+    """Where the notes database lives unless a path is given."""
+    return data_dir() / NOTES_FILE
 
 
 def cache_root(cache_dir: Path | str | None = None) -> Path:
@@ -41,6 +60,26 @@ def index_path(folder: Path, cache_dir: Path | str | None = None) -> Path:
     """
     name = re.sub(r"[^A-Za-z0-9._-]+", "_", Path(folder).expanduser().resolve().name)[:40]
     return cache_root(cache_dir) / "index" / f"{name or 'root'}-{corpus_key(folder)}.sqlite3"
+
+
+def to_db_text(text: str) -> str | bytes:
+    """Text as SQLite can hold it, reversibly: with lone surrogates (a file name that is
+    not valid UTF-8, as Python reads it) as its bytes, a BLOB; else the text itself."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            return text.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:
+            return text.encode("utf-8", "surrogatepass")
+    return text
+
+
+def from_db_text(value: str | bytes | None) -> str | None:
+    """The text :func:`to_db_text` stored (the same string, surrogates and all)."""
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "surrogateescape")
+    return value
 
 
 def database_files(path: Path) -> list[Path]:

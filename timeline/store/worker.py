@@ -3,12 +3,23 @@
 A worker reads and extracts files (:func:`read_one`) and hands back encoded
 blobs, never raising; :func:`run_chunks` spreads chunks over a process pool
 when there are many files, and reads them here otherwise.
+
+Runs end: only regular files are opened (a FIFO or a link to ``/dev/stdin``
+never blocks a worker); a worker whose parent is gone (killed with SIGKILL)
+exits by itself, and ignores Ctrl-C, which the parent handles; cancelling
+(or any error) stops the pool at once, killing chunks in flight rather than
+waiting for them.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import signal
+import stat
+import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -59,8 +70,7 @@ def read_one(task: Task) -> Result:
     data = None
     if 0 <= task.size <= task.max_bytes:
         try:
-            with open(task.path, "rb") as handle:
-                data = handle.read(task.max_bytes + 1)
+            data = _read_regular(task.path, task.max_bytes)
             digest = hashlib.blake2b(data, digest_size=16).hexdigest()
         except OSError:
             data = digest = None  # the reader reports why
@@ -80,6 +90,23 @@ def read_one(task: Task) -> Result:
     return base
 
 
+def _read_regular(path: str, max_bytes: int) -> bytes:
+    """The first ``max_bytes + 1`` bytes of a regular file; OSError for anything else.
+
+    Opened without blocking (``O_NONBLOCK``: a FIFO with no writer would hang a
+    plain open) and checked with ``fstat`` before a byte is read.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    fd = os.open(path, flags)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(f"{path}: not a regular file")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read(max_bytes + 1)
+    finally:
+        os.close(fd)
+
+
 def read_chunk(tasks: list[Task]) -> list[Result]:
     """Read several files (one pool task)."""
     return [read_one(task) for task in tasks]
@@ -91,41 +118,93 @@ def run_chunks(
     threshold: int,
     warn: Callable[[str], None],
     check_cancel: Callable[[], None],
+    read: Callable[[list[Task]], list[Result]] = read_chunk,
 ) -> Iterator[list[Result]]:
     """Chunk results, in completion order: in a pool of ``workers`` processes when more
-    than ``threshold`` files are to be read, else here. ``check_cancel`` raises to stop."""
+    than ``threshold`` files are to be read, else here. ``check_cancel`` raises to stop
+    (the pool is then stopped at once). ``read`` reads one chunk (a module-level function:
+    the workers import it)."""
     count = sum(len(chunk) for chunk in chunks)
     if count <= threshold or workers < 2:
         for chunk in chunks:
             check_cancel()
-            yield read_chunk(chunk)
+            if read is read_chunk:  # here, a cancel is noticed between files
+                yield [_checked(check_cancel, task) for task in chunk]
+            else:
+                yield read(chunk)
         return
     remaining = dict(enumerate(chunks))
     try:
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
+        pool = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=get_context("spawn"),
+            initializer=_worker_started,
+            initargs=(os.getpid(),),
+        )
     except (OSError, ValueError, NotImplementedError) as exc:
         warn(f"index: no worker processes ({exc}); reading in one process")
         pool = None
     if pool is not None:
+        done = False
         try:
             futures: dict[Future, int] = {
-                pool.submit(read_chunk, chunk): i for i, chunk in remaining.items()
+                pool.submit(read, chunk): i for i, chunk in remaining.items()
             }
             pending = set(futures)
             while pending:
-                finished, pending = wait(pending, timeout=0.5, return_when=FIRST_COMPLETED)
+                finished, pending = wait(pending, timeout=0.1, return_when=FIRST_COMPLETED)
                 check_cancel()
                 for future in finished:
                     results = future.result()
                     del remaining[futures[future]]
                     yield results
+            done = True
         except (BrokenProcessPool, OSError) as exc:
             warn(f"index: worker processes failed ({exc}); reading in one process")
+            done = True
         finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+            if done:
+                pool.shutdown(wait=True, cancel_futures=True)
+            else:  # cancelled, interrupted or abandoned: never wait for chunks in flight
+                stop_pool(pool)
     for _, chunk in sorted(remaining.items()):
         check_cancel()
-        yield read_chunk(chunk)
+        yield read(chunk)
+
+
+def _checked(check_cancel: Callable[[], None], task: Task) -> Result:
+    check_cancel()
+    return read_one(task)
+
+
+def stop_pool(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool now: queued chunks dropped, workers killed, nothing waited for."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            process.kill()
+    for process in processes:
+        with contextlib.suppress(OSError, ValueError, AttributeError, AssertionError):
+            process.join(timeout=1)
+
+
+#: Seconds between a worker's checks that its parent is still there.
+PARENT_POLL = 0.2
+
+
+def _worker_started(parent: int) -> None:
+    """In each worker: leave Ctrl-C to the parent, and exit when the parent is gone."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    # A killed parent leaves its workers blocked on the task queue forever (they hold
+    # its pipe open themselves); once reparented, getppid() no longer names it.
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL)
+    os._exit(1)
 
 
 def cpu_count() -> int:
