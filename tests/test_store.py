@@ -187,13 +187,13 @@ def test_skipped_files_are_remembered_and_reread_when_changed(
     assert any(w.startswith("huge.txt: skipped") for w in first.warnings)
 
     loaded: list[str] = []
-    real = timeline.reading.load_file
+    real = timeline.reading.load_articles
 
     def counting(path, rel, **kwargs):
         loaded.append(rel)
         return real(path, rel, **kwargs)
 
-    monkeypatch.setattr(timeline.reading, "load_file", counting)
+    monkeypatch.setattr(timeline.reading, "load_articles", counting)
     second = open_corpus(corpus_dir, max_bytes=limit)
     assert loaded == []
     assert second.warnings == first.warnings  # repeated without reading the files
