@@ -401,8 +401,14 @@ def test_a_thousand_nested_folders_are_walked(tmp_path):
         deep = deep / "d"
         deep.mkdir()
     (deep / "a.txt").write_text("Headline\n\nText.")
-    found = [rel for _, rel in iter_files(tmp_path)]
-    assert found == ["d/" * 1200 + "a.txt"]
+    try:
+        found = [rel for _, rel in iter_files(tmp_path)]
+        assert found == ["d/" * 1200 + "a.txt"]
+    finally:  # bottom up: shutil.rmtree (pytest's clean-up) recurses as deep as the tree
+        (deep / "a.txt").unlink()
+        while deep != tmp_path:
+            deep.rmdir()
+            deep = deep.parent
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="symlinks")
