@@ -1,0 +1,135 @@
+"""Saved web pages (``.html``, ``.htm``, ``.xhtml``): the main text and what the page says of it.
+
+trafilatura, the library made for news pages, finds the main text (scripts,
+styles, navigation, share bars, related-story lists and comments are left
+out) and the metadata: the title, the publication date (through htmldate,
+from the page's markup: meta tags, JSON-LD, ``<time>``; not guessed from
+text that may be a comment), the site's name and the canonical URL.
+
+The article's text is the title line, then the main text, a paragraph a
+block, so that the title and date rules of plain clippings apply and every
+span indexes ``Article.text``. The page's own date wins over a date line in
+its text. The encoding is the page's: a byte-order mark, else its
+``<meta charset>`` (or XML declaration), else UTF-8 or cp1252 as for text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+
+from timeline.model import Article
+from timeline.reading.decode import DEFAULT_MAX_BYTES, SkipFile, decode_as
+from timeline.reading.text import compose, parse_article
+
+__all__ = ["declared_encoding", "read"]
+
+_META_CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_:.+-]+)""", re.I)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml\b[^>]*?encoding\s*=\s*["']([A-Za-z0-9_:.+-]+)""", re.I)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml\b[^>]*\?>", re.I)
+#: How far into the page a ``<meta charset>`` is looked for (browsers look at 1024 bytes).
+SNIFF_BYTES = 4096
+#: The libraries' own log lines would reach the terminal raw: they are not ours to print.
+_QUIET = ("trafilatura", "htmldate", "courlan", "justext", "charset_normalizer")
+
+
+def declared_encoding(data: bytes) -> str | None:
+    """The encoding a page declares in its first bytes, or None."""
+    head = data[:SNIFF_BYTES]
+    m = _XML_ENCODING.match(head) or _META_CHARSET.search(head)
+    return m.group(1).decode("ascii", "replace") if m else None
+
+
+def read(
+    data: bytes, rel: str, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[list[Article], list[str]]:
+    """One saved web page as one article (its main text)."""
+    html, note = decode_as(data, declared_encoding(data))
+    warnings = [f"{rel}: {note}"] if note else []
+    html = _XML_DECLARATION.sub("", html, count=1)  # lxml refuses text that declares bytes
+    if not html.strip():
+        raise SkipFile("empty file")
+    doc = _extract(html)
+    body = (getattr(doc, "text", None) or "") if doc is not None else ""
+    if not body.strip():
+        raise SkipFile("no main text found")
+    title = getattr(doc, "title", None)
+    meta = {
+        "title": title,
+        "date": getattr(doc, "date", None),
+        "url": getattr(doc, "url", None),
+        "source": getattr(doc, "sitename", None) or getattr(doc, "hostname", None),
+    }
+    return [parse_article(compose(title, body), rel, meta=meta)], warnings
+
+
+def _extract(html: str):
+    """trafilatura's document for a page (None when it finds nothing): the main text from
+    the page, the metadata from the page without its comments, sidebars and footer."""
+    import trafilatura  # heavy: only when a web page is read
+    from trafilatura.metadata import extract_metadata
+    from trafilatura.utils import load_html
+
+    _quiet()
+    try:
+        tree = load_html(html)
+        if tree is None:
+            return None
+        doc = trafilatura.bare_extraction(
+            tree,
+            include_comments=False,
+            include_tables=True,
+            with_metadata=False,
+            deduplicate=False,
+        )
+        if doc is None:
+            return None
+        meta = extract_metadata(
+            _without_asides(tree),
+            date_config={
+                "original_date": True,
+                "extensive_search": False,  # markup only: a date in a comment is no article date
+                "max_date": dt.date.today().isoformat(),
+            },
+        )
+    except (ValueError, TypeError, RecursionError) as exc:
+        raise SkipFile(f"unreadable web page ({type(exc).__name__})") from None
+    for name in ("title", "date", "url", "sitename", "hostname"):
+        setattr(doc, name, getattr(meta, name, None))
+    return doc
+
+
+#: What is cut from a page before its date is looked for: the dates there are not the article's.
+_ASIDES = (
+    "//aside|//nav|//footer|//*[@id or @class][not(self::html or self::body or self::main "
+    "or self::article)][contains(translate(concat(' ', @id, ' ', @class), "
+    "'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), 'comment') or "
+    "contains(translate(concat(' ', @id, ' ', @class), "
+    "'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), 'related') or "
+    "contains(translate(concat(' ', @id, ' ', @class), "
+    "'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), 'sidebar') or "
+    "contains(translate(concat(' ', @id, ' ', @class), "
+    "'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), 'most-read') or "
+    "contains(translate(concat(' ', @id, ' ', @class), "
+    "'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), 'popular')]"
+)
+
+
+def _without_asides(tree):
+    from copy import deepcopy
+
+    pruned = deepcopy(tree)
+    for element in pruned.xpath(_ASIDES):
+        parent = element.getparent()
+        if parent is not None:
+            parent.remove(element)
+    return pruned
+
+
+def _quiet() -> None:
+    for name in _QUIET:
+        logger = logging.getLogger(name)
+        if not logger.handlers:
+            logger.addHandler(logging.NullHandler())
+        logger.propagate = False
