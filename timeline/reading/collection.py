@@ -208,13 +208,17 @@ def _json_records(text: str, rel: str) -> Iterator[Record] | list[Article]:
 
 
 def _is_json_export(value: Any) -> bool:
-    """A JSON export of timeline: ``generator: timeline...``, or its ``articles`` + ``events``."""
+    """A JSON export of timeline: ``"generator": "timeline..."``; or, from before that
+    marker, the JSON export's ``articles`` and ``events`` or TimelineJS's ``title`` and
+    ``events``."""
     if not isinstance(value, dict):
         return False
     generator = value.get("generator")
     if isinstance(generator, str) and generator.lower().startswith("timeline"):
         return True
-    return isinstance(value.get("events"), list) and isinstance(value.get("articles"), list)
+    return isinstance(value.get("events"), list) and (
+        isinstance(value.get("articles"), list) or isinstance(value.get("title"), dict)
+    )
 
 
 def _json_error(exc: Exception) -> str:

@@ -82,7 +82,9 @@ def _pdfium_pages(data: bytes, rel: str) -> tuple[list[str], dict[str, str], lis
         message = str(exc)
         if "password" in message.lower():
             raise SkipFile("encrypted PDF (a password is needed)") from None
-        raise SkipFile(f"corrupt or truncated PDF ({message.split(':')[-1].strip()})") from None
+        detail = re.search(r"PDFium: ([^)]*)", message)
+        why = detail.group(1).strip().lower() if detail else "unreadable"
+        raise SkipFile(f"corrupt or truncated PDF ({why})") from None
     except (ValueError, TypeError, OSError) as exc:
         raise SkipFile(f"corrupt or truncated PDF ({type(exc).__name__})") from None
     pages: list[str] = []

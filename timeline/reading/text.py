@@ -21,6 +21,8 @@ __all__ = ["compose", "parse_article", "read", "read_front_matter"]
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _FM_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
+# A Markdown export of timeline from before it carried ``generator: timeline``.
+_OLD_EXPORT = re.compile(r"\A# [^\n]*\n\n\d[\d,]* events? from \d[\d,]* articles?\.\n")
 
 
 def read_front_matter(text: str) -> tuple[dict[str, str], int]:
@@ -45,7 +47,7 @@ def read(
     """A ``.txt`` or ``.md`` file as one article (a Markdown export of timeline is skipped)."""
     text, note = text_of(data, max_bytes=max_bytes)
     fields, _ = read_front_matter(text)
-    if fields.get("generator", "").lower().startswith("timeline"):
+    if fields.get("generator", "").lower().startswith("timeline") or _OLD_EXPORT.match(text):
         from timeline.reading.formats import EXPORT_SKIP
 
         raise SkipFile(EXPORT_SKIP)

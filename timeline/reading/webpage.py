@@ -52,9 +52,9 @@ def read(
         raise SkipFile("empty file")
     doc = _extract(html)
     body = (getattr(doc, "text", None) or "") if doc is not None else ""
-    if not body.strip():
-        raise SkipFile("no main text found")
     title = getattr(doc, "title", None)
+    if not _has_main_text(body, title):
+        raise SkipFile("no main text found")
     meta = {
         "title": title,
         "date": getattr(doc, "date", None),
@@ -62,6 +62,19 @@ def read(
         "source": getattr(doc, "sitename", None) or getattr(doc, "hostname", None),
     }
     return [parse_article(compose(title, body), rel, meta=meta)], warnings
+
+
+#: Fewer words than this beside the title is no main text (a menu item, a "Home" link).
+MIN_WORDS = 4
+
+
+def _has_main_text(body: str, title: str | None) -> bool:
+    head = " ".join((title or "").split()).lower()
+    words = [
+        w for line in body.splitlines() if " ".join(line.split()).lower() != head
+        for w in line.split()
+    ]  # fmt: skip
+    return len(words) >= MIN_WORDS
 
 
 def _extract(html: str):
