@@ -27,7 +27,6 @@ import argparse
 import csv
 import difflib
 import io
-import json
 import os
 import re
 import statistics
