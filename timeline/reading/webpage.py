@@ -15,9 +15,12 @@ its text. The encoding is the page's: a byte-order mark, else its
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import re
+from functools import lru_cache
+from urllib.parse import urlsplit
 
 from timeline.model import Article
 from timeline.reading.decode import DEFAULT_MAX_BYTES, SkipFile, decode_as
@@ -59,7 +62,7 @@ def read(
         "title": title,
         "date": getattr(doc, "date", None),
         "url": getattr(doc, "url", None),
-        "source": getattr(doc, "sitename", None) or getattr(doc, "hostname", None),
+        "source": getattr(doc, "sitename", None),
     }
     return [parse_article(compose(title, body), rel, meta=meta)], warnings
 
@@ -80,64 +83,89 @@ def _has_main_text(body: str, title: str | None) -> bool:
 def _extract(html: str):
     """trafilatura's document for a page (None when it finds nothing): the main text from
     the page, the metadata from the page without its comments, sidebars and footer."""
-    import trafilatura  # heavy: only when a web page is read
-    from trafilatura.metadata import extract_metadata
+    from trafilatura import bare_extraction  # heavy: only when a web page is read
     from trafilatura.utils import load_html
 
-    _quiet()
+    options = _options()
     try:
         tree = load_html(html)
         if tree is None:
             return None
-        doc = trafilatura.bare_extraction(
-            tree,
-            include_comments=False,
-            include_tables=True,
-            with_metadata=False,
-            deduplicate=False,
-        )
+        doc = bare_extraction(tree, options=options)  # works on a copy of the tree
         if doc is None:
             return None
-        meta = extract_metadata(
-            _without_asides(tree),
-            date_config={
-                "original_date": True,
-                "extensive_search": False,  # markup only: a date in a comment is no article date
-                "max_date": dt.date.today().isoformat(),
-            },
-        )
+        meta = _metadata(_without_asides(tree))
     except (ValueError, TypeError, RecursionError) as exc:
         raise SkipFile(f"unreadable web page ({type(exc).__name__})") from None
-    for name in ("title", "date", "url", "sitename", "hostname"):
-        setattr(doc, name, getattr(meta, name, None))
+    for name, value in meta.items():
+        setattr(doc, name, value)
     return doc
 
 
+@lru_cache(maxsize=1)
+def _options():
+    """The extraction settings, made once: the main text only (fast: trafilatura's own
+    extractor, without comparing it with its fallbacks), no comments, tables kept."""
+    from trafilatura.settings import Extractor
+
+    _quiet()
+    return Extractor(
+        output_format="python", fast=True, comments=False, tables=True, dedup=False,
+        with_metadata=False,
+    )  # fmt: skip
+
+
+def _metadata(tree) -> dict[str, str | None]:
+    """Title, publication date, canonical URL and site name of a page (its meta tags,
+    JSON-LD, ``<title>``/``<h1>``; the date by htmldate from the markup only)."""
+    from htmldate import find_date
+    from trafilatura import metadata as tm
+
+    date_params = {
+        "original_date": True,
+        "extensive_search": False,  # markup only: a date in a comment is no article date
+        "max_date": dt.date.today().isoformat(),
+    }
+    try:
+        doc = tm.examine_meta(tree)
+        with contextlib.suppress(Exception):  # trafilatura guards its JSON-LD reader too
+            doc = tm.extract_meta_json(tree, doc)
+        title = doc.title or tm.extract_title(tree)
+        url = doc.url or tm.extract_url(tree)
+        site = doc.sitename or tm.extract_sitename(tree)
+    except AttributeError:  # another trafilatura: its full (slower) metadata extraction
+        doc = tm.extract_metadata(tree, date_config=date_params)
+        title, url, site = doc.title, doc.url, doc.sitename
+    site = (site or "").lstrip("@").strip() or None
+    if site is None and url:
+        site = urlsplit(url).hostname
+    return {"title": title, "date": find_date(tree, url=url, **date_params), "url": url,
+            "sitename": site}  # fmt: skip
+
+
 #: What is cut from a page before its date is looked for: the dates there are not the article's.
+_ASIDE_WORDS = ("comment", "related", "sidebar", "most-read", "mostread", "popular")
 _ASIDES = (
-    "//aside|//nav|//footer|//*[@id or @class][not(self::html or self::body or self::main "
-    "or self::article)][contains(translate(concat(' ', @id, ' ', @class), "
-    "'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), 'comment') or "
-    "contains(translate(concat(' ', @id, ' ', @class), "
-    "'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), 'related') or "
-    "contains(translate(concat(' ', @id, ' ', @class), "
-    "'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), 'sidebar') or "
-    "contains(translate(concat(' ', @id, ' ', @class), "
-    "'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), 'most-read') or "
-    "contains(translate(concat(' ', @id, ' ', @class), "
-    "'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), 'popular')]"
+    "//aside|//nav|//footer|//*[not(self::html or self::body or self::main or self::article)]["
+    + " or ".join(f"contains(@class, '{w}') or contains(@id, '{w}')" for w in _ASIDE_WORDS)
+    + "]"
 )
 
 
 def _without_asides(tree):
-    from copy import deepcopy
-
-    pruned = deepcopy(tree)
-    for element in pruned.xpath(_ASIDES):
+    """The page (in place) without its comments, sidebars, related lists and footer."""
+    for element in _aside_path()(tree):
         parent = element.getparent()
         if parent is not None:
             parent.remove(element)
-    return pruned
+    return tree
+
+
+@lru_cache(maxsize=1)
+def _aside_path():
+    from lxml import etree
+
+    return etree.XPath(_ASIDES)
 
 
 def _quiet() -> None:
