@@ -170,7 +170,7 @@ def test_bad_files_are_skipped_with_one_warning_each(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "blank.md").write_text("  \n\n \n")
     (tmp_path / "big.txt").write_bytes(b"a" * 2000)
-    (tmp_path / "ignored.pdf").write_bytes(b"%PDF")
+    (tmp_path / "ignored.odt").write_bytes(b"PK\x03\x04")
     warnings: list[str] = []
     articles = read_corpus(tmp_path, max_bytes=1000, warn=warnings.append)
     assert [a.file for a in articles] == ["good.txt"]
@@ -193,14 +193,14 @@ def test_unreadable_file_is_skipped(tmp_path):
 
 def test_unreadable_file_is_skipped_even_as_root(tmp_path, monkeypatch):
     (tmp_path / "secret.txt").write_text("Headline\n\nText.")
-    real_open = open
+    real_open = os.open
 
     def deny(path, *args, **kwargs):
         if str(path).endswith("secret.txt"):
             raise PermissionError(13, "Permission denied")
         return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr("builtins.open", deny)
+    monkeypatch.setattr("timeline.reading.decode.os.open", deny)
     art, warnings = load_file(tmp_path / "secret.txt", "secret.txt")
     assert art is None
     assert warnings == ["secret.txt: skipped: unreadable (permission denied)"]
@@ -332,3 +332,146 @@ def test_a_periodicals_issue_line_dates_it_to_the_month():
     )
     art = parse_article(text, "monitor.txt")
     assert (art.date, art.precision) == ("2016-04", "month")
+
+
+# ----------------------------------------------------------------- what the walk never does
+
+
+def _finishes(fn, seconds: float = 30.0):
+    """Run ``fn`` in a thread; its result, or a failure if it is still running after ``seconds``."""
+    import threading
+
+    box: dict = {}
+
+    def run():
+        try:
+            box["value"] = fn()
+        except BaseException as exc:  # noqa: BLE001 - handed to the test
+            box["error"] = exc
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert not thread.is_alive(), f"still running after {seconds} s (hangs?)"
+    if "error" in box:
+        raise box["error"]
+    return box["value"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs")
+def test_a_fifo_and_a_link_to_stdin_are_skipped_not_opened(tmp_path, monkeypatch):
+    (tmp_path / "good.txt").write_text("Headline\n\nPolice arrested ten people in 2012.\n")
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "stdin.txt").symlink_to("/dev/stdin")
+    read_end, write_end = os.pipe()  # stdin is a pipe nobody writes to: reading it blocks
+    saved = os.dup(0)
+    os.dup2(read_end, 0)
+    try:
+        warnings: list[str] = []
+        articles = _finishes(lambda: read_corpus(tmp_path, warn=warnings.append))
+    finally:
+        os.dup2(saved, 0)
+        for fd in (saved, read_end, write_end):
+            os.close(fd)
+    assert [a.file for a in articles] == ["good.txt"]
+    assert sorted(warnings) == [
+        "pipe.txt: skipped: not a regular file (a named pipe)",
+        "stdin.txt: skipped: not a regular file (a named pipe)",
+    ]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs")
+def test_the_index_never_opens_a_fifo(tmp_path):
+    from timeline.store import open_corpus
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text("Headline\n\nPolice arrested ten people in 2012.\n")
+    os.mkfifo(corpus / "pipe.txt")
+    opened = _finishes(lambda: open_corpus(corpus, cache_dir=tmp_path / "cache"))
+    assert [a.file for a in opened.articles] == ["good.txt"]
+    assert any(w.startswith("pipe.txt: skipped: not a regular file") for w in opened.warnings)
+    again = _finishes(lambda: open_corpus(corpus, cache_dir=tmp_path / "cache"))
+    assert again.report.unchanged == 2
+
+
+def test_a_thousand_nested_folders_are_walked(tmp_path):
+    deep = tmp_path
+    for _ in range(1200):  # os.makedirs would recurse too deep itself
+        deep = deep / "d"
+        deep.mkdir()
+    (deep / "a.txt").write_text("Headline\n\nText.")
+    try:
+        found = [rel for _, rel in iter_files(tmp_path)]
+        assert found == ["d/" * 1200 + "a.txt"]
+    finally:  # bottom up: shutil.rmtree (pytest's clean-up) recurses as deep as the tree
+        (deep / "a.txt").unlink()
+        while deep != tmp_path:
+            deep.rmdir()
+            deep = deep.parent
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symlinks")
+def test_links_to_the_root_or_to_proc_are_not_followed(tmp_path):
+    (tmp_path / "a.txt").write_text("Headline\n\nText.")
+    (tmp_path / "everything").symlink_to("/")
+    (tmp_path / "parent").symlink_to(tmp_path.parent)
+    if os.path.isdir("/proc/self"):
+        (tmp_path / "proc").symlink_to("/proc")
+    warnings: list[str] = []
+    found = _finishes(lambda: [rel for _, rel in iter_files(tmp_path, warnings.append)], 20)
+    assert found == ["a.txt"]
+    assert any(w.startswith("everything: skipped link") for w in warnings)
+    assert any(w.startswith("parent: skipped link") for w in warnings)
+    if os.path.isdir("/proc/self"):
+        assert any(w.startswith("proc: skipped folder: a virtual file system") for w in warnings)
+    assert len(warnings) == (3 if os.path.isdir("/proc/self") else 2)
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="Linux /proc")
+def test_corpus_proc_says_so_once_and_finishes(tmp_path):
+    import subprocess
+    import time
+
+    started = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, "-m", "timeline", "list", "--corpus", "/proc"],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        env={**os.environ, "TIMELINE_CACHE_DIR": str(tmp_path / "c"),
+             "TIMELINE_DATA_DIR": str(tmp_path / "d")},
+        timeout=120,
+    )  # fmt: skip
+    assert time.monotonic() - started < 60
+    assert "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if "virtual file system" in line]
+    assert len(lines) == 1, result.stderr
+
+
+def test_a_saved_pages_files_folder_is_not_walked(tmp_path):
+    (tmp_path / "Story.html").write_text("<html><body><p>x</p></body></html>")
+    (tmp_path / "Story_files").mkdir()
+    (tmp_path / "Story_files" / "widget.html").write_text("<html></html>")
+    (tmp_path / "case_files").mkdir()  # no page of that name: a folder like any other
+    (tmp_path / "case_files" / "note.txt").write_text("Headline\n\nText.")
+    assert [rel for _, rel in iter_files(tmp_path)] == ["Story.html", "case_files/note.txt"]
+
+
+def test_utf8_with_one_stray_byte_stays_utf8_with_a_warning():
+    text, warning = decode("Café in Phnom Penh, 2012 – a raid ".encode() + b"\xff" + b" end")
+    assert text == "Café in Phnom Penh, 2012 – a raid \ufffd end"
+    assert warning and "undecodable" in warning and "1 place" in warning
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="byte file names")
+def test_file_names_that_are_not_utf8_are_walked_and_read(tmp_path):
+    raw = os.fsencode(tmp_path) + b"/bad\xff\xfename.txt"
+    with open(raw, "wb") as handle:
+        handle.write(b"Raid in Laos\n\nPolice arrested ten people in 2012.\n")
+    warnings: list[str] = []
+    articles = read_corpus(tmp_path, warn=warnings.append)
+    assert warnings == []
+    assert [a.file for a in articles] == ["bad\udcff\udcfename.txt"]
+    assert os.fsencode(tmp_path / articles[0].file) == raw  # the real bytes, to reopen it
+    assert articles[0].title == "Raid in Laos"

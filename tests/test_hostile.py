@@ -22,6 +22,7 @@ from timeline.export import EXPORT_FORMATS, render
 from timeline.extraction.extract import extract_events
 from timeline.reading import parse_article
 from timeline.reading.decode import decode, normalize_text
+from timeline.reading.formats import READERS, read_articles
 
 ROOT = Path(__file__).parent.parent
 
@@ -126,3 +127,70 @@ def test_random_bytes_through_the_whole_pipeline(data):
         assert article.text[e.start : e.end] == e.sentence
     for fmt in EXPORT_FORMATS:
         render(fmt, [article], events)
+
+
+def _valid_documents() -> dict[str, bytes]:
+    """One good file of each binary format, for the mutation test below."""
+    from test_formats_fixtures import SEEDS, pdf_document, seeds, word_document  # noqa: F401
+
+    seed = seeds()[3]
+    return {".pdf": pdf_document(seed), ".docx": word_document(seed)}
+
+
+_DOCUMENTS = _valid_documents()
+_TEXTS = st.text(max_size=300)
+_RECORD = st.dictionaries(
+    st.sampled_from(["text", "body", "maintext", "title", "date", "url", "source", "x"]),
+    st.one_of(_TEXTS, st.integers(), st.none(), st.lists(_TEXTS, max_size=2)),
+    max_size=5,
+)
+_CONTENT = st.one_of(
+    st.binary(max_size=800),
+    _TEXTS.map(lambda t: t.encode("utf-8", "surrogatepass")),
+    _TEXTS.map(lambda t: f"<html><body><article><p>{t}</p></article></body></html>".encode(
+        "utf-8", "surrogatepass")),
+    st.lists(_RECORD, max_size=4).map(
+        lambda rs: "\n".join(json.dumps(r) for r in rs).encode("utf-8", "surrogatepass")),
+    st.lists(_RECORD, max_size=4).map(lambda rs: json.dumps(rs).encode("utf-8", "surrogatepass")),
+)  # fmt: skip
+
+
+def _check_reader_output(articles, warnings, rel: str) -> None:
+    for line in warnings:
+        assert "\n" not in line and line.split(":", 1)[0].startswith(rel)
+    for article in articles:
+        assert article.file == rel or article.file.startswith(rel + "#")
+        for e in extract_events(article):
+            assert article.text[e.start : e.end] == e.sentence
+
+
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(st.sampled_from(sorted(READERS)), _CONTENT)
+def test_random_files_of_every_format_give_articles_or_one_warning(suffix, data):
+    rel = f"random{suffix}"
+    articles, warnings = read_articles("/nonexistent", rel, data=data)
+    if not articles:
+        assert len(warnings) == 1 and f"{rel}: skipped: " in warnings[0]
+    _check_reader_output(articles, warnings, rel)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.sampled_from(sorted(_DOCUMENTS)),
+    st.integers(min_value=0, max_value=10_000),
+    st.binary(min_size=1, max_size=200),
+    st.booleans(),
+)
+def test_damaged_pdfs_and_word_files_never_raise(suffix, at, junk, cut):
+    good = _DOCUMENTS[suffix]
+    at %= len(good)
+    data = good[:at] if cut else good[:at] + junk + good[at + len(junk) :]
+    rel = f"damaged{suffix}"
+    articles, warnings = read_articles("/nonexistent", rel, data=data)
+    if not articles:
+        assert len(warnings) >= 1 and f"{rel}: skipped: " in warnings[-1]
+    _check_reader_output(articles, warnings, rel)

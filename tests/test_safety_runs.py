@@ -78,7 +78,7 @@ def test_read_one_opens_nothing_but_a_regular_file(tmp_path):
     threading.Thread(target=read, daemon=True).start()
     assert done.wait(10), "read_one blocked on a FIFO"
     assert results[0].status == "skipped"
-    assert results[0].warnings == ["pipe.txt: skipped: not a regular file"]
+    assert results[0].warnings == ["pipe.txt: skipped: not a regular file (a named pipe)"]
 
 
 # --- a killed parent ------------------------------------------------------------------------

@@ -187,13 +187,13 @@ def test_skipped_files_are_remembered_and_reread_when_changed(
     assert any(w.startswith("huge.txt: skipped") for w in first.warnings)
 
     loaded: list[str] = []
-    real = timeline.reading.load_file
+    real = timeline.reading.load_articles
 
     def counting(path, rel, **kwargs):
         loaded.append(rel)
         return real(path, rel, **kwargs)
 
-    monkeypatch.setattr(timeline.reading, "load_file", counting)
+    monkeypatch.setattr(timeline.reading, "load_articles", counting)
     second = open_corpus(corpus_dir, max_bytes=limit)
     assert loaded == []
     assert second.warnings == first.warnings  # repeated without reading the files
@@ -432,3 +432,92 @@ def test_missing_folder_leaves_no_index(tmp_path: Path, cache: Path) -> None:
     corpus = open_corpus(tmp_path / "nowhere", warn=warnings.append)
     assert corpus.events == [] and corpus.report.index is None
     assert warnings and not cache.exists()
+
+
+# ------------------------------------------------- collections (several articles a file)
+
+
+def jsonl(texts: list[str]) -> str:
+    import json
+
+    return "".join(json.dumps({"title": t.split("\n", 1)[0], "text": t}) + "\n" for t in texts)
+
+
+@pytest.fixture
+def collection_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "collected"
+    write(folder, "plain.txt", article_text(0))
+    write(folder, "feed.jsonl", jsonl([article_text(n, f"marker{n}") for n in range(1, 5)]))
+    write(folder, "bad.jsonl", '{"text": "Police arrested 4 people in 2001."}\n{oops\n')
+    return folder
+
+
+def test_a_collection_is_indexed_record_by_record(collection_dir: Path, cache: Path) -> None:
+    first = open_corpus(collection_dir)
+    names = [a.file for a in first.articles]
+    assert names == [
+        "bad.jsonl#1",
+        "feed.jsonl#1",
+        "feed.jsonl#2",
+        "feed.jsonl#3",
+        "feed.jsonl#4",
+        "plain.txt",
+    ]
+    assert first.report.files == 3 and first.report.articles == 6
+    assert "bad.jsonl#2 (line 2): skipped: not valid JSON" in " ".join(first.warnings)
+    same_as_reader(first, collection_dir)
+    second = open_corpus(collection_dir)
+    assert (second.report.read, second.report.unchanged) == (0, 3)
+    same_as_reader(second, collection_dir)
+    # an article-text hit names the record, and brings the events of that record only
+    hits = second.search_hits("marker3")
+    assert hits.articles == {"feed.jsonl#3"}
+    assert {e.article for e in second.events if e.id in hits.events} == {"feed.jsonl#3"}
+
+
+def test_a_changed_collection_is_read_again_whole(
+    collection_dir: Path, cache: Path, extracted
+) -> None:
+    open_corpus(collection_dir)
+    extracted.clear()
+    write(collection_dir, "feed.jsonl", jsonl([article_text(n, f"new{n}") for n in range(7, 9)]))
+    changed = open_corpus(collection_dir)
+    assert sorted(extracted) == ["feed.jsonl#1", "feed.jsonl#2"]
+    assert changed.report.read == 1
+    same_as_reader(changed, collection_dir)
+    assert not changed.search("marker3")  # the records that went are gone from the index
+    assert changed.search_hits("new8").articles == {"feed.jsonl#2"}
+    again = open_corpus(collection_dir)
+    same_as_reader(again, collection_dir)
+    assert not again.search("marker4")
+
+
+def test_a_collection_that_turns_bad_or_goes_leaves_no_record(
+    collection_dir: Path, cache: Path
+) -> None:
+    open_corpus(collection_dir)
+    write(collection_dir, "feed.jsonl", "not json at all\n")
+    broken = open_corpus(collection_dir)
+    assert [a.file for a in broken.articles] == ["bad.jsonl#1", "plain.txt"]
+    assert any(w.startswith("feed.jsonl: skipped: ") for w in broken.warnings)
+    assert not broken.search("marker2")
+    (collection_dir / "bad.jsonl").unlink()
+    gone = open_corpus(collection_dir)
+    assert [a.file for a in gone.articles] == ["plain.txt"]
+    assert gone.report.removed == 1
+    same_as_reader(gone, collection_dir)
+    import sqlite3
+
+    with sqlite3.connect(index_path(collection_dir)) as conn:
+        paths = sorted(row[0] for row in conn.execute("SELECT path FROM files"))
+    assert paths == ["feed.jsonl", "plain.txt"]
+
+
+def test_collections_read_in_worker_processes_give_the_same_corpus(
+    collection_dir: Path, cache: Path
+) -> None:
+    for n in range(5):
+        write(collection_dir, f"more{n}.jsonl", jsonl([article_text(n + k) for k in range(3)]))
+    pooled = open_corpus(collection_dir, workers=2, parallel_threshold=1)
+    same_as_reader(pooled, collection_dir)
+    assert len(pooled.articles) == 6 + 15

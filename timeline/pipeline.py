@@ -22,14 +22,24 @@ Warn = Callable[[str], None]
 
 @dataclass(slots=True)
 class FileResult:
-    """One file read: its article (None when skipped), its events in text order, the
-    warnings to show, and whether a failure was unexpected (then nothing is stored, and
-    the file is read again next time)."""
+    """One file read: its articles (none when skipped; one per record of a collection),
+    their events (article by article, each in text order), the warnings to show, and
+    whether a failure was unexpected (then nothing is stored, and the file is read again
+    next time)."""
 
-    article: Article | None
+    articles: list[Article] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     transient: bool = False
+
+    @property
+    def article(self) -> Article | None:
+        """The file's (first) article, or None when it was skipped."""
+        return self.articles[0] if self.articles else None
+
+    def events_of(self, article: Article) -> list[Event]:
+        """The events of one of the file's articles, in text order."""
+        return [event for event in self.events if event.article == article.file]
 
 
 def process_file(path: Path, rel: str, *, max_bytes: int, data: bytes | None = None) -> FileResult:
@@ -39,21 +49,22 @@ def process_file(path: Path, rel: str, *, max_bytes: int, data: bytes | None = N
     index hashes them first), so the file is not read twice.
     """
     from timeline.extraction.extract import extract_events
-    from timeline.reading import load_file
+    from timeline.reading import load_articles
 
     try:
-        article, warnings = load_file(path, rel, max_bytes=max_bytes, data=data)
+        articles, warnings = load_articles(path, rel, max_bytes=max_bytes, data=data)
     except Exception as exc:  # a reader bug must not stop the whole corpus
-        return FileResult(None, [], [f"{rel}: skipped: {type(exc).__name__}: {exc}"], True)
-    result = FileResult(article, [], list(warnings))
-    if article is None:
-        return result
-    try:
-        # text order (stable): the corpus is then sorted by date alone, see sort_events()
-        result.events = sorted(extract_events(article), key=attrgetter("start"))
-    except Exception as exc:
-        result.warnings.append(f"{rel}: no events extracted: {type(exc).__name__}: {exc}")
-        result.transient = True
+        return FileResult([], [], [f"{rel}: skipped: {type(exc).__name__}: {exc}"], True)
+    result = FileResult(list(articles), [], list(warnings))
+    for article in articles:
+        try:
+            # text order (stable): the corpus is then sorted by date alone, see sort_events()
+            result.events += sorted(extract_events(article), key=attrgetter("start"))
+        except Exception as exc:
+            result.warnings.append(
+                f"{article.file}: no events extracted: {type(exc).__name__}: {exc}"
+            )
+            result.transient = True
     return result
 
 
@@ -85,9 +96,8 @@ def load_corpus(
         result = process_file(path, rel, max_bytes=limit)
         for message in result.warnings:
             collect(message)
-        if result.article is not None:
-            articles.append(result.article)
-            events.extend(result.events)
+        articles.extend(result.articles)
+        events.extend(result.events)
     from timeline.stories import build_stories
 
     events = sort_events(events)

@@ -3,17 +3,26 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 from timeline.model import Article
-from timeline.reading.articledate import find_article_date, find_footer_date, infer_article_date
+from timeline.reading.articledate import (
+    FoundDate,
+    find_article_date,
+    find_footer_date,
+    infer_article_date,
+)
 from timeline.reading.boilerplate import body_span
+from timeline.reading.decode import DEFAULT_MAX_BYTES, SkipFile, text_of
 from timeline.reading.title import find_title
 
-__all__ = ["parse_article", "read_front_matter"]
+__all__ = ["compose", "parse_article", "read", "read_front_matter"]
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _FM_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
+# A Markdown export of timeline from before it carried ``generator: timeline``.
+_OLD_EXPORT = re.compile(r"\A# [^\n]*\n\n\d[\d,]* events? from \d[\d,]* articles?\.\n")
 
 
 def read_front_matter(text: str) -> tuple[dict[str, str], int]:
@@ -32,9 +41,49 @@ def read_front_matter(text: str) -> tuple[dict[str, str], int]:
     return fields, match.end()
 
 
-def parse_article(text: str, rel: str) -> Article:
-    """Turn decoded text into an :class:`Article`: title, body span and article date."""
+def read(
+    data: bytes, rel: str, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[list[Article], list[str]]:
+    """A ``.txt`` or ``.md`` file as one article (a Markdown export of timeline is skipped)."""
+    text, note = text_of(data, max_bytes=max_bytes)
+    fields, _ = read_front_matter(text)
+    if fields.get("generator", "").lower().startswith("timeline") or _OLD_EXPORT.match(text):
+        from timeline.reading.formats import EXPORT_SKIP
+
+        raise SkipFile(EXPORT_SKIP)
+    return [parse_article(text, rel)], [f"{rel}: {note}"] if note else []
+
+
+def compose(title: str | None, body: str) -> str:
+    """An article text from a format's title and main text: the title line first (unless the
+    text opens with it already), then the text, paragraphs apart by a blank line."""
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n|\n", body)]
+    paragraphs = [p for p in paragraphs if p]
+    head = " ".join((title or "").split())
+    if head and not (paragraphs and _same(paragraphs[0], head)):
+        paragraphs.insert(0, head)
+    return "\n\n".join(paragraphs) + "\n" if paragraphs else ""
+
+
+def parse_article(
+    text: str,
+    rel: str,
+    *,
+    meta: Mapping[str, str | None] | None = None,
+    fallback_title: str | None = None,
+    fallback_date: FoundDate | None = None,
+) -> Article:
+    """Turn decoded text into an :class:`Article`: title, body span and article date.
+
+    ``meta``: what the file's format says beside its text (``title``, ``date``,
+    ``url``, ``source``), taken as Markdown front matter is (front matter in the
+    text wins). ``fallback_title``/``fallback_date``: the format's metadata used
+    only when the text gives no headline or no date (a PDF's or Word file's
+    properties; the date should be marked approximate).
+    """
     fields, fm_end = read_front_matter(text)
+    if meta:
+        fields = {**{k: v for k, v in meta.items() if v}, **fields}
     start, end = body_span(text, fm_end)
     top = start  # where the page's own lines begin (mastheads and headline included)
     title, title_end = find_title(text, fm_end, end)
@@ -46,7 +95,7 @@ def parse_article(text: str, rel: str) -> Article:
     if given:
         title = given
     if not title:
-        title = Path(rel).stem
+        title = " ".join((fallback_title or "").split()) or Path(rel).stem
     article = Article(
         file=rel,
         title=title,
@@ -60,6 +109,7 @@ def parse_article(text: str, rel: str) -> Article:
         find_article_date(text, start, end, fields.get("date"), top=top)
         or find_footer_date(text, start, end)
         or infer_article_date(text, start, end, top=top)
+        or fallback_date
     )
     if found is not None:
         article.date = found.value

@@ -11,9 +11,15 @@ from __future__ import annotations
 
 import marshal
 import zlib
-from dataclasses import fields
+from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING
 
 from timeline.model import Article, Event
+from timeline.store.db import FileRow, FileWrite
+
+if TYPE_CHECKING:
+    from timeline.store.worker import Part as EncodedPart
+    from timeline.store.worker import Result
 
 #: Article fields stored in the article blob (the text is stored apart, compressed).
 ARTICLE_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Article) if f.name != "text")
@@ -143,3 +149,128 @@ def decode_events(blob: bytes) -> list[Event]:
         if event.summary is None:
             event.summary = event.sentence
     return events
+
+
+# --- files as stored: one row per plain file; a collection's row lists its records' rows ---
+
+#: Status of a collection's row: it holds the names of its records, each stored in a row of
+#: its own (status ``ok``, path ``FILE#N``) so that search maps hits to the record.
+COLLECTION = "collection"
+
+
+@dataclass(slots=True)
+class Part:
+    """One decoded article of a stored file, with its events and its row id."""
+
+    article: Article
+    events: list[Event]
+    fid: int | None = None
+
+
+@dataclass(slots=True)
+class Entry:
+    """A file as the run holds it: its articles (none when skipped) and its warnings.
+
+    ``records``: for a collection, the row paths of its records as now stored.
+    """
+
+    parts: list[Part]
+    warnings: tuple[str, ...]
+    records: tuple[str, ...] = ()
+
+
+def encode_collection(names: list[str] | tuple[str, ...]) -> bytes:
+    """The blob of a collection's row: the paths of its records' rows."""
+    return marshal.dumps(tuple(names))
+
+
+def decode_collection(blob: bytes | None) -> tuple[str, ...]:
+    """The record paths a collection's row lists (raises on a bad blob)."""
+    names = marshal.loads(blob) if blob is not None else None
+    if not isinstance(names, tuple) or not all(isinstance(n, str) for n in names):
+        raise ValueError("bad collection record")
+    return names
+
+
+def split_rows(rows: dict[str, FileRow]) -> dict[str, dict[str, FileRow]]:
+    """Take the record rows of every collection out of ``rows`` (in place).
+
+    Returns, by collection path, its record rows by path. A collection whose
+    listing cannot be read keeps no records (it is then read again); record
+    rows no collection lists stay in ``rows`` and, being in no folder, are
+    dropped as removed files.
+    """
+    records: dict[str, dict[str, FileRow]] = {}
+    for row in [r for r in rows.values() if r.status == COLLECTION]:
+        try:
+            names = decode_collection(row.article)
+        except (ValueError, EOFError, TypeError):
+            names = ()
+        records[row.path] = {name: rows.pop(name) for name in names if name in rows}
+    return records
+
+
+def decode_row(row: FileRow, records: dict[str, dict[str, FileRow]]) -> Entry | None:
+    """A stored file as an entry; None when its record (or a record of it) cannot be read."""
+    try:
+        if row.status == COLLECTION:
+            stored = records.get(row.path, {})
+            names = decode_collection(row.article)
+            parts = []
+            for name in names:
+                record = stored.get(name)
+                if record is None or record.status != "ok":
+                    return None
+                parts.append(_part(record))
+            return Entry(parts, row.warnings, names)
+        if row.status != "ok":
+            return Entry([], row.warnings)
+        return Entry([_part(row)], row.warnings)
+    except (ValueError, EOFError, TypeError, KeyError, zlib.error):
+        return None
+
+
+def _part(row: FileRow) -> Part:
+    return Part(decode_article(row.article, row.ztext), decode_events(row.events), row.id)
+
+
+def file_writes(result: Result) -> tuple[Entry, list[FileWrite]]:
+    """The entry of a file read now, and the index rows to write for it.
+
+    A plain file is one row; a collection one row listing its records and a
+    row per record (the record rows carry no warnings: the collection's row
+    repeats them).
+    """
+    head = FileWrite(
+        result.rel,
+        result.size,
+        result.mtime_ns,
+        result.hash,
+        result.max_bytes,
+        result.status,
+        result.warnings,
+    )
+    parts = [
+        Part(decode_article(p.article, p.ztext), decode_events(p.events)) for p in result.parts
+    ]
+    if not result.collection:
+        if parts:
+            _fill(head, result.parts[0], parts[0])
+        return Entry(parts, tuple(result.warnings)), [head]
+    names = tuple(p.name for p in result.parts)
+    head.status = COLLECTION
+    head.article = encode_collection(names)
+    writes = [head]
+    for stored, part in zip(result.parts, parts, strict=True):
+        write = FileWrite(
+            stored.name, result.size, result.mtime_ns, None, result.max_bytes, "ok", []
+        )
+        _fill(write, stored, part)
+        writes.append(write)
+    return Entry(parts, tuple(result.warnings), names), writes
+
+
+def _fill(write: FileWrite, stored: EncodedPart, part: Part) -> None:
+    write.article, write.ztext, write.events = stored.article, stored.ztext, stored.events
+    write.text = article_text(part.article)
+    write.sentences = tuple(event.sentence for event in part.events)

@@ -20,7 +20,6 @@ import gc
 import os
 import threading
 import time
-import zlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
@@ -28,11 +27,7 @@ from pathlib import Path
 
 from timeline.model import Article, Corpus, Event, sort_events
 from timeline.pipeline import corpus_name
-from timeline.store.codec import (
-    article_text,
-    decode_article,
-    decode_events,
-)
+from timeline.store.codec import Entry, decode_row, file_writes, split_rows
 from timeline.store.db import FileRow, FileWrite, IndexFault, Store, classify
 from timeline.store.fingerprint import index_fingerprint
 from timeline.store.kept_stories import tell_stories
@@ -133,14 +128,6 @@ class IndexedCorpus(Corpus):
 # --- the run ------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
-class _Entry:
-    article: Article | None
-    events: list[Event]
-    warnings: tuple[str, ...]
-    fid: int | None = None
-
-
 class _Run:
     """State of one :func:`open_corpus` call."""
 
@@ -172,7 +159,9 @@ class _Run:
         self.cancel = cancel
         self.index_warnings: list[str] = []
         self.folder_warnings: list[str] = []
-        self.entries: dict[str, _Entry] = {}
+        self.entries: dict[str, Entry] = {}
+        #: The stored record rows of each collection, by collection path, then record path.
+        self.records: dict[str, dict[str, FileRow]] = {}
         self.store: Store | None = None
         self.saving = False
         self.report = IndexReport(folder)
@@ -196,7 +185,7 @@ class _Run:
         self.index_warnings.append(message)
         self.warn(message)
 
-    def deliver(self, entries: Sequence[_Entry], *, force: bool = False) -> None:
+    def deliver(self, entries: Sequence[Entry], *, force: bool = False) -> None:
         for entry in entries:
             for line in entry.warnings:
                 self.warn(line)
@@ -204,9 +193,9 @@ class _Run:
             return
         articles, events = self._pending
         for entry in entries:
-            if entry.article is not None:
-                articles.append(entry.article)
-                events.extend(entry.events)
+            for part in entry.parts:
+                articles.append(part.article)
+                events.extend(part.events)
         now = time.monotonic()
         if articles and (force or now - self._last_batch >= BATCH_INTERVAL):
             self._pending = ([], [])
@@ -231,6 +220,7 @@ class _Run:
                 try:
                     store = Store.open(path, fingerprint=fp, timeout=self.timeout)
                     rows = store.rows()
+                    self.records = split_rows(rows)
                 except IndexFault as fault:
                     if store is not None:
                         store.close()
@@ -284,7 +274,7 @@ class _Run:
             self.report.removed = len(removed)
             if removed and self.saving and self.store is not None:
                 try:
-                    self.store.remove(removed)
+                    self.store.remove([*removed, *self._records_of(removed)])
                 except IndexFault as fault:
                     self.stop_saving(fault)
         except BaseException:
@@ -332,7 +322,7 @@ class _Run:
         while start < len(unchanged):
             chunk = []
             for row in unchanged[start : start + step]:
-                entry = _decode(row)
+                entry = decode_row(row, self.records)
                 if entry is None:
                     damaged.append(row)
                     continue
@@ -373,16 +363,16 @@ class _Run:
         """Decode a chunk of results, save it to the index, hand it to the browser."""
         writes: list[FileWrite] = []
         touches: list[tuple[str, int, int, str | None]] = []
-        fresh: list[tuple[str, _Entry]] = []
+        fresh: list[Entry] = []
         forget: list[str] = []
         for result in results:
             if result.status == "same":
                 row = rows.get(result.rel)
-                entry = _decode(row) if row is not None else None
+                entry = decode_row(row, self.records) if row is not None else None
                 if entry is not None:
                     touches.append((result.rel, result.size, result.mtime_ns, result.hash))
                     self.entries[result.rel] = entry
-                    fresh.append((result.rel, entry))
+                    fresh.append(entry)
                     self.report.unchanged += 1
                     continue
                 # the stored record is unusable: read the file again for real
@@ -392,19 +382,18 @@ class _Run:
                 )  # fmt: skip
                 result = read_one(task)
             self.report.read += 1
-            if result.status == "ok":
-                article = decode_article(result.article, result.ztext)
-                events = decode_events(result.events)
-                entry = _Entry(article, events, tuple(result.warnings))
-            else:
-                article, events = None, []
-                entry = _Entry(None, [], tuple(result.warnings))
+            entry, rows_to_write = file_writes(result)
+            # records the file had before and has no more (all of them, if it is no
+            # collection now) go; a record of the same name is overwritten in place
+            kept = set(entry.records)
+            forget += [name for name in self._records_of([result.rel]) if name not in kept]
             if result.transient:
                 forget.append(result.rel)  # never store the outcome of a crash
+                forget += entry.records
             else:
-                writes.append(_file_write(result, article, events))
+                writes += rows_to_write
             self.entries[result.rel] = entry
-            fresh.append((result.rel, entry))
+            fresh.append(entry)
         if self.saving and self.store is not None:
             try:
                 ids = self.store.write(writes)
@@ -413,10 +402,14 @@ class _Run:
             except IndexFault as fault:
                 self.stop_saving(fault)
             else:
-                for rel, entry in fresh:
-                    if rel in ids:
-                        entry.fid = ids[rel]
-        self.deliver([entry for _, entry in fresh])
+                for entry in fresh:
+                    for part in entry.parts:
+                        part.fid = ids.get(part.article.file, part.fid)
+        self.deliver(fresh)
+
+    def _records_of(self, paths: Sequence[str]) -> list[str]:
+        """The stored record rows of these collections (none for a plain file)."""
+        return [name for path in paths for name in self.records.get(path, ())]
 
     def tell_stories(self, events: list[Event]) -> None:
         """Group the events into stories (see :mod:`timeline.store.kept_stories`)."""
@@ -431,19 +424,22 @@ class _Run:
         events: list[Event] = []
         warnings: list[str] = self.index_warnings + self.folder_warnings
         indexed: list[tuple[int, str, list[Event]]] = []
+        by_file: dict[str, list[Event]] = {}
         for _, rel in files:
             entry = self.entries.get(rel)
             if entry is None:
                 continue
             warnings.extend(entry.warnings)
-            if entry.article is None:
+            if not entry.parts:
                 self.report.skipped += 1
                 continue
-            articles.append(entry.article)
-            if entry.fid is not None:
-                indexed.append((entry.fid, rel, entry.events))
+            for part in entry.parts:
+                articles.append(part.article)
+                by_file[part.article.file] = part.events
+                if part.fid is not None:
+                    indexed.append((part.fid, part.article.file, part.events))
         for article in sorted(articles, key=attrgetter("file")):
-            events.extend(self.entries[article.file].events)
+            events.extend(by_file[article.file])
         report = self.report
         report.files = len(files)
         report.articles = len(articles)
@@ -480,36 +476,6 @@ def _gc_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-def _decode(row: FileRow) -> _Entry | None:
-    """A stored file as an entry; None when its record cannot be read."""
-    if row.status != "ok":
-        return _Entry(None, [], row.warnings, row.id)
-    try:
-        article = decode_article(row.article, row.ztext)
-        events = decode_events(row.events)
-    except (ValueError, EOFError, TypeError, KeyError, zlib.error):
-        return None
-    return _Entry(article, events, row.warnings, row.id)
-
-
-def _file_write(result: Result, article: Article | None, events: list[Event]) -> FileWrite:
-    """The index row of a file read now."""
-    write = FileWrite(
-        result.rel,
-        result.size,
-        result.mtime_ns,
-        result.hash,
-        result.max_bytes,
-        result.status,
-        result.warnings,
-    )
-    if article is not None:
-        write.article, write.ztext, write.events = result.article, result.ztext, result.events
-        write.text = article_text(article)
-        write.sentences = tuple(event.sentence for event in events)
-    return write
 
 
 def _search_files(indexed: list[tuple[int, str, list[Event]]]) -> dict[int, FileEvents]:

@@ -17,19 +17,18 @@ import contextlib
 import hashlib
 import os
 import signal
-import stat
 import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 
 from timeline.store.codec import compress_text, encode_article, encode_events
 
-__all__ = ["Result", "Task", "cpu_count", "read_chunk", "read_one", "run_chunks"]
+__all__ = ["Part", "Result", "Task", "cpu_count", "read_chunk", "read_one", "run_chunks"]
 
 
 @dataclass(slots=True)
@@ -45,8 +44,22 @@ class Task:
 
 
 @dataclass(slots=True)
+class Part:
+    """One article of a file, encoded: its name, article blob, compressed text, events blob."""
+
+    name: str
+    article: bytes
+    ztext: bytes
+    events: bytes
+
+
+@dataclass(slots=True)
 class Result:
-    """A file read: ``status`` ok, skipped, or same (content hash unchanged)."""
+    """A file read: ``status`` ok, skipped, or same (content hash unchanged).
+
+    ``parts``: its articles (one for a plain file; one per record of a
+    collection, then ``collection`` is true even for a single record).
+    """
 
     rel: str
     size: int
@@ -55,9 +68,8 @@ class Result:
     max_bytes: int
     status: str
     warnings: list[str]
-    article: bytes | None = None
-    ztext: bytes | None = None
-    events: bytes | None = None
+    parts: list[Part] = field(default_factory=list)
+    collection: bool = False
     #: True when reading or extraction failed unexpectedly: not saved, tried again next time.
     transient: bool = False
 
@@ -65,14 +77,16 @@ class Result:
 def read_one(task: Task) -> Result:
     """Hash, read and extract one file; never raises."""
     from timeline.pipeline import process_file
+    from timeline.reading.decode import SkipFile, read_bytes
 
     digest = None
     data = None
     if 0 <= task.size <= task.max_bytes:
         try:
-            data = _read_regular(task.path, task.max_bytes)
+            # only a regular file is opened, never blocking: a FIFO cannot hang the worker
+            data = read_bytes(task.path, max_bytes=task.max_bytes)
             digest = hashlib.blake2b(data, digest_size=16).hexdigest()
-        except OSError:
+        except SkipFile:
             data = digest = None  # the reader reports why
         if digest is not None and digest == task.known_hash:
             return Result(task.rel, task.size, task.mtime_ns, digest, task.max_bytes, "same", [])
@@ -81,30 +95,23 @@ def read_one(task: Task) -> Result:
     read = process_file(Path(task.path), task.rel, max_bytes=task.max_bytes, data=data)
     base.warnings = read.warnings
     base.transient = read.transient
-    if read.article is None:
+    if not read.articles:
         return base
     base.status = "ok"
-    base.article = encode_article(read.article)
-    base.ztext = compress_text(read.article.text)
-    base.events = encode_events(read.events)
+    base.collection = any(article.file != task.rel for article in read.articles)
+    by_article: dict[str, list] = {}
+    for event in read.events:
+        by_article.setdefault(event.article, []).append(event)
+    base.parts = [
+        Part(
+            article.file,
+            encode_article(article),
+            compress_text(article.text),
+            encode_events(by_article.get(article.file, [])),
+        )
+        for article in read.articles
+    ]
     return base
-
-
-def _read_regular(path: str, max_bytes: int) -> bytes:
-    """The first ``max_bytes + 1`` bytes of a regular file; OSError for anything else.
-
-    Opened without blocking (``O_NONBLOCK``: a FIFO with no writer would hang a
-    plain open) and checked with ``fstat`` before a byte is read.
-    """
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
-    fd = os.open(path, flags)
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise OSError(f"{path}: not a regular file")
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            return handle.read(max_bytes + 1)
-    finally:
-        os.close(fd)
 
 
 def read_chunk(tasks: list[Task]) -> list[Result]:
