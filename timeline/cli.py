@@ -164,6 +164,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="ics: a month or year date spans its whole month or year "
         "(default: one all-day event on its first day)",
     )
+    export.add_argument(
+        "--every-event",
+        action="store_true",
+        help="ics, timelinejs, markdown: one item per event "
+        "(default: one per story, listing the articles that tell it)",
+    )
 
     index = sub.add_parser("index", help="build or update a corpus's index and say what it did")
     index.add_argument("folder", nargs="?", type=Path, metavar="DIR", help="corpus folder")
@@ -459,6 +465,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         notes=notes,
         folder=folder,
         ics_spans=args.ics_spans,
+        by_story=not args.every_event,
     )
     if to_stdout:
         stdout = sys.stdout

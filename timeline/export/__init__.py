@@ -24,13 +24,14 @@ with one line to show.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from timeline.export.calendar import ICS_DTSTAMP, NO_COUNTRY, render_ics, render_timelinejs
-from timeline.export.common import GENERATOR, Context, plural
+from timeline.export.common import GENERATOR, Context, date_parts, plural, told_stories
 from timeline.export.files import ExportError, write_atomic
 from timeline.export.markdown import MARKDOWN_FRONT_MATTER, markdown_escape, render_markdown
 from timeline.export.tables import (
@@ -77,6 +78,9 @@ _EXTENSIONS = {
     "markdown": ".md",
 }
 
+#: The formats that give one item per story.
+STORY_FORMATS: frozenset[str] = frozenset({"ics", "timelinejs", "markdown"})
+
 Renderer = Callable[[Context, Sequence[Event]], tuple[str, int]]
 _RENDERERS: dict[str, Renderer] = {
     "json": render_json,
@@ -97,6 +101,8 @@ class ExportResult:
     message: str
     #: The format rendered.
     format: str = ""
+    #: How many stories the events made, for a format that gives one item per story.
+    stories: int = 0
 
     def encoded(self) -> bytes:
         """The bytes of the file: UTF-8, and for CSV a byte-order mark first."""
@@ -106,9 +112,14 @@ class ExportResult:
         """What goes before the text in a file or on stdout: the CSV's byte-order mark."""
         return CSV_BOM if self.format == "csv" else ""
 
-    def message_to(self, target: str | Path) -> str:
-        """The message naming where it went: ``wrote 27 events to out.ics; 8 undated ...``."""
-        line = f"wrote {plural(self.written, 'event')} to {clean_line(str(target))}"
+    def message_to(self, target: str | Path | None) -> str:
+        """The message naming where it went: ``wrote 27 events to out.ics; 8 undated ...``
+        (``wrote 27 events as 20 stories`` when several articles told one happening)."""
+        line = f"wrote {plural(self.written, 'event')}"
+        if self.stories and self.stories < self.written:
+            line += f" as {plural(self.stories, 'story', 'stories')}"
+        if target is not None:
+            line += f" to {clean_line(str(target))}"
         if self.left_out:
             line += f"; {plural(self.left_out, 'undated event')} left out"
         return line
@@ -129,27 +140,32 @@ def render(
     notes: Mapping[str, NoteInfo] | None = None,
     folder: str | Path | None = None,
     ics_spans: bool = False,
+    by_story: bool = True,
 ) -> ExportResult:
     """Render ``events`` in format ``fmt``; ``notes`` maps event ids to their star and note.
 
     ``title`` and ``folder`` name the corpus (the JSON export's ``corpus``).
     ``ics_spans``: an iCalendar event of month or year precision spans its
     whole month or year (by default it is one all-day event on its first day,
-    its summary saying the precision). Raises ``ValueError`` for an unknown
-    format. iCalendar and TimelineJS leave undated events out; the result
-    counts them and says so. The text is clean (:mod:`timeline.textclean`)
+    its summary saying the precision). ``by_story``: iCalendar, TimelineJS and
+    Markdown give one item per story (the events of different articles that tell
+    one happening), listing its sources; false gives one per event. Raises
+    ``ValueError`` for an unknown format. iCalendar and TimelineJS leave undated
+    events out; the result counts them and says so. The text is clean (:mod:`timeline.textclean`)
     whatever the articles hold.
     """
     _check_format(fmt)
-    ctx = Context(articles, notes or {}, title, folder, ics_spans)
+    ctx = Context(articles, notes or {}, title, folder, ics_spans, by_story)
     text, written = _RENDERERS[fmt](ctx, events)
+    stories = 0
+    if by_story and fmt in STORY_FORMATS:
+        shown = events if fmt == "markdown" else [e for e in events if date_parts(e)]
+        stories = len(told_stories(shown))
     # The last guard: whatever a renderer forgot, nothing unsafe leaves (CR LF is iCalendar's).
     text = "\r\n".join(clean_text(line) for line in text.split("\r\n"))
     left_out = len(events) - written
-    message = f"wrote {plural(written, 'event')}"
-    if left_out:
-        message += f"; {plural(left_out, 'undated event')} left out"
-    return ExportResult(text, written, left_out, message, fmt)
+    result = ExportResult(text, written, left_out, "", fmt, stories)
+    return dataclasses.replace(result, message=result.message_to(None))
 
 
 def export_to_file(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from timeline import __version__
@@ -16,9 +17,9 @@ from timeline.textclean import clean_line, clean_text
 GENERATOR = f"timeline {__version__}"
 
 
-def plural(n: int, noun: str) -> str:
-    """``1 event``, ``2,000 events``."""
-    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
+def plural(n: int, noun: str, nouns: str | None = None) -> str:
+    """``1 event``, ``2,000 events`` (``nouns`` when the plural is not ``noun + s``)."""
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {nouns or noun + 's'}"
 
 
 class Context:
@@ -31,6 +32,7 @@ class Context:
         title: str,
         folder: str | Path | None = None,
         ics_spans: bool = False,
+        by_story: bool = True,
     ):
         self.articles = list(articles)
         self.by_file = {article.file: article for article in articles}
@@ -38,9 +40,20 @@ class Context:
         self.title = title
         self.folder = None if folder is None else str(folder)
         self.ics_spans = ics_spans
+        #: iCalendar, TimelineJS and Markdown give one item per story, not per event.
+        self.by_story = by_story
 
     def note_of(self, event: Event) -> NoteInfo:
         return self.notes.get(event.id) or NoteInfo()
+
+    def starred_in(self, tellings: Sequence[Event]) -> bool:
+        """True when any telling is starred (a story shows the stars of its events)."""
+        return any(self.note_of(event).starred for event in tellings)
+
+    def notes_in(self, tellings: Sequence[Event]) -> list[str]:
+        """The notes of the tellings, in order, each once."""
+        found = [self.note_of(event).note for event in tellings]
+        return list(dict.fromkeys(note for note in found if note))
 
     def article_title(self, event: Event) -> str | None:
         article = self.by_file.get(event.article)
@@ -116,3 +129,82 @@ def precision_phrase(event: Event) -> str:
     if event.approximate:
         phrase += ", approximate (inferred)"
     return phrase
+
+
+_URL = re.compile(r"https?://[^\s<>\"'`\\]+", re.IGNORECASE)
+
+
+def safe_url(url: str | None) -> str | None:
+    """``url`` when it is a plain web address (http or https, no spaces or quotes), else
+    None: an article's URL is data, and a ``javascript:`` link must never become one."""
+    if not url:
+        return None
+    url = clean_line(url).strip()
+    return url if _URL.fullmatch(url) else None
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where one telling comes from: the article's title, outlet, file and address."""
+
+    title: str | None
+    outlet: str | None
+    file: str
+    url: str | None
+
+    def label(self) -> str:
+        """``Title (Outlet, file.txt)``, or as much of it as is known, on one line."""
+        where = ", ".join(part for part in (self.outlet, self.file) if part)
+        return clean_line(f"{self.title} ({where})" if self.title else where)
+
+
+def source_of(ctx: Context, event: Event) -> Source:
+    """The :class:`Source` of an event's article."""
+    article = ctx.by_file.get(event.article)
+    if article is None:
+        return Source(None, None, event.article, None)
+    return Source(article.title, article.source, article.file, safe_url(article.url))
+
+
+@dataclass(frozen=True, slots=True)
+class Told:
+    """One item of a story-wise export: the telling shown and every telling of the story."""
+
+    shown: Event
+    #: Every telling, the shown one included, by date then article.
+    tellings: tuple[Event, ...]
+
+    @property
+    def key(self) -> str:
+        """The story's id (the event's own when it has none)."""
+        return self.shown.story or self.shown.id
+
+    def disagreement(self) -> str:
+        """Where the sources give different days (see :func:`timeline.stories.disagreement`)."""
+        if len(self.tellings) < 2:
+            return ""
+        from timeline.stories import Story, disagreement
+
+        return disagreement(Story(self.key, list(self.tellings)))
+
+
+def told_stories(events: Sequence[Event], by_story: bool = True) -> list[Told]:
+    """The events as stories, in the order of each story's first event: each shows the
+    telling that gives the date most sources give. With ``by_story`` false, one per event."""
+    if not by_story:
+        return [Told(event, (event,)) for event in events]
+    groups: dict[str, list[Event]] = {}
+    for event in events:
+        groups.setdefault(event.story or event.id, []).append(event)
+    out = []
+    for key, tellings in groups.items():
+        if len(tellings) == 1:
+            out.append(Told(tellings[0], (tellings[0],)))
+            continue
+        from timeline.stories import Story, story_date
+
+        ordered = sorted(tellings, key=lambda event: event.sort_key)
+        date, _ = story_date(Story(key, ordered))
+        shown = next((event for event in ordered if event.date == date), ordered[0])
+        out.append(Told(shown, tuple(ordered)))
+    return out

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from timeline.export.common import GENERATOR, Context, plural
+from timeline.export.common import GENERATOR, Context, Told, plural, safe_url, told_stories
 from timeline.model import Event
 from timeline.textclean import clean_text
 
@@ -34,33 +34,59 @@ def markdown_escape(text: str) -> str:
 
 
 def render_markdown(ctx: Context, events: Sequence[Event]) -> tuple[str, int]:
-    """Front matter, a title, a section per year (undated last) and the sources."""
+    """Front matter, a title, a section per year (undated last) and the sources: one
+    bullet per story, citing every article that tells it."""
     ordered = sorted(events, key=lambda event: event.sort_key)
+    stories = told_stories(ordered, ctx.by_story)
+    stories.sort(key=lambda told: told.shown.sort_key)
     citations: dict[str, int] = {}
-    for event in ordered:
-        citations.setdefault(event.article, len(citations) + 1)
+    for told in stories:
+        for telling in told.tellings:
+            citations.setdefault(telling.article, len(citations) + 1)
     out = [MARKDOWN_FRONT_MATTER, f"# {markdown_escape(ctx.title)}", ""]
-    out.append(f"{plural(len(events), 'event')} from {plural(len(citations), 'article')}.")
+    counted = f"{plural(len(events), 'event')} from {plural(len(citations), 'article')}"
+    if len(stories) < len(events):
+        counted = f"{plural(len(stories), 'story', 'stories')}: {counted}"
+    out.append(counted + ".")
     group: object = ()
     cited: set[str] = set()
-    for event in ordered:
-        year = event.year
+    for told in stories:
+        year = told.shown.year
         if year != group:
             group = year
             out += ["", f"## {year if year is not None else 'Undated'}"]
-        first = event.article not in cited
-        cited.add(event.article)
-        out += ["", *_markdown_bullet(ctx, event, citations[event.article], first)]
+        cites = []
+        for article in dict.fromkeys(telling.article for telling in told.tellings):
+            number = citations[article]
+            cites.append(f"[^{number}]" if article not in cited else f" (note {number})")
+            cited.add(article)
+        out += ["", *_markdown_bullet(ctx, told, "".join(cites))]
     if citations:
         out += ["", "## Sources", ""]
         for file, number in citations.items():
-            title = ctx.by_file[file].title if file in ctx.by_file else None
-            label = f"{markdown_escape(title)}, " if title else ""
-            out.append(f"[^{number}]: {label}{markdown_escape(file)}")
+            out.append(f"[^{number}]: {_source_line(ctx, file)}")
     return "\n".join(out) + "\n", len(events)
 
 
-def _markdown_bullet(ctx: Context, event: Event, citation: int, first: bool) -> list[str]:
+def _source_line(ctx: Context, file: str) -> str:
+    """``Title, Outlet, file``; the title links the article's address when known."""
+    article = ctx.by_file.get(file)
+    title = article.title if article else None
+    url = safe_url(article.url) if article else None
+    parts = []
+    if title:
+        name = markdown_escape(title)
+        parts.append(f"[{name}](<{url}>)" if url else name)
+    elif url:
+        parts.append(f"<{url}>")
+    if article is not None and article.source:
+        parts.append(markdown_escape(article.source))
+    parts.append(markdown_escape(file))
+    return ", ".join(parts)
+
+
+def _markdown_bullet(ctx: Context, told: Told, cites: str) -> list[str]:
+    event = told.shown
     countries = ", ".join(
         f"{name} (inherited)" if name in event.inherited else name for name in event.countries
     )
@@ -68,15 +94,23 @@ def _markdown_bullet(ctx: Context, event: Event, citation: int, first: bool) -> 
     if countries:
         fields.append(countries)
     head = " · ".join(markdown_escape(field) for field in fields)
-    info = ctx.note_of(event)
-    star = " ★" if info.starred else ""
-    cite = f"[^{citation}]" if first else f" (note {citation})"
+    star = " ★" if ctx.starred_in(told.tellings) else ""
     lines = [
-        f"- **{head}**{star}: {markdown_escape(event.summary)}{cite}",
+        f"- **{head}**{star}: {markdown_escape(event.summary)}{cites}",
         "",
         f"  > {markdown_escape(event.sentence)}",
     ]
-    note_lines = [markdown_escape(line) for line in (info.note or "").splitlines() if line.strip()]
+    if len(told.tellings) > 1:
+        told_by = f"Told by {plural(len(told.tellings), 'source')}"
+        if disagreement := told.disagreement():
+            told_by += f"; they disagree: {disagreement}"
+        lines += ["", f"  *{markdown_escape(told_by)}.*"]
+    note_lines = [
+        markdown_escape(line)
+        for note in ctx.notes_in(told.tellings)
+        for line in note.splitlines()
+        if line.strip()
+    ]
     if note_lines:
         note_lines[0] = f"*Note:* {note_lines[0]}"
         lines.append("  >")

@@ -7,12 +7,13 @@ import io
 import json
 from collections.abc import Sequence
 
-from timeline.export.common import GENERATOR, Context, clean_data, event_record
+from timeline.export.common import GENERATOR, Context, clean_data, event_record, source_of
 from timeline.model import Event
 from timeline.textclean import clean_text
 
 #: The CSV columns, in order: every event field of the JSON export, plus the
-#: article's title (handy in a spreadsheet, where the articles table is absent).
+#: article's title, outlet and address (handy in a spreadsheet, where the articles table is
+#: absent).
 CSV_COLUMNS: tuple[str, ...] = (
     "id",
     "date",
@@ -24,6 +25,8 @@ CSV_COLUMNS: tuple[str, ...] = (
     "summary",
     "article",
     "article_title",
+    "article_source",
+    "article_url",
     "sentence",
     "start",
     "end",
@@ -81,6 +84,9 @@ def render_csv(ctx: Context, events: Sequence[Event]) -> tuple[str, int]:
     writer.writerow(CSV_COLUMNS)
     for event in events:
         record = event_record(ctx, event)
-        record["article_title"] = ctx.article_title(event)
+        source = source_of(ctx, event)
+        record["article_title"] = source.title
+        record["article_source"] = source.outlet
+        record["article_url"] = source.url
         writer.writerow([_csv_cell(record[column]) for column in CSV_COLUMNS])
     return out.getvalue(), len(events)
