@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from timeline.filters import Filter
 from timeline.model import EVENT_TYPES, Corpus
 from timeline.synthetic import SYNTHETIC_COUNTRIES, synthetic_corpus
-from timeline.tui.index import EventIndex, Filters, TimelineRows, chronological
+from timeline.tui.state.index import EventIndex, Filters, TimelineRows, chronological
 
 CORPUS = synthetic_corpus(600, events_per_article=12, seed=3)
 INDEX = EventIndex(CORPUS)

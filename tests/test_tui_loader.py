@@ -21,7 +21,7 @@ from timeline.notes import NotesStore
 from timeline.store import IndexCancelled
 from timeline.synthetic import synthetic_corpus
 from timeline.tui.app import TimelineApp
-from timeline.tui.panes import HeaderLine
+from timeline.tui.widgets.header import HeaderLine
 
 SIZE = (100, 30)
 

@@ -9,12 +9,12 @@ from textual.app import App
 
 from timeline.filters import Filter
 from timeline.model import Article, Corpus, Event
-from timeline.tui.annotations import attach_notes
 from timeline.tui.commands import TimelineCommands
-from timeline.tui.index import EventIndex, Filters
 from timeline.tui.loader import CorpusLoader, CorpusSource
-from timeline.tui.main_screen import MainScreen, SearchFunction
-from timeline.tui.panes import AppHeader
+from timeline.tui.screens.main import MainScreen, SearchFunction
+from timeline.tui.state.annotations import attach_notes
+from timeline.tui.state.index import EventIndex, Filters
+from timeline.tui.widgets.header import AppHeader
 
 if TYPE_CHECKING:
     from timeline.notes import NotesStore

@@ -13,32 +13,30 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Self
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.css.scalar import Unit
-from textual.geometry import Region
 from textual.screen import Screen
 from textual.widgets import Footer, Input
 from textual.worker import get_current_worker
 
 from timeline.model import Article, Event, type_label
 from timeline.notes import NotesError, NotesStore
-from timeline.tui.annotations import is_starred, note_of, notes_map, set_note, set_starred
-from timeline.tui.article_screen import ArticleScreen
-from timeline.tui.export_dialog import ExportDialog
-from timeline.tui.grid import GridScreen
-from timeline.tui.help import HelpScreen
-from timeline.tui.index import EventIndex, Filters, TimelineRows, query_terms
+from timeline.tui.dialogs.export_dialog import ExportDialog
+from timeline.tui.dialogs.help import HelpScreen
+from timeline.tui.dialogs.note_editor import NoteEditor
+from timeline.tui.dialogs.picker import Picker
+from timeline.tui.dialogs.year_prompt import YearPrompt
 from timeline.tui.keymap import MAIN_KEYS, bindings
-from timeline.tui.note_editor import NoteEditor
-from timeline.tui.panes import AppHeader, EventDetail, HeaderFigures, HeaderLine
-from timeline.tui.picker import Picker
-from timeline.tui.timeline_view import TimelineView
-from timeline.tui.year_prompt import YearPrompt
-from timeline.tui.year_rail import YearRail
+from timeline.tui.screens.article import ArticleScreen
+from timeline.tui.screens.grid import GridScreen
+from timeline.tui.state.annotations import is_starred, note_of, notes_map, set_note, set_starred
+from timeline.tui.state.index import EventIndex, Filters, TimelineRows, query_terms
+from timeline.tui.widgets.detail import EventDetail
+from timeline.tui.widgets.header import AppHeader, HeaderFigures, HeaderLine
+from timeline.tui.widgets.search_bar import SearchBar
+from timeline.tui.widgets.timeline_view import TimelineView
+from timeline.tui.widgets.year_rail import YearRail
 
 __all__ = ["MainScreen", "SearchFunction"]
 
@@ -50,46 +48,6 @@ _KEY_ACTIONS = frozenset(spec.action for spec in MAIN_KEYS)
 
 #: Events looked at synchronously when a search is typed; the rest is a worker's job.
 QUICK_SCAN = 2000
-
-
-class SearchBar(Input):
-    """The search field: typing searches, Enter keeps the search, Esc clears it."""
-
-    DEFAULT_CSS = """
-    SearchBar { dock: bottom; display: none; border: tall $accent; height: 3; }
-    SearchBar.-open { display: block; }
-    """
-
-    BINDINGS = [Binding("escape", "close", "Clear search", show=False)]
-
-    def __init__(self, *, typed: Callable[[str], None], **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.typed = typed
-
-    def watch_value(self, value: str) -> None:
-        """Hand each change straight to the screen (a Changed message costs a hop)."""
-        self.typed(value)
-
-    class Closed(Input.Submitted):
-        """Esc in the search field."""
-
-    def action_close(self) -> None:
-        """Esc: tell the screen to clear the search."""
-        self.post_message(self.Closed(self, self.value))
-
-    def refresh(
-        self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False
-    ) -> Self:
-        """Repaint without laying the screen out again when only the text changed.
-
-        ``Input`` asks for a layout on every key (its virtual size follows the
-        text), which re-arranges the whole screen; the bar's own size never
-        depends on its text (docked, full width, fixed height), so a repaint
-        is all a typed letter needs.
-        """
-        if layout and self.styles.width.unit is not Unit.AUTO:
-            layout = False
-        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
 
 class MainScreen(Screen[None]):

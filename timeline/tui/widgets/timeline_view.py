@@ -23,9 +23,9 @@ from textual.message import Message
 from textual.strip import Strip
 
 from timeline.model import Event
-from timeline.tui.direct_lines import DirectLines
-from timeline.tui.index import EventIndex, Group, TimelineRows
 from timeline.tui.render import event_row
+from timeline.tui.state.index import EventIndex, Group, TimelineRows
+from timeline.tui.widgets.direct_lines import DirectLines
 
 __all__ = ["TimelineView"]
 
