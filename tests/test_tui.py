@@ -472,9 +472,9 @@ async def test_empty_corpus_says_so(empty_corpus):
 async def test_filter_with_no_matches_says_so(seeds_corpus):
     app = TimelineApp(seeds_corpus)
     async with app.run_test(size=SIZE) as pilot:
-        from timeline.tui.state.index import Filters
+        from timeline.filters import Filter
 
-        app.main.apply_filters(Filters(years=(1900, 1900)))
+        app.main.apply_filters(Filter(years=(1900, 1900)))
         await pilot.pause()
         assert "No events match these filters. Press x to clear them." in read_screen(app)
         assert "No event selected" in detail(app)

@@ -12,8 +12,8 @@ from timeline.model import Article, Corpus, Event
 from timeline.tui.commands import TimelineCommands
 from timeline.tui.loader import CorpusLoader, CorpusSource
 from timeline.tui.screens.main import MainScreen, SearchFunction
-from timeline.tui.state.annotations import attach_notes
-from timeline.tui.state.index import EventIndex, Filters
+from timeline.tui.state.annotations import Annotations
+from timeline.tui.state.index import EventIndex
 from timeline.tui.widgets.header import AppHeader
 
 if TYPE_CHECKING:
@@ -50,7 +50,7 @@ class TimelineApp(App[int]):
         corpus: Corpus,
         *,
         search: SearchFunction | None = None,
-        filters: Filters | Filter | None = None,
+        filters: Filter | None = None,
         query: str | None = None,
         source: CorpusSource | None = None,
         notes: NotesStore | None = None,
@@ -58,13 +58,16 @@ class TimelineApp(App[int]):
         super().__init__()
         self.corpus = corpus
         self.notes = notes
+        #: Stars and notes by event id, read from ``notes`` and saved through it.
+        self.annotations = Annotations(notes)
         if notes is not None and corpus.events:
-            attach_notes(notes, corpus.events)
+            self.annotations.load(corpus.events)
         self.index = EventIndex(corpus)
         self.search_function = search
-        if isinstance(filters, Filter):
+        if filters is not None:
+            # The browser searches apart from its filters: the query goes to the search field.
             query = query or filters.search
-            filters = Filters.from_query(filters)
+            filters = filters.with_(search=None)
         self.initial_filters = filters
         self.initial_query = query
         self.loader = CorpusLoader(source, prepare=self._prepare) if source else None
@@ -78,7 +81,7 @@ class TimelineApp(App[int]):
             self.search_function,
             self.initial_filters,
             self.initial_query,
-            notes=self.notes,
+            annotations=self.annotations,
         )
         return self._main
 
@@ -144,9 +147,9 @@ class TimelineApp(App[int]):
         self.main.query_one(AppHeader).set_progress(done, total)
 
     def _prepare(self, events: Sequence[Event]) -> None:
-        """Attach stars and notes to a batch (in the loader's thread)."""
+        """Read the stars and notes of a batch (in the loader's thread), taken in on the app's."""
         if self.notes is not None:
-            attach_notes(self.notes, events)
+            self.call_from_thread(self.annotations.apply, self.annotations.lookup(events))
 
     def load_finished(self, corpus: Corpus | None, error: str | None) -> None:
         """The loader is done: hide the bar, search through the index, report a failure."""
@@ -176,7 +179,7 @@ def run_app(
     corpus: Corpus,
     *,
     search: SearchFunction | None = None,
-    filters: Filters | Filter | None = None,
+    filters: Filter | None = None,
     query: str | None = None,
     source: CorpusSource | None = None,
     notes: NotesStore | None = None,

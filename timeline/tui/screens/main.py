@@ -20,8 +20,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input
 from textual.worker import get_current_worker
 
+from timeline.filters import Filter
 from timeline.model import Article, Event, type_label
-from timeline.notes import NotesError, NotesStore
+from timeline.notes import NotesError
 from timeline.tui.dialogs.export_dialog import ExportDialog
 from timeline.tui.dialogs.help import HelpScreen
 from timeline.tui.dialogs.note_editor import NoteEditor
@@ -30,8 +31,9 @@ from timeline.tui.dialogs.year_prompt import YearPrompt
 from timeline.tui.keymap import MAIN_KEYS, bindings
 from timeline.tui.screens.article import ArticleScreen
 from timeline.tui.screens.grid import GridScreen
-from timeline.tui.state.annotations import is_starred, note_of, notes_map, set_note, set_starred
-from timeline.tui.state.index import EventIndex, Filters, TimelineRows, query_terms
+from timeline.tui.state.annotations import Annotations
+from timeline.tui.state.index import EventIndex, query_terms
+from timeline.tui.state.rows import TimelineRows
 from timeline.tui.widgets.detail import EventDetail
 from timeline.tui.widgets.header import AppHeader, HeaderFigures, HeaderLine
 from timeline.tui.widgets.search_bar import SearchBar
@@ -82,16 +84,16 @@ class MainScreen(Screen[None]):
         self,
         index: EventIndex,
         search: SearchFunction | None = None,
-        filters: Filters | None = None,
+        filters: Filter | None = None,
         query: str | None = None,
-        notes: NotesStore | None = None,
+        annotations: Annotations | None = None,
     ) -> None:
         super().__init__()
         self.index = index
         self.search_function = search
-        #: Where stars and notes are saved (None: kept for this session only).
-        self.notes = notes
-        self.filters = filters or Filters()
+        #: Stars and notes, saved through its store (without one: for this session only).
+        self.annotations = annotations if annotations is not None else Annotations()
+        self.filters = filters or Filter()
         self._initial_query = query or ""
         self.query_text = ""
         #: Sorted event indexes matching the search, None while being computed.
@@ -99,7 +101,7 @@ class MainScreen(Screen[None]):
         self._pending_jump = False
         #: Set once the background warm-up of the index has finished.
         self.warmed = threading.Event()
-        self._rows_cache: dict[Filters, TimelineRows] = {}
+        self._rows_cache: dict[Filter, TimelineRows] = {}
         self.rows = self._rows_for(self.filters)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -112,8 +114,8 @@ class MainScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield AppHeader(id="header")
         yield YearRail(id="rail")
-        yield TimelineView(self.index, self.rows, id="timeline")
-        yield EventDetail(id="detail")
+        yield TimelineView(self.index, self.rows, self.annotations, id="timeline")
+        yield EventDetail(self.annotations, id="detail")
         yield SearchBar(
             placeholder="Search events (Enter keeps, Esc clears)",
             id="search",
@@ -150,7 +152,7 @@ class MainScreen(Screen[None]):
     # -- state changes -----------------------------------------------------------------
 
     def apply_filters(
-        self, filters: Filters, *, top: bool = False, current: Event | None = None
+        self, filters: Filter, *, top: bool = False, current: Event | None = None
     ) -> None:
         """Narrow the timeline, keeping the cursor on the event nearest in date."""
         current = current or self.timeline.event
@@ -168,7 +170,7 @@ class MainScreen(Screen[None]):
             timeline.empty_message = (
                 "This corpus has no events. Point timeline at a folder of articles."
             )
-        elif self.filters.starred and self.filters == Filters(starred=True):
+        elif self.filters.starred and self.filters == Filter(starred=True):
             timeline.empty_message = "No starred events. Press * to show all, then s to star one."
         else:
             timeline.empty_message = "No events match these filters. Press x to clear them."
@@ -182,7 +184,7 @@ class MainScreen(Screen[None]):
     def _update_header(self) -> None:
         self.query_one(HeaderLine).show(*self._header_figures(self.rows, self.filters))
 
-    def _header_figures(self, rows: TimelineRows, filters: Filters) -> HeaderFigures:
+    def _header_figures(self, rows: TimelineRows, filters: Filter) -> HeaderFigures:
         """What the header says when ``rows`` are shown under ``filters``."""
         view = rows.view
         search = ""
@@ -319,9 +321,9 @@ class MainScreen(Screen[None]):
         others = self.index.article_count(event.article) - 1
         return event, self.index.articles.get(event.article), others
 
-    def _rows_for(self, filters: Filters) -> TimelineRows:
+    def _rows_for(self, filters: Filter) -> TimelineRows:
         """The timeline rows under ``filters``, kept while the index keeps their view."""
-        view = self.index.view(filters)
+        view = self.index.view(filters, self.annotations)
         kept = self._rows_cache.get(filters)
         if kept is not None and kept.view is view:
             return kept
@@ -433,7 +435,7 @@ class MainScreen(Screen[None]):
         if filters is not None:
             self.apply_filters(filters)
 
-    def _country_filters(self, step: int) -> Filters | None:
+    def _country_filters(self, step: int) -> Filter | None:
         """The filters ``}`` (step 1) or ``{`` (step -1) lead to; None with no countries."""
         countries = self.index.countries
         if not countries:
@@ -492,7 +494,7 @@ class MainScreen(Screen[None]):
 
     def action_clear_filters(self) -> None:
         """Show every event again."""
-        self.apply_filters(Filters())
+        self.apply_filters(Filter())
 
     # -- search ------------------------------------------------------------------------
 
@@ -641,11 +643,14 @@ class MainScreen(Screen[None]):
         return event
 
     def event_changed(self, event: Event) -> None:
-        """A star or note changed: redraw its row and the detail pane, refilter if needed."""
-        self.index.invalidate_views()
-        self.timeline.refresh_rows()
-        self.query_one(EventDetail).refresh_event()
-        if self.filters.starred and not is_starred(event):
+        """A star or note changed: repaint the list and the detail pane, refilter if needed.
+
+        Their caches are keyed by the annotations' generation, which the change
+        has bumped, so a repaint draws the new star or note.
+        """
+        self.timeline.refresh()
+        self.query_one(EventDetail).refresh()
+        if self.filters.starred and not self.annotations.is_starred(event.id):
             self.apply_filters(self.filters, current=event)
 
     def _save_failed(self, error: Exception) -> None:
@@ -654,26 +659,20 @@ class MainScreen(Screen[None]):
 
     def toggle_star(self, event: Event) -> None:
         """Star an unstarred event, unstar a starred one (saved at once)."""
-        starred = not is_starred(event)
-        if self.notes is not None:
-            try:
-                starred = self.notes.toggle_star(event)
-            except Exception as error:  # noqa: BLE001 - a failed save is a notice, never a crash
-                self._save_failed(error)
-                return
-        set_starred(event, starred)
+        try:
+            self.annotations.toggle_star(event)
+        except Exception as error:  # noqa: BLE001 - a failed save is a notice, never a crash
+            self._save_failed(error)
+            return
         self.event_changed(event)
 
     def save_note(self, event: Event, text: str) -> None:
         """Set the event's note (empty text deletes it)."""
-        note: str | None = text if text.strip() else None
-        if self.notes is not None:
-            try:
-                note = self.notes.set_note(event, text).note
-            except Exception as error:  # noqa: BLE001 - a failed save is a notice, never a crash
-                self._save_failed(error)
-                return
-        set_note(event, note)
+        try:
+            self.annotations.set_note(event, text)
+        except Exception as error:  # noqa: BLE001 - a failed save is a notice, never a crash
+            self._save_failed(error)
+            return
         self.event_changed(event)
 
     def action_toggle_star(self) -> None:
@@ -689,10 +688,10 @@ class MainScreen(Screen[None]):
             return
 
         def done(text: str | None) -> None:
-            if text is not None and text != (note_of(event) or ""):
+            if text is not None and text != (self.annotations.note(event.id) or ""):
                 self.save_note(event, text)
 
-        self.app.push_screen(NoteEditor(event.summary, note_of(event) or ""), done)
+        self.app.push_screen(NoteEditor(event.summary, self.annotations.note(event.id) or ""), done)
 
     def action_starred_only(self) -> None:
         """Show only starred events, or everything again."""
@@ -707,7 +706,7 @@ class MainScreen(Screen[None]):
         events = [self.index.events[i] for i in self.rows.view]
         files = {event.article for event in events}
         articles = [a for f, a in self.index.articles.items() if f in files]
-        notes = notes_map(events)
+        notes = self.annotations.notes_for(events)
         title = self.index.name
 
         def write(fmt: str, path: Path) -> str:
@@ -777,7 +776,7 @@ class MainScreen(Screen[None]):
         def done(cell: tuple[int, str] | None) -> None:
             if cell is not None:
                 year, name = cell
-                self.apply_filters(Filters(countries=frozenset({name}), years=(year, year)))
+                self.apply_filters(Filter(countries=frozenset({name}), years=(year, year)))
 
         self.app.push_screen(GridScreen(self.index, event.year if event else None, country), done)
 

@@ -12,6 +12,7 @@ from textual.strip import Strip
 
 from timeline.model import Article, Event
 from timeline.tui.render import detail_text
+from timeline.tui.state.annotations import Annotations
 from timeline.tui.widgets.direct_lines import DirectLines
 
 __all__ = ["EventDetail"]
@@ -23,7 +24,9 @@ class EventDetail(DirectLines):
     """The selected event: evidence sentence, article, type and countries.
 
     A fixed-height pane drawn line by line from a small cache of wrapped
-    texts, without a layout pass, so moving the cursor costs one frame. The
+    texts, without a layout pass, so moving the cursor costs one frame. Stars
+    and notes come from ``annotations``; texts are cached under its
+    generation, so after a change a :meth:`refresh` draws the new one. The
     screen asks it to :meth:`prepare` the neighbours of the selection while
     the user reads. Text that does not fit is cut (the article screen shows
     it all). The rule above the text and the margin either side are drawn
@@ -51,11 +54,19 @@ class EventDetail(DirectLines):
         "detail--rule",
     }
 
-    def __init__(self, *, extra: Callable[[Event], Text | None] | None = None, **kwargs) -> None:
+    def __init__(
+        self,
+        annotations: Annotations | None = None,
+        *,
+        appendix: Callable[[Event], Text | None] | None = None,
+        **kwargs,
+    ) -> None:
         super().__init__(**kwargs)
-        self.extra = extra
+        #: Stars and notes (None: nothing is starred or noted).
+        self.annotations = annotations
+        #: Optional more text after an event's (a callable, event -> Text or None).
+        self.appendix = appendix
         self.event: Event | None = None
-        self._key: tuple = ()
         self._source: tuple[Event | None, Article | None, int] = (None, None, 0)
         self._cache: LRUCache[tuple, list[Strip]] = LRUCache(64)
         self._base_style: Style | None = None
@@ -72,6 +83,7 @@ class EventDetail(DirectLines):
         if event is None:
             return Text("No event selected.", style="italic")
         style = self.get_component_rich_style
+        info = self.annotations.info(event.id) if self.annotations is not None else None
         return detail_text(
             event,
             article,
@@ -79,7 +91,9 @@ class EventDetail(DirectLines):
             label_style=style("detail--label", partial=True),
             date_style=style("detail--date", partial=True),
             dim_style=style("detail--dim", partial=True),
-            extra=self.extra,
+            appendix=self.appendix,
+            starred=info is not None and info.starred,
+            note=info.note if info is not None else None,
             star_style=style("detail--star", partial=True),
         )
 
@@ -87,7 +101,8 @@ class EventDetail(DirectLines):
         """The pane's lines for one event: a rule, then the text with a margin either side."""
         size = self.line_size
         width = size.width
-        key = (id(event), event.id if event else None, width, others)
+        generation = self.annotations.generation if self.annotations is not None else 0
+        key = (id(event), event.id if event else None, width, others, generation)
         strips = self._cache.get(key)
         if strips is None:
             text = self.text_for(event, article, others)
@@ -104,11 +119,6 @@ class EventDetail(DirectLines):
             ]
             self._cache[key] = strips
         return strips
-
-    def refresh_event(self) -> None:
-        """The shown event changed (a star, a note): wrap its text again."""
-        self._cache.clear()
-        self.refresh()
 
     def prepare(self, neighbours: list[tuple[Event, Article | None, int]]) -> None:
         """Wrap the texts of events likely to be shown next."""
