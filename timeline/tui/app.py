@@ -5,14 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from textual import on
 from textual.app import App
 
 from timeline.filters import Filter
 from timeline.model import Article, Corpus, Event
 from timeline.tui.commands import TimelineCommands
 from timeline.tui.loader import CorpusLoader, CorpusSource
+from timeline.tui.messages import BatchLoaded, LoadFinished, LoadWarnings, Progress
 from timeline.tui.screens.main import MainScreen, SearchFunction
-from timeline.tui.state.annotations import Annotations
+from timeline.tui.state.annotations import Annotations, Found
 from timeline.tui.state.index import EventIndex
 from timeline.tui.widgets.header import AppHeader
 
@@ -34,8 +36,9 @@ class TimelineApp(App[int]):
     and returns the ids of matching events, or None to fall back. ``filters``
     and ``query`` set what it opens with. ``source`` (``open_corpus`` with
     its folder and options bound) is read in a background thread once the
-    app is on screen, its batches merged into ``corpus`` as they arrive; when
-    it returns, the corpus's ``search`` becomes the search. ``notes`` saves
+    app is on screen, which posts what it reads as messages
+    (:mod:`timeline.tui.messages`): batches are merged into the timeline as
+    they arrive; when it returns, the corpus's ``search`` becomes the search. ``notes`` saves
     stars and notes (without it they last for the session).
     """
 
@@ -134,6 +137,26 @@ class TimelineApp(App[int]):
 
     # -- feeding the app from a worker (issue 4) -------------------------------------------
 
+    @on(BatchLoaded)
+    def _batch_loaded(self, message: BatchLoaded) -> None:
+        self.annotations.apply(message.notes)
+        self.add_batch(message.articles, message.events)
+
+    @on(Progress)
+    def _progress(self, message: Progress) -> None:
+        self.set_progress(message.done, message.total)
+
+    @on(LoadWarnings)
+    def _load_warnings(self, message: LoadWarnings) -> None:
+        self.show_warnings(message.warnings, message.total, message.final)
+
+    @on(LoadFinished)
+    def _load_finished(self, message: LoadFinished) -> None:
+        try:
+            self.load_finished(message.corpus, message.error)
+        finally:
+            message.taken.set()
+
     def add_batch(self, articles: Sequence[Article], events: Sequence[Event]) -> None:
         """Merge a batch of articles and events into the timeline.
 
@@ -146,10 +169,9 @@ class TimelineApp(App[int]):
         """Show loading progress in the header; the bar disappears once done >= total."""
         self.main.query_one(AppHeader).set_progress(done, total)
 
-    def _prepare(self, events: Sequence[Event]) -> None:
-        """Read the stars and notes of a batch (in the loader's thread), taken in on the app's."""
-        if self.notes is not None:
-            self.call_from_thread(self.annotations.apply, self.annotations.lookup(events))
+    def _prepare(self, events: Sequence[Event]) -> Found:
+        """Read the stars and notes of a batch (in the loader's thread)."""
+        return self.annotations.lookup(events)
 
     def load_finished(self, corpus: Corpus | None, error: str | None) -> None:
         """The loader is done: hide the bar, search through the index, report a failure."""
