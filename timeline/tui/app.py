@@ -13,9 +13,10 @@ from timeline.model import Article, Corpus, Event
 from timeline.tui.commands import TimelineCommands
 from timeline.tui.loader import CorpusLoader, CorpusSource
 from timeline.tui.messages import BatchLoaded, LoadFinished, LoadWarnings, Progress
-from timeline.tui.screens.main import MainScreen, SearchFunction
+from timeline.tui.screens.main import MainScreen
 from timeline.tui.state.annotations import Annotations, Found
 from timeline.tui.state.index import EventIndex
+from timeline.tui.state.search import SearchFunction
 from timeline.tui.widgets.header import AppHeader
 
 if TYPE_CHECKING:
@@ -193,7 +194,7 @@ class TimelineApp(App[int]):
         search = getattr(corpus, "search", None)
         if callable(search):
             self.search_function = search
-            main.search_function = search
+            main.search.function = search
         main.loaded()
 
 

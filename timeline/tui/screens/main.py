@@ -1,27 +1,26 @@
 """The main screen: header, year rail, timeline, detail pane, search bar, footer.
 
-The screen owns the browsing state (filters, search) and turns actions into
-changes of the widgets. Actions are named here; keys live in
-:mod:`timeline.tui.keymap`.
+The screen composes the widgets, routes their messages and binds the actions;
+what the timeline shows and where a key leads is decided by Textual-free
+state (:mod:`timeline.tui.state`): :class:`~timeline.tui.state.browse.Browse`
+(the filter and its rows), :class:`~timeline.tui.state.search.Search` (the
+query and its matches), :class:`~timeline.tui.state.annotations.Annotations`
+(stars and notes) and :func:`~timeline.tui.state.prefetch.plan` (what to draw
+ahead). Actions are named here; keys live in :mod:`timeline.tui.keymap`.
 """
 
 from __future__ import annotations
 
-import gc
 import threading
-from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import replace
-from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer, Input
-from textual.worker import get_current_worker
 
 from timeline.filters import Filter
-from timeline.model import Article, Event, type_label
+from timeline.model import Article, Event
 from timeline.notes import NotesError
 from timeline.tui.dialogs.export_dialog import ExportDialog
 from timeline.tui.dialogs.help import HelpScreen
@@ -29,27 +28,26 @@ from timeline.tui.dialogs.note_editor import NoteEditor
 from timeline.tui.dialogs.picker import Picker
 from timeline.tui.dialogs.year_prompt import YearPrompt
 from timeline.tui.keymap import MAIN_KEYS, bindings
+from timeline.tui.memory import keep_out_of_collector
 from timeline.tui.screens.article import ArticleScreen
 from timeline.tui.screens.grid import GridScreen
+from timeline.tui.screens.panes import MainPanes
 from timeline.tui.state.annotations import Annotations
-from timeline.tui.state.index import EventIndex, query_terms
+from timeline.tui.state.browse import Browse
+from timeline.tui.state.exporting import export_scope, export_writer
+from timeline.tui.state.index import EventIndex
 from timeline.tui.state.rows import TimelineRows
+from timeline.tui.state.search import Search, SearchFunction
 from timeline.tui.widgets.detail import EventDetail
-from timeline.tui.widgets.header import AppHeader, HeaderFigures, HeaderLine
+from timeline.tui.widgets.header import AppHeader
 from timeline.tui.widgets.search_bar import SearchBar
 from timeline.tui.widgets.timeline_view import TimelineView
 from timeline.tui.widgets.year_rail import YearRail
 
-__all__ = ["MainScreen", "SearchFunction"]
-
-#: ``(query) -> matching event ids``, or None to use the in-memory search.
-SearchFunction = Callable[[str], "set[str] | None"]
+__all__ = ["MainScreen"]
 
 #: Actions the main screen's keys lead to.
 _KEY_ACTIONS = frozenset(spec.action for spec in MAIN_KEYS)
-
-#: Events looked at synchronously when a search is typed; the rest is a worker's job.
-QUICK_SCAN = 2000
 
 
 class MainScreen(Screen[None]):
@@ -90,19 +88,32 @@ class MainScreen(Screen[None]):
     ) -> None:
         super().__init__()
         self.index = index
-        self.search_function = search
         #: Stars and notes, saved through its store (without one: for this session only).
         self.annotations = annotations if annotations is not None else Annotations()
-        self.filters = filters or Filter()
+        #: The filter and the rows it shows.
+        self.browse = Browse(index, self.annotations, filters)
+        #: The query and its matches.
+        self.search = Search(index, search)
         self._initial_query = query or ""
-        self.query_text = ""
-        #: Sorted event indexes matching the search, None while being computed.
-        self.matches: list[int] | None = None
-        self._pending_jump = False
         #: Set once the background warm-up of the index has finished.
         self.warmed = threading.Event()
-        self._rows_cache: dict[Filter, TimelineRows] = {}
-        self.rows = self._rows_for(self.filters)
+        #: The header, rail, list and detail pane, kept in step (from mount on).
+        self.panes: MainPanes
+
+    @property
+    def filters(self) -> Filter:
+        """What the timeline is narrowed to."""
+        return self.browse.filter
+
+    @property
+    def rows(self) -> TimelineRows:
+        """The rows shown."""
+        return self.browse.rows
+
+    @property
+    def matches(self) -> list[int] | None:
+        """Sorted event indexes matching the search, None while being computed."""
+        return self.search.matches
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The timeline's keys are typed, not obeyed, while the search field has focus."""
@@ -117,6 +128,7 @@ class MainScreen(Screen[None]):
         yield TimelineView(self.index, self.rows, self.annotations, id="timeline")
         yield EventDetail(self.annotations, id="detail")
         yield SearchBar(
+            self.search,
             placeholder="Search events (Enter keeps, Esc clears)",
             id="search",
             typed=self.set_search,
@@ -130,8 +142,9 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         """Fill the panes and focus the list."""
+        self.panes = MainPanes.of(self)
         self.query_one(SearchBar).cursor_blink = False
-        self._refresh_all(self.timeline.cursor)
+        self.panes.show_all(self.timeline.cursor)
         self.timeline.focus()
         if self._initial_query:
             self.query_one(SearchBar).value = self._initial_query
@@ -141,7 +154,7 @@ class MainScreen(Screen[None]):
     def _warm(self) -> None:
         """Build the index's lookup tables in the background after the first frame."""
         self.index.warm()
-        _keep_out_of_collector()
+        keep_out_of_collector()
         self.warmed.set()
 
     def on_resize(self) -> None:
@@ -149,196 +162,35 @@ class MainScreen(Screen[None]):
         self.set_class(self.size.width < 64, "-narrow")
         self.set_class(self.size.height < 18, "-short")
 
-    # -- state changes -----------------------------------------------------------------
-
     def apply_filters(
         self, filters: Filter, *, top: bool = False, current: Event | None = None
     ) -> None:
         """Narrow the timeline, keeping the cursor on the event nearest in date."""
-        current = current or self.timeline.event
-        self.filters = filters
-        self.rows = self._rows_for(filters)
-        position = 0
-        if current is not None:
-            at = self.index.position_of(current)
-            position = self.rows.nearest(self.index, at, current)
-        self._refresh_all(position, top=top)
-
-    def _refresh_all(self, position: int, *, top: bool = False) -> None:
-        timeline = self.timeline
-        if not self.index.events:
-            timeline.empty_message = (
-                "This corpus has no events. Point timeline at a folder of articles."
-            )
-        elif self.filters.starred and self.filters == Filter(starred=True):
-            timeline.empty_message = "No starred events. Press * to show all, then s to star one."
-        else:
-            timeline.empty_message = "No events match these filters. Press x to clear them."
-        # Header and rail before the list, so that all three reach the same frame.
-        self._update_header()
-        self.query_one(YearRail).set_counts(self._rail_entries(self.rows))
-        timeline.first_countries = self.filters.countries
-        timeline.set_rows(self.rows, position, top=top, announce=False)
-        self._show_selection()
-
-    def _update_header(self) -> None:
-        self.query_one(HeaderLine).show(*self._header_figures(self.rows, self.filters))
-
-    def _header_figures(self, rows: TimelineRows, filters: Filter) -> HeaderFigures:
-        """What the header says when ``rows`` are shown under ``filters``."""
-        view = rows.view
-        search = ""
-        if self.query_text:
-            if self.matches is None:
-                search = f"/{self.query_text} · searching…"
-            else:
-                found = self._matches_in_view(view)
-                search = f"/{self.query_text} · {found:,} match{'es' if found != 1 else ''}"
-        return (
-            self.index.name,
-            len(view),
-            len(self.index),
-            self.index.articles_in(view),
-            len(self.index.articles),
-            filters.describe(),
-            search,
-        )
-
-    def _matches_in_view(self, view: Sequence[int]) -> int:
-        if self.matches is None:
-            return 0
-        if isinstance(view, range):
-            return bisect_left(self.matches, view.stop) - bisect_left(self.matches, view.start)
-        wanted = set(view) if len(view) < len(self.matches) else None
-        if wanted is not None:
-            return sum(1 for i in self.matches if i in wanted)
-        return sum(1 for i in view if _contains(self.matches, i))
-
-    # -- batches (issue 4) ---------------------------------------------------------------
+        position = self.browse.show(filters, current or self.timeline.event)
+        self.panes.show_all(position, top=top)
 
     def add_batch(self, articles: Sequence[Article], events: Sequence[Event]) -> None:
         """Merge newly read events in; the cursor stays on its event."""
         current = self.timeline.event
         self.index.add(articles, events)
-        if self.query_text:
-            self.matches = None
+        if self.search.query:
+            self.search.restart()
         self.apply_filters(self.filters, current=current)
-        _keep_out_of_collector()
-        if self.query_text:
-            self._start_search(self.query_text)
+        keep_out_of_collector()
+        if self.search.query:
+            self.query_one(SearchBar).find(self.search.query)
 
     def loaded(self) -> None:
         """Loading has ended: a search under way is run again (now through the index)."""
-        self._update_header()
-        if self.query_text:
-            self.matches = None
-            self._update_header()
-            self._start_search(self.query_text)
-
-    # -- messages ------------------------------------------------------------------------
+        self.panes.update_header()
+        if self.search.query:
+            self.search.restart()
+            self.panes.update_header()
+            self.query_one(SearchBar).find(self.search.query)
 
     @on(TimelineView.Selected)
     def _selected(self, message: TimelineView.Selected) -> None:
-        self._show_selection()
-
-    def _select(self, position: int, *, top: bool = False) -> None:
-        """Move the cursor and update the panes in the same frame."""
-        timeline = self.timeline
-        if timeline.cursor < 0:
-            return
-        # The rail first: its refresh then reaches the screen with the list's.
-        view = self.rows.view
-        target = self.index.events[view[max(0, min(position, len(view) - 1))]]
-        self.query_one(YearRail).set_current(target.year, present=True)
-        timeline.select(position, top=top, announce=False)
-        self._show_selection()
-
-    def _show_selection(self) -> None:
-        """Bring the detail pane and the rail in step with the cursor.
-
-        Actions call this directly so that a key costs one frame; the
-        Selected message covers moves the widget makes itself (clicks).
-        """
-        event = self.timeline.event
-        detail = self.query_one(EventDetail)
-        rail = self.query_one(YearRail)
-        if event is None:
-            if detail.event is not None or not self.rows.view:
-                detail.show(None, None, 0)
-            rail.set_current(None, present=False)
-            return
-        if detail.event is not event:
-            detail.show(*self._detail_of(event))
-            self.call_after_refresh(self._anticipate)
-        rail.set_current(event.year, present=True)
-
-    def _anticipate(self) -> None:
-        """While the user reads, render what the likely next keys will show.
-
-        That is the next and previous event (``j``/``k``), the first events of
-        the next and previous years (``]``/``[``) and, once the lookup tables
-        are built, the timeline under the next and previous country
-        (``}``/``{``): their rows, detail texts and rail lines go into the
-        widgets' caches, so that the key itself only looks them up.
-        """
-        timeline = self.timeline
-        cursor = timeline.cursor
-        current = timeline.event
-        if cursor < 0 or current is None:
-            return
-        rail = self.query_one(YearRail)
-        rows, view, first = self.rows, self.rows.view, self.filters.countries
-        targets: list[tuple[TimelineRows, int, bool, frozenset[str]]] = []
-        for position in (cursor + 1, cursor - 1):
-            if 0 <= position < len(view):
-                targets.append((rows, position, False, first))
-        group = rows.group_number(cursor)
-        for g in (group + 1, group - 1):
-            if 0 <= g < len(rows.groups):
-                targets.append((rows, rows.groups[g].start, True, first))
-                rail.prepare(rail.entries, rows.groups[g].year)
-        if self.warmed.is_set():
-            at = self.index.position_of(current)
-            for step in (1, -1):
-                filters = self._country_filters(step)
-                if filters is None:
-                    continue
-                other = self._rows_for(filters)
-                self.query_one(HeaderLine).prepare(self._header_figures(other, filters))
-                position = other.nearest(self.index, at, current)
-                if position >= 0:
-                    targets.append((other, position, False, filters.countries))
-                    year = self.index.events[other.view[position]].year
-                    rail.prepare(self._rail_entries(other), year)
-        wanted = []
-        for target_rows, position, header, countries in targets:
-            timeline.prepare(target_rows, position, header=header, first=countries)
-            wanted.append(self._detail_of(self.index.events[target_rows.view[position]]))
-        self.query_one(EventDetail).prepare(wanted)
-
-    def _detail_of(self, event: Event) -> tuple[Event, Article | None, int]:
-        """What the detail pane shows for ``event``: it, its article, its article's other events."""
-        others = self.index.article_count(event.article) - 1
-        return event, self.index.articles.get(event.article), others
-
-    def _rows_for(self, filters: Filter) -> TimelineRows:
-        """The timeline rows under ``filters``, kept while the index keeps their view."""
-        view = self.index.view(filters, self.annotations)
-        kept = self._rows_cache.get(filters)
-        if kept is not None and kept.view is view:
-            return kept
-        if len(self._rows_cache) > 16:
-            self._rows_cache.clear()
-        rows = self._rows_cache[filters] = TimelineRows.build(self.index, view)
-        return rows
-
-    def _rail_entries(self, rows: TimelineRows) -> list[tuple[int | None, int]]:
-        """``(year, count)`` for every year of the corpus, counted in ``rows``."""
-        counts = {g.year: g.count for g in rows.groups}
-        entries: list[tuple[int | None, int]] = [(y, counts.get(y, 0)) for y in self.index.years()]
-        if self.index.events and self.index.events[-1].date is None:
-            entries.append((None, counts.get(None, 0)))
-        return entries
+        self.panes.show_selection()
 
     @on(TimelineView.Activated)
     def _activated(self, message: TimelineView.Activated) -> None:
@@ -353,71 +205,47 @@ class MainScreen(Screen[None]):
 
     def action_cursor_down(self) -> None:
         """Next event."""
-        self._select(self.timeline.cursor + 1)
+        self.panes.select(self.timeline.cursor + 1)
 
     def action_cursor_up(self) -> None:
         """Previous event."""
-        self._select(self.timeline.cursor - 1)
+        self.panes.select(self.timeline.cursor - 1)
 
     def action_page_down(self) -> None:
         """A screenful down."""
-        self._select(self.timeline.cursor + self.timeline.page)
+        self.panes.select(self.timeline.cursor + self.timeline.page)
 
     def action_page_up(self) -> None:
         """A screenful up."""
-        self._select(max(0, self.timeline.cursor - self.timeline.page))
+        self.panes.select(max(0, self.timeline.cursor - self.timeline.page))
 
     def action_first(self) -> None:
         """First event."""
-        self._select(0)
+        self.panes.select(0)
 
     def action_last(self) -> None:
         """Last event."""
-        self._select(len(self.rows.view) - 1)
+        self.panes.select(len(self.rows.view) - 1)
 
     def action_next_year(self) -> None:
         """First event of the next year (or of the undated group)."""
-        timeline = self.timeline
-        if timeline.cursor < 0:
-            return
-        g = self.rows.group_number(timeline.cursor)
-        if g + 1 < len(self.rows.groups):
-            self._select(self.rows.groups[g + 1].start, top=True)
-        else:
-            self.app.bell()
+        if (cursor := self.timeline.cursor) >= 0:
+            self.panes.go(self.browse.next_year(cursor), top=True)
 
     def action_previous_year(self) -> None:
         """First event of the previous year."""
-        timeline = self.timeline
-        if timeline.cursor < 0:
-            return
-        g = self.rows.group_number(timeline.cursor)
-        if g > 0:
-            self._select(self.rows.groups[g - 1].start, top=True)
-        elif timeline.cursor != 0:
-            self._select(0, top=True)
-        else:
-            self.app.bell()
+        if (cursor := self.timeline.cursor) >= 0:
+            self.panes.go(self.browse.previous_year(cursor), top=True)
 
     def go_to_year(self, year: int | None, *, exact: bool = False) -> None:
         """Jump to ``year``, or the nearest year with events shown (None: undated)."""
-        groups = self.rows.groups
-        if not groups:
-            self.notify("No events to jump to.", severity="warning")
-            return
-        if year is None:
-            found = [g for g in groups if g.year is None]
-            if found:
-                self._select(found[0].start, top=True)
-            return
-        dated = [g for g in groups if g.year is not None]
-        if not dated:
-            self.notify("No dated events shown.", severity="warning")
-            return
-        best = min(dated, key=lambda g: (abs(g.year - year), g.year))  # type: ignore[operator]
-        if best.year != year and not exact:
-            self.notify(f"No events in {year}; showing {best.year}.", markup=False)
-        self._select(best.start, top=True)
+        jump = self.browse.year_jump(year, exact=exact)
+        if jump.notice:
+            self.notify(
+                jump.notice, severity="warning" if jump.warning else "information", markup=False
+            )
+        if jump.position is not None:
+            self.panes.select(jump.position, top=True)
 
     def action_go_to_year(self) -> None:
         """Ask for a year and jump there."""
@@ -430,67 +258,40 @@ class MainScreen(Screen[None]):
 
     # -- filters -----------------------------------------------------------------------
 
-    def _cycle_country(self, step: int) -> None:
-        filters = self._country_filters(step)
-        if filters is not None:
-            self.apply_filters(filters)
-
-    def _country_filters(self, step: int) -> Filter | None:
-        """The filters ``}`` (step 1) or ``{`` (step -1) lead to; None with no countries."""
-        countries = self.index.countries
-        if not countries:
-            return None
-        chosen = self.filters.countries
-        if len(chosen) == 1:
-            at = countries.index(next(iter(chosen))) if next(iter(chosen)) in countries else -1
-            at += step
-            new = frozenset() if not 0 <= at < len(countries) else frozenset({countries[at]})
-        else:
-            new = frozenset({countries[0] if step > 0 else countries[-1]})
-        return replace(self.filters, countries=new)
-
     def action_next_country(self) -> None:
         """Filter to the next country (All → each country → All)."""
-        self._cycle_country(1)
+        if (filters := self.browse.country_filter(1)) is not None:
+            self.apply_filters(filters)
 
     def action_previous_country(self) -> None:
         """Filter to the previous country."""
-        self._cycle_country(-1)
+        if (filters := self.browse.country_filter(-1)) is not None:
+            self.apply_filters(filters)
 
     def action_pick_countries(self) -> None:
         """Choose countries to filter by."""
-        by_country = self.index.by_country()
-        options = [(c, c, len(by_country[c])) for c in self.index.countries]
-
-        def done(chosen: frozenset[str] | None) -> None:
-            if chosen is not None:
-                self.apply_filters(replace(self.filters, countries=chosen))
-
-        self.app.push_screen(Picker("Filter by country", options, self.filters.countries), done)
+        self._pick("Filter by country", self.browse.country_options(), "countries")
 
     def action_pick_types(self) -> None:
         """Choose event types to filter by."""
-        by_type = self.index.by_type()
-        from timeline.model import EVENT_TYPES
+        self._pick("Filter by type", self.browse.type_options(), "types")
 
-        present = [t for t in EVENT_TYPES if t in by_type] + [
-            t for t in by_type if t not in EVENT_TYPES
-        ]
-        options = [(f"{type_label(t)}  {t.replace('_', ' ')}", t, len(by_type[t])) for t in present]
+    def _pick(self, title: str, options: list[tuple[str, str, int]], field: str) -> None:
+        """Open a picker on the filter's ``field`` (``countries`` or ``types``)."""
 
         def done(chosen: frozenset[str] | None) -> None:
             if chosen is not None:
-                self.apply_filters(replace(self.filters, types=chosen))
+                self.apply_filters(self.browse.with_(**{field: chosen}))
 
-        self.app.push_screen(Picker("Filter by type", options, self.filters.types), done)
+        self.app.push_screen(Picker(title, options, getattr(self.filters, field)), done)
 
     def filter_country(self, country: str) -> None:
         """Show only events naming ``country``."""
-        self.apply_filters(replace(self.filters, countries=frozenset({country})))
+        self.apply_filters(self.browse.with_(countries=frozenset({country})))
 
     def filter_type(self, kind: str) -> None:
         """Show only events of type ``kind``."""
-        self.apply_filters(replace(self.filters, types=frozenset({kind})))
+        self.apply_filters(self.browse.with_(types=frozenset({kind})))
 
     def action_clear_filters(self) -> None:
         """Show every event again."""
@@ -499,18 +300,8 @@ class MainScreen(Screen[None]):
     # -- search ------------------------------------------------------------------------
 
     def action_search(self) -> None:
-        """Open the search field.
-
-        ``/`` is a priority key and focus moves at once (``Widget.focus`` waits
-        for the message queue), so a query typed straight after ``/`` goes to
-        the field rather than to the keys. In the field, ``/`` is typed.
-        """
-        bar = self.query_one(SearchBar)
-        if self.focused is bar:
-            bar.insert_text_at_cursor("/")
-            return
-        bar.add_class("-open")
-        self.set_focus(bar)
+        """Open the search field (in the field, ``/`` is typed)."""
+        self.query_one(SearchBar).open()
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self, message: Input.Submitted) -> None:
@@ -523,102 +314,40 @@ class MainScreen(Screen[None]):
 
     def set_search(self, query: str) -> None:
         """Search as you type: highlight matches and move to the first one."""
-        query = query.strip()
-        if query == self.query_text:
+        search = self.search
+        if not search.set_query(query):
             return
-        self.query_text = query
-        self.matches = None
-        terms = query_terms(query)
-        self._update_header()
-        self.timeline.set_terms(terms)
-        if not query:
-            self.workers.cancel_group(self, "search")
+        self.panes.update_header()
+        self.timeline.set_terms(search.terms)
+        if not search.query:
+            self.query_one(SearchBar).stop()
             return
-        self._pending_jump = not self._quick_jump(terms)
+        # A match near the cursor is shown at once; the rest is the bar's worker's.
+        position = search.first_match(self.rows.view, self.timeline.cursor)
+        if position is not None:
+            self.panes.select(position)
         # After the frame that shows the typed letter: the search thread
         # competes with drawing it for the GIL.
-        self.call_after_refresh(self._start_search, query)
+        self.call_after_refresh(self.query_one(SearchBar).find, search.query)
 
-    def _quick_jump(self, terms: tuple[str, ...]) -> bool:
-        """Find a match near the cursor without scanning everything; True if found."""
-        timeline = self.timeline
-        view = self.rows.view
-        if timeline.cursor < 0:
-            return True
-        matches = self.index.matches
-        start = timeline.cursor
-        for position in range(start, min(len(view), start + QUICK_SCAN)):
-            if matches(view[position], terms):
-                self._select(position)
-                return True
-        return False
-
-    def _start_search(self, query: str) -> None:
-        if query == self.query_text:
-            self._search_worker(query)
-
-    @work(thread=True, exclusive=True, group="search")
-    def _search_worker(self, query: str) -> None:
-        worker = get_current_worker()
-        ids = None
-        if self.search_function is not None:
-            try:
-                ids = self.search_function(query)
-            except Exception as error:  # a broken index must not take the browser down
-                message = f"Index search failed ({type(error).__name__}); searching in memory."
-                self.app.call_from_thread(self.notify, message, severity="warning", markup=False)
-        if ids is not None:
-            by_id = self.index.by_id()
-            found = sorted(by_id[i] for i in ids if i in by_id)
-        else:
-            found = self.index.search(query, cancelled=lambda: worker.is_cancelled)
-        if not worker.is_cancelled:
-            self.app.call_from_thread(self._search_done, query, found)
+    @on(SearchBar.Found)
+    def _found(self, message: SearchBar.Found) -> None:
+        self._search_done(message.query, message.found)
 
     def _search_done(self, query: str, found: list[int]) -> None:
-        if query != self.query_text:
+        """Every match is known: count them, and show the first if none was near the cursor."""
+        search = self.search
+        if not search.done(query, found):
             return
-        self.matches = found
-        if self._pending_jump:
-            self._pending_jump = False
+        if search.pending_jump:
+            search.pending_jump = False
             self._jump_match(1, include_current=True)
-        self._update_header()
+        self.panes.update_header()
 
     def _jump_match(self, step: int, include_current: bool = False) -> None:
-        timeline = self.timeline
-        view = self.rows.view
-        if not self.query_text or timeline.cursor < 0:
-            return
-        if self.matches is None:
-            terms = query_terms(self.query_text)
-            matches_terms = self.index.matches
-            span = (
-                range(timeline.cursor + (0 if include_current else step), len(view))
-                if step > 0
-                else range(timeline.cursor - 1, -1, -1)
-            )
-            for position in span:
-                if matches_terms(view[position], terms):
-                    self._select(position)
-                    return
-            self.app.bell()
-            return
-        current = view[timeline.cursor]
-        matches = self.matches
-        if step > 0:
-            at = (
-                bisect_left(matches, current) if include_current else bisect_right(matches, current)
-            )
-            candidates = (matches[k] for k in range(at, len(matches)))
-        else:
-            at = bisect_left(matches, current)
-            candidates = (matches[k] for k in range(at - 1, -1, -1))
-        for event_index in candidates:
-            position = _find(view, event_index)
-            if position >= 0:
-                self._select(position)
-                return
-        self.app.bell()
+        """Move to the next (``step`` 1) or previous (-1) match; the bell if there is none."""
+        if self.search.query and (cursor := self.timeline.cursor) >= 0:
+            self.panes.go(self.search.step(self.rows.view, cursor, step, include_current))
 
     def action_next_match(self) -> None:
         """Next search match."""
@@ -630,7 +359,7 @@ class MainScreen(Screen[None]):
 
     def action_clear_search(self) -> None:
         """Esc: forget the search."""
-        if self.query_text:
+        if self.search.query:
             self.query_one(SearchBar).value = ""
             self.set_search("")
 
@@ -642,38 +371,25 @@ class MainScreen(Screen[None]):
             self.notify("No event selected.", severity="warning")
         return event
 
-    def event_changed(self, event: Event) -> None:
-        """A star or note changed: repaint the list and the detail pane, refilter if needed.
-
-        Their caches are keyed by the annotations' generation, which the change
-        has bumped, so a repaint draws the new star or note.
-        """
-        self.timeline.refresh()
-        self.query_one(EventDetail).refresh()
+    def _save(self, event: Event, change: Callable[[], object]) -> None:
+        """Save a star or note ``change`` of ``event``; a failure is a notice, never a crash."""
+        try:
+            change()
+        except Exception as error:  # noqa: BLE001
+            text = str(error) if isinstance(error, NotesError) else f"not saved ({error!r})"
+            self.notify(text, title="Not saved", severity="error", markup=False, timeout=10)
+            return
+        self.panes.repaint()
         if self.filters.starred and not self.annotations.is_starred(event.id):
             self.apply_filters(self.filters, current=event)
 
-    def _save_failed(self, error: Exception) -> None:
-        text = str(error) if isinstance(error, NotesError) else f"not saved ({error!r})"
-        self.notify(text, title="Not saved", severity="error", markup=False, timeout=10)
-
     def toggle_star(self, event: Event) -> None:
         """Star an unstarred event, unstar a starred one (saved at once)."""
-        try:
-            self.annotations.toggle_star(event)
-        except Exception as error:  # noqa: BLE001 - a failed save is a notice, never a crash
-            self._save_failed(error)
-            return
-        self.event_changed(event)
+        self._save(event, lambda: self.annotations.toggle_star(event))
 
     def save_note(self, event: Event, text: str) -> None:
         """Set the event's note (empty text deletes it)."""
-        try:
-            self.annotations.set_note(event, text)
-        except Exception as error:  # noqa: BLE001 - a failed save is a notice, never a crash
-            self._save_failed(error)
-            return
-        self.event_changed(event)
+        self._save(event, lambda: self.annotations.set_note(event, text))
 
     def action_toggle_star(self) -> None:
         """Star or unstar the selected event."""
@@ -691,76 +407,45 @@ class MainScreen(Screen[None]):
             if text is not None and text != (self.annotations.note(event.id) or ""):
                 self.save_note(event, text)
 
-        self.app.push_screen(NoteEditor(event.summary, self.annotations.note(event.id) or ""), done)
+        note = self.annotations.note(event.id) or ""
+        self.app.push_screen(NoteEditor(event.summary, note), done)
 
     def action_starred_only(self) -> None:
         """Show only starred events, or everything again."""
-        self.apply_filters(replace(self.filters, starred=not self.filters.starred))
-
-    def export_writer(self) -> Callable[[str, Path], str]:
-        """``write(format, path) -> confirmation`` for the events shown now.
-
-        The events are taken now, so the writer can run in a thread while
-        batches keep arriving.
-        """
-        events = [self.index.events[i] for i in self.rows.view]
-        files = {event.article for event in events}
-        articles = [a for f, a in self.index.articles.items() if f in files]
-        notes = self.annotations.notes_for(events)
-        title = self.index.name
-
-        def write(fmt: str, path: Path) -> str:
-            from timeline.export import render
-
-            result = render(fmt, articles, events, title=title, notes=notes)
-            with open(path, "w", encoding="utf-8", newline="") as handle:
-                handle.write(result.text)
-            return f"{result.message} → {path}"
-
-        return write
+        self.apply_filters(self.browse.with_(starred=not self.filters.starred))
 
     def action_export(self) -> None:
         """Ask for a format and a file, and export the events shown."""
-        count = len(self.rows.view)
-        if not count:
+        view = self.rows.view
+        if not view:
             self.notify("No events to export.", severity="warning")
             return
-        parts = [self.filters.describe()]
-        if self.query_text:
-            parts.append(f"search /{self.query_text} not applied")
-        described = " · ".join(part for part in parts if part)
-        what = f" ({described})" if described else ""
+        what = export_scope(self.filters, self.search.query)
+        writer = export_writer(self.index, view, self.annotations)
 
         def done(message: str | None) -> None:
             if message:
                 self.notify(message, title="Exported", markup=False, timeout=10)
 
-        self.app.push_screen(ExportDialog(count, what, self.export_writer()), done)
+        self.app.push_screen(ExportDialog(len(view), what, writer), done)
 
     # -- other screens -----------------------------------------------------------------
 
     def open_article(self, event: Event | None = None, file: str | None = None) -> None:
         """Open the article of ``event`` (or the cursor's), or the article ``file``."""
-        if file is None:
-            event = event or self.timeline.event
-            if event is None:
-                self.notify("No event selected.", severity="warning")
-                return
-            file = event.article
-        article = self.index.articles.get(file)
-        if article is None:
+        if file is None and (event := event or self._chosen_event()) is None:
+            return
+        found = self.browse.article_of(event, file)
+        if found is None:
             self.notify("That article is not loaded.", severity="error")
             return
-        events = self.index.article_events(file)
-        current = next((n for n, e in enumerate(events) if e is event), 0)
-        self.app.push_screen(ArticleScreen(article, events, current, follow=self.select_event))
+        self.app.push_screen(ArticleScreen(*found, follow=self.select_event))
 
     def select_event(self, event: Event) -> None:
         """Put the cursor on ``event`` if the filters show it."""
-        at = self.index.position_of(event)
-        position = _find(self.rows.view, at)
+        position = self.browse.position_of(event)
         if position >= 0:
-            self._select(position)
+            self.panes.select(position)
 
     def action_open_article(self) -> None:
         """Open the selected event's article."""
@@ -768,17 +453,14 @@ class MainScreen(Screen[None]):
 
     def action_grid(self) -> None:
         """Show the year × country grid."""
-        event = self.timeline.event
-        country = event.countries[0] if event and event.countries else None
-        if len(self.filters.countries) == 1:
-            country = next(iter(self.filters.countries))
 
         def done(cell: tuple[int, str] | None) -> None:
             if cell is not None:
                 year, name = cell
                 self.apply_filters(Filter(countries=frozenset({name}), years=(year, year)))
 
-        self.app.push_screen(GridScreen(self.index, event.year if event else None, country), done)
+        start = self.browse.grid_start(self.timeline.event)
+        self.app.push_screen(GridScreen(self.index, *start), done)
 
     def action_help(self) -> None:
         """Show every key."""
@@ -791,28 +473,3 @@ class MainScreen(Screen[None]):
     def action_quit(self) -> None:
         """Leave the program."""
         self.app.exit(0)
-
-
-def _keep_out_of_collector() -> None:
-    """Put everything alive now, the corpus above all, out of the garbage collector's walk.
-
-    The events, articles and lookup tables live as long as the browser, and a
-    full collection walks every object there is: a quarter of a second at
-    100,000 events, falling in the middle of some key press. Frozen, they are
-    still freed by reference counting; the collector is left with the
-    short-lived objects of drawing.
-    """
-    gc.freeze()
-
-
-def _find(view: Sequence[int], event_index: int) -> int:
-    """The view position of an event index, or -1."""
-    position = bisect_left(view, event_index)
-    if position < len(view) and view[position] == event_index:
-        return position
-    return -1
-
-
-def _contains(sorted_list: list[int], value: int) -> bool:
-    position = bisect_left(sorted_list, value)
-    return position < len(sorted_list) and sorted_list[position] == value

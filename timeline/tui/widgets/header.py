@@ -10,13 +10,10 @@ from textual.strip import Strip
 from textual.widgets import ProgressBar
 
 from timeline.tui.render import one_line
+from timeline.tui.state.browse import HeaderFigures
 from timeline.tui.widgets.direct_lines import DirectLines
 
-__all__ = ["AppHeader", "HeaderFigures", "HeaderLine"]
-
-#: What the header line says: corpus name, events shown and in all, articles
-#: shown and in all, the filters and the search (both plain text, may be empty).
-HeaderFigures = tuple[str, int, int, int, int, str, str]
+__all__ = ["AppHeader", "HeaderLine"]
 
 
 class HeaderLine(DirectLines):
