@@ -21,10 +21,14 @@ import time
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
-from textual.message import Message
-
 from timeline.model import Article, Corpus, Event
-from timeline.tui.messages import BatchLoaded, LoadFinished, LoadWarnings, Progress
+from timeline.tui.messages import (
+    BatchLoaded,
+    LoaderMessage,
+    LoadFinished,
+    LoadWarnings,
+    Progress,
+)
 from timeline.tui.state.annotations import Found
 
 __all__ = ["CorpusLoader", "CorpusSource", "LoaderTarget"]
@@ -54,7 +58,7 @@ class LoaderTarget(Protocol):
     @property
     def is_running(self) -> bool: ...
 
-    def post_message(self, message: Message) -> bool: ...
+    def post_message(self, message: LoaderMessage) -> bool: ...
 
 
 def _start_resource_tracker() -> None:
@@ -137,7 +141,7 @@ class CorpusLoader:
 
     # -- the thread ----------------------------------------------------------------------
 
-    def _post(self, message: Message) -> None:
+    def _post(self, message: LoaderMessage) -> None:
         """Post ``message`` to the app, unless cancelled or the app has gone."""
         if self.cancel_event.is_set() or self._app is None:
             raise _Stop()

@@ -16,7 +16,7 @@ from textual.message import Message
 from timeline.model import Article, Corpus, Event
 from timeline.tui.state.annotations import Found
 
-__all__ = ["BatchLoaded", "LoadFinished", "LoadWarnings", "Progress"]
+__all__ = ["BatchLoaded", "LoadFinished", "LoadWarnings", "LoaderMessage", "Progress"]
 
 
 class BatchLoaded(Message):
@@ -68,3 +68,7 @@ class LoadFinished(Message):
         self.corpus = corpus
         self.error = error
         self.taken = threading.Event()
+
+
+#: Any message the loader posts.
+LoaderMessage = BatchLoaded | Progress | LoadWarnings | LoadFinished
