@@ -39,8 +39,8 @@ class TimelineApp(App[int]):
     its folder and options bound) is read in a background thread once the
     app is on screen, which posts what it reads as messages
     (:mod:`timeline.tui.messages`): batches are merged into the timeline as
-    they arrive; when it returns, the corpus's ``search`` becomes the search. ``notes`` saves
-    stars and notes (without it they last for the session).
+    they arrive; when it returns, the corpus's ``search`` becomes the search.
+    ``notes`` saves stars and notes (without it they last for the session).
     """
 
     TITLE = "timeline"

@@ -99,7 +99,7 @@ class CorpusLoader:
         self.prepare = prepare
         _start_resource_tracker()
         self.cancel_event = threading.Event()
-        #: Set when the thread has finished (after the app has been told).
+        #: Set when the thread has finished (after the app has taken the end of loading).
         self.finished = threading.Event()
         self.thread: threading.Thread | None = None
         self.corpus: Corpus | None = None
