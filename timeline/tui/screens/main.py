@@ -4,9 +4,10 @@ The screen composes the widgets, routes their messages and binds the actions;
 what the timeline shows and where a key leads is decided by Textual-free
 state (:mod:`timeline.tui.state`): :class:`~timeline.tui.state.browse.Browse`
 (the filter and its rows), :class:`~timeline.tui.state.search.Search` (the
-query and its matches), :class:`~timeline.tui.state.annotations.Annotations`
-(stars and notes) and :func:`~timeline.tui.state.prefetch.plan` (what to draw
-ahead). Actions are named here; keys live in :mod:`timeline.tui.keymap`.
+query and its matches) and :class:`~timeline.tui.state.annotations.Annotations`
+(stars and notes). :class:`~timeline.tui.screens.panes.MainPanes` shows the
+widgets that state, a key costing one frame. Actions are named here; keys
+live in :mod:`timeline.tui.keymap`.
 """
 
 from __future__ import annotations
