@@ -7,13 +7,15 @@ import pytest
 from conftest import read_screen
 from timeline.model import type_label
 from timeline.tui.app import TimelineApp
-from timeline.tui.article_screen import ArticleBody, ArticleScreen
-from timeline.tui.grid import GridScreen
-from timeline.tui.help import HelpScreen
-from timeline.tui.panes import EventDetail, HeaderLine
-from timeline.tui.picker import Picker
-from timeline.tui.year_prompt import YearPrompt
-from timeline.tui.year_rail import YearRail
+from timeline.tui.dialogs.help import HelpScreen
+from timeline.tui.dialogs.picker import Picker
+from timeline.tui.dialogs.year_prompt import YearPrompt
+from timeline.tui.screens.article import ArticleScreen
+from timeline.tui.screens.grid import GridScreen
+from timeline.tui.widgets.article_body import ArticleBody
+from timeline.tui.widgets.detail import EventDetail
+from timeline.tui.widgets.header import HeaderLine
+from timeline.tui.widgets.year_rail import YearRail
 
 SIZE = (100, 30)
 
@@ -470,9 +472,9 @@ async def test_empty_corpus_says_so(empty_corpus):
 async def test_filter_with_no_matches_says_so(seeds_corpus):
     app = TimelineApp(seeds_corpus)
     async with app.run_test(size=SIZE) as pilot:
-        from timeline.tui.index import Filters
+        from timeline.filters import Filter
 
-        app.main.apply_filters(Filters(years=(1900, 1900)))
+        app.main.apply_filters(Filter(years=(1900, 1900)))
         await pilot.pause()
         assert "No events match these filters. Press x to clear them." in read_screen(app)
         assert "No event selected" in detail(app)

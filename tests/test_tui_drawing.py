@@ -2,7 +2,7 @@
 
 The list, the rail, the detail pane and the header hand their cached lines
 straight to Textual's compositor and remember what they last drew (see
-``timeline.tui.direct_lines``). These tests check what the terminal would
+``timeline.tui.widgets.direct_lines``). These tests check what the terminal would
 show against what each widget draws now, through every kind of change.
 """
 
@@ -14,11 +14,12 @@ from textual.strip import Strip
 
 from conftest import read_screen
 from timeline.tui.app import TimelineApp
-from timeline.tui.direct_lines import DirectLines
-from timeline.tui.main_screen import SearchBar
-from timeline.tui.panes import EventDetail, HeaderLine
-from timeline.tui.timeline_view import TimelineView
-from timeline.tui.year_rail import YearRail
+from timeline.tui.widgets.detail import EventDetail
+from timeline.tui.widgets.direct_lines import DirectLines
+from timeline.tui.widgets.header import HeaderLine
+from timeline.tui.widgets.search_bar import SearchBar
+from timeline.tui.widgets.timeline_view import TimelineView
+from timeline.tui.widgets.year_rail import YearRail
 
 SIZE = (100, 30)
 

@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 from timeline.filters import Filter
 from timeline.model import EVENT_TYPES, Corpus
 from timeline.synthetic import SYNTHETIC_COUNTRIES, synthetic_corpus
-from timeline.tui.index import EventIndex, Filters, TimelineRows, chronological
+from timeline.tui.state.index import EventIndex, chronological
+from timeline.tui.state.rows import TimelineRows
 
 CORPUS = synthetic_corpus(600, events_per_article=12, seed=3)
 INDEX = EventIndex(CORPUS)
@@ -21,7 +22,7 @@ def test_chronological_matches_the_model_sort_key():
 
 
 filters = st.builds(
-    Filters,
+    Filter,
     countries=st.frozensets(st.sampled_from(SYNTHETIC_COUNTRIES), max_size=3),
     types=st.frozensets(st.sampled_from(EVENT_TYPES), max_size=3),
     years=st.one_of(
@@ -67,7 +68,7 @@ def test_nearest_keeps_the_date_when_the_event_is_filtered_out():
     at = 300
     event = index.events[at]
     other = next(c for c in SYNTHETIC_COUNTRIES if c not in event.countries)
-    rows = TimelineRows.build(index, index.view(Filters(countries=frozenset({other}))))
+    rows = TimelineRows.build(index, index.view(Filter(countries=frozenset({other}))))
     position = rows.nearest(index, at, event)
     chosen = index.events[rows.view[position]]
     gaps = [abs((index.events[i].year or 0) - (event.year or 0)) for i in rows.view]
@@ -83,7 +84,7 @@ def test_batches_merge_like_a_full_sort():
     whole = sorted(first.events + second.events, key=lambda e: e.sort_key)
     assert index.events == whole
     assert len(index.articles) == len(first.articles) + len(second.articles)
-    f = Filters(countries=frozenset({"Laos"}))
+    f = Filter(countries=frozenset({"Laos"}))
     assert [index.events[i] for i in index.view(f)] == [e for e in whole if f.matches(e)]
 
 
@@ -108,6 +109,6 @@ def test_search_is_case_insensitive_over_summary_sentence_type_countries_and_tit
 
 def test_empty_corpus():
     index = EventIndex(Corpus(name="none", articles=[], events=[]))
-    assert index.years() == [] and list(index.view(Filters())) == []
-    rows = TimelineRows.build(index, index.view(Filters()))
+    assert index.years() == [] and list(index.view(Filter())) == []
+    rows = TimelineRows.build(index, index.view(Filter()))
     assert len(rows) == 0

@@ -21,7 +21,9 @@ from timeline.notes import NotesStore
 from timeline.store import IndexCancelled
 from timeline.synthetic import synthetic_corpus
 from timeline.tui.app import TimelineApp
-from timeline.tui.panes import HeaderLine
+from timeline.tui.loader import CorpusLoader
+from timeline.tui.messages import BatchLoaded, LoadFinished, LoadWarnings, Progress
+from timeline.tui.widgets.header import HeaderLine
 
 SIZE = (100, 30)
 
@@ -282,3 +284,66 @@ def test_browser_on_the_hostile_corpus(user_dirs, monkeypatch):
     assert "[bold red]Loud[/] [@click=app.quit" in seen["detail"]
     assert "\x1b" not in seen["detail"] + seen["article"]
     assert seen["running"]  # [@click=app.quit] ran nothing; an exception would have surfaced
+
+
+# -- the loader's messages, without an app -----------------------------------------------------
+
+
+class Recorder:
+    """A stand-in for the app: records what the loader posts; takes the end when told to."""
+
+    def __init__(self, take: bool = True) -> None:
+        self.posted: list = []
+        self.take = take
+        self.is_running = True
+
+    def post_message(self, message) -> bool:
+        self.posted.append(message)
+        if self.take and isinstance(message, LoadFinished):
+            message.taken.set()
+        return True
+
+
+def test_the_loader_posts_batches_with_their_notes_then_the_end():
+    corpus = synthetic_corpus(60, seed=13)
+    source = FakeIndex(corpus, ["bad.txt: skipped: binary file"])
+    source.go.set()
+    prepared: list[int] = []
+
+    def prepare(events):
+        prepared.append(len(events))
+        return {events[0].id: None}
+
+    loader = CorpusLoader(source, prepare=prepare)
+    app = Recorder()
+    loader.start(app)
+    assert loader.join(10) and loader.finished.is_set()
+    kinds = [type(m) for m in app.posted]
+    assert kinds[0] is Progress and app.posted[0].total is None
+    batches = [m for m in app.posted if isinstance(m, BatchLoaded)]
+    assert [len(b.events) for b in batches] == prepared == [30, 30]
+    assert all(list(b.notes) == [b.events[0].id] for b in batches)
+    assert kinds[-2:] == [LoadWarnings, LoadFinished]
+    assert app.posted[-2].final and app.posted[-2].total == 1
+    assert app.posted[-1].corpus is loader.corpus and app.posted[-1].error is None
+
+
+def test_the_load_is_finished_once_the_app_has_taken_it():
+    source = FakeIndex(synthetic_corpus(20, seed=14))
+    source.go.set()
+    loader = CorpusLoader(source)
+    app = Recorder(take=False)
+    loader.start(app)
+    for _ in range(200):
+        if app.posted and isinstance(app.posted[-1], LoadFinished):
+            break
+        threading.Event().wait(0.01)
+    finished = app.posted[-1]
+    assert isinstance(finished, LoadFinished) and not loader.finished.is_set()
+    finished.taken.set()
+    assert loader.join(5) and loader.finished.is_set()
+
+
+def test_a_newer_progress_replaces_one_not_yet_shown():
+    assert Progress(2, 5).can_replace(Progress(3, 5))
+    assert not Progress(2, 5).can_replace(LoadWarnings([], 0, False))

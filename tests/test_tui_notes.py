@@ -12,10 +12,11 @@ from icalendar import Calendar
 from conftest import read_screen, record_notices
 from timeline.notes import NotesError, NotesStore
 from timeline.tui.app import TimelineApp
-from timeline.tui.export_dialog import ExportDialog
-from timeline.tui.help import HelpScreen
-from timeline.tui.note_editor import NoteEditor
-from timeline.tui.panes import EventDetail, HeaderLine
+from timeline.tui.dialogs.export_dialog import ExportDialog
+from timeline.tui.dialogs.help import HelpScreen
+from timeline.tui.dialogs.note_editor import NoteEditor
+from timeline.tui.widgets.detail import EventDetail
+from timeline.tui.widgets.header import HeaderLine
 
 SIZE = (100, 30)
 

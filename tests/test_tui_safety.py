@@ -8,7 +8,7 @@ import pytest
 from conftest import read_screen
 from timeline.textclean import CleanMap, clean_line, clean_text
 from timeline.tui.app import TimelineApp
-from timeline.tui.article_screen import ArticleScreen
+from timeline.tui.screens.article import ArticleScreen
 
 
 def _all_text(app) -> str:

@@ -5,16 +5,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from textual import on
 from textual.app import App
 
 from timeline.filters import Filter
 from timeline.model import Article, Corpus, Event
-from timeline.tui.annotations import attach_notes
 from timeline.tui.commands import TimelineCommands
-from timeline.tui.index import EventIndex, Filters
 from timeline.tui.loader import CorpusLoader, CorpusSource
-from timeline.tui.main_screen import MainScreen, SearchFunction
-from timeline.tui.panes import AppHeader
+from timeline.tui.messages import BatchLoaded, LoadFinished, LoadWarnings, Progress
+from timeline.tui.screens.main import MainScreen
+from timeline.tui.state.annotations import Annotations, Found
+from timeline.tui.state.index import EventIndex
+from timeline.tui.state.search import SearchFunction
+from timeline.tui.widgets.header import AppHeader
 
 if TYPE_CHECKING:
     from timeline.notes import NotesStore
@@ -34,9 +37,10 @@ class TimelineApp(App[int]):
     and returns the ids of matching events, or None to fall back. ``filters``
     and ``query`` set what it opens with. ``source`` (``open_corpus`` with
     its folder and options bound) is read in a background thread once the
-    app is on screen, its batches merged into ``corpus`` as they arrive; when
-    it returns, the corpus's ``search`` becomes the search. ``notes`` saves
-    stars and notes (without it they last for the session).
+    app is on screen, which posts what it reads as messages
+    (:mod:`timeline.tui.messages`): batches are merged into the timeline as
+    they arrive; when it returns, the corpus's ``search`` becomes the search.
+    ``notes`` saves stars and notes (without it they last for the session).
     """
 
     TITLE = "timeline"
@@ -50,7 +54,7 @@ class TimelineApp(App[int]):
         corpus: Corpus,
         *,
         search: SearchFunction | None = None,
-        filters: Filters | Filter | None = None,
+        filters: Filter | None = None,
         query: str | None = None,
         source: CorpusSource | None = None,
         notes: NotesStore | None = None,
@@ -58,13 +62,16 @@ class TimelineApp(App[int]):
         super().__init__()
         self.corpus = corpus
         self.notes = notes
+        #: Stars and notes by event id, read from ``notes`` and saved through it.
+        self.annotations = Annotations(notes)
         if notes is not None and corpus.events:
-            attach_notes(notes, corpus.events)
+            self.annotations.load(corpus.events)
         self.index = EventIndex(corpus)
         self.search_function = search
-        if isinstance(filters, Filter):
+        if filters is not None:
+            # The browser searches apart from its filters: the query goes to the search field.
             query = query or filters.search
-            filters = Filters.from_query(filters)
+            filters = filters.with_(search=None)
         self.initial_filters = filters
         self.initial_query = query
         self.loader = CorpusLoader(source, prepare=self._prepare) if source else None
@@ -78,7 +85,7 @@ class TimelineApp(App[int]):
             self.search_function,
             self.initial_filters,
             self.initial_query,
-            notes=self.notes,
+            annotations=self.annotations,
         )
         return self._main
 
@@ -131,6 +138,26 @@ class TimelineApp(App[int]):
 
     # -- feeding the app from a worker (issue 4) -------------------------------------------
 
+    @on(BatchLoaded)
+    def _batch_loaded(self, message: BatchLoaded) -> None:
+        self.annotations.apply(message.notes)
+        self.add_batch(message.articles, message.events)
+
+    @on(Progress)
+    def _progress(self, message: Progress) -> None:
+        self.set_progress(message.done, message.total)
+
+    @on(LoadWarnings)
+    def _load_warnings(self, message: LoadWarnings) -> None:
+        self.show_warnings(message.warnings, message.total, message.final)
+
+    @on(LoadFinished)
+    def _load_finished(self, message: LoadFinished) -> None:
+        try:
+            self.load_finished(message.corpus, message.error)
+        finally:
+            message.taken.set()
+
     def add_batch(self, articles: Sequence[Article], events: Sequence[Event]) -> None:
         """Merge a batch of articles and events into the timeline.
 
@@ -143,10 +170,9 @@ class TimelineApp(App[int]):
         """Show loading progress in the header; the bar disappears once done >= total."""
         self.main.query_one(AppHeader).set_progress(done, total)
 
-    def _prepare(self, events: Sequence[Event]) -> None:
-        """Attach stars and notes to a batch (in the loader's thread)."""
-        if self.notes is not None:
-            attach_notes(self.notes, events)
+    def _prepare(self, events: Sequence[Event]) -> Found:
+        """Read the stars and notes of a batch (in the loader's thread)."""
+        return self.annotations.lookup(events)
 
     def load_finished(self, corpus: Corpus | None, error: str | None) -> None:
         """The loader is done: hide the bar, search through the index, report a failure."""
@@ -168,7 +194,7 @@ class TimelineApp(App[int]):
         search = getattr(corpus, "search", None)
         if callable(search):
             self.search_function = search
-            main.search_function = search
+            main.search.function = search
         main.loaded()
 
 
@@ -176,7 +202,7 @@ def run_app(
     corpus: Corpus,
     *,
     search: SearchFunction | None = None,
-    filters: Filters | Filter | None = None,
+    filters: Filter | None = None,
     query: str | None = None,
     source: CorpusSource | None = None,
     notes: NotesStore | None = None,

@@ -20,7 +20,7 @@ class TimelineCommands(Provider):
     """The browser's commands, found by fuzzy search in the palette."""
 
     def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
-        from timeline.tui.main_screen import MainScreen
+        from timeline.tui.screens.main import MainScreen
 
         screen = self.screen
         if not isinstance(screen, MainScreen):

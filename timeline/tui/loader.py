@@ -1,12 +1,13 @@
 """Feeding the browser from the index: a loader thread, batches, progress, warnings.
 
 The browser opens at once on an empty corpus; a :class:`CorpusLoader` runs the
-source (``open_corpus`` with its options bound) in a daemon thread and hands
-the app what it reads, through ``App.call_from_thread``: batches of articles
-and events as they arrive, progress at most a few times a second, warnings
-gathered and shown as a handful of notices (a folder with thousands of bad
-files gives three notices and one summary, not a toast per file), and at the
-end the finished corpus, whose ``search`` becomes the browser's search.
+source (``open_corpus`` with its options bound) in a daemon thread and posts
+the app what it reads as messages (:mod:`timeline.tui.messages`): batches of
+articles and events as they arrive, with their stars and notes read in the
+thread, progress at most a few times a second, warnings gathered and shown as
+a handful of notices (a folder with thousands of bad files gives three notices
+and one summary, not a toast per file), and at the end the finished corpus,
+whose ``search`` becomes the browser's search.
 
 Quitting sets the cancel event: the source stops at its next check and the
 thread delivers nothing more. The thread is a daemon, so a source that is
@@ -18,15 +19,24 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import CancelledError
 from typing import Protocol
 
 from timeline.model import Article, Corpus, Event
+from timeline.tui.messages import (
+    BatchLoaded,
+    LoaderMessage,
+    LoadFinished,
+    LoadWarnings,
+    Progress,
+)
+from timeline.tui.state.annotations import Found
 
 __all__ = ["CorpusLoader", "CorpusSource", "LoaderTarget"]
 
 #: Seconds between two progress updates sent to the app.
 PROGRESS_INTERVAL = 0.1
+#: Seconds between two looks at the cancel event while the app takes the end of loading.
+FINISH_POLL = 0.05
 
 
 class CorpusSource(Protocol):
@@ -43,17 +53,12 @@ class CorpusSource(Protocol):
 
 
 class LoaderTarget(Protocol):
-    """What the loader calls on the app (always on the app's thread)."""
+    """Where the loader posts its messages: the app (which handles them on its thread)."""
 
-    def call_from_thread(self, callback: Callable, *args, **kwargs): ...
+    @property
+    def is_running(self) -> bool: ...
 
-    def add_batch(self, articles: Sequence[Article], events: Sequence[Event]) -> None: ...
-
-    def set_progress(self, done: int, total: int | None) -> None: ...
-
-    def show_warnings(self, warnings: Sequence[str], total: int, final: bool) -> None: ...
-
-    def load_finished(self, corpus: Corpus | None, error: str | None) -> None: ...
+    def post_message(self, message: LoaderMessage) -> bool: ...
 
 
 def _start_resource_tracker() -> None:
@@ -77,23 +82,24 @@ class _Stop(Exception):
 
 
 class CorpusLoader:
-    """Run ``source`` in a daemon thread and feed ``app`` with what it reads.
+    """Run ``source`` in a daemon thread and post ``app`` what it reads.
 
-    ``prepare(events)`` runs in the thread on each batch before it is handed
-    over (the app attaches stars and notes there, off the UI thread).
+    ``prepare(events)`` runs in the thread on each batch before it is posted;
+    what it returns goes with the batch (the app reads the batch's stars and
+    notes there, off the UI thread).
     """
 
     def __init__(
         self,
         source: CorpusSource,
         *,
-        prepare: Callable[[Sequence[Event]], None] | None = None,
+        prepare: Callable[[Sequence[Event]], Found] | None = None,
     ) -> None:
         self.source = source
         self.prepare = prepare
         _start_resource_tracker()
         self.cancel_event = threading.Event()
-        #: Set when the thread has finished (after the app has been told).
+        #: Set when the thread has finished (after the app has taken the end of loading).
         self.finished = threading.Event()
         self.thread: threading.Thread | None = None
         self.corpus: Corpus | None = None
@@ -135,15 +141,17 @@ class CorpusLoader:
 
     # -- the thread ----------------------------------------------------------------------
 
-    def _call(self, callback: Callable, *args) -> None:
-        """Run ``callback`` on the app's thread and wait for it, unless cancelled."""
+    def _post(self, message: LoaderMessage) -> None:
+        """Post ``message`` to the app, unless cancelled or the app has gone."""
         if self.cancel_event.is_set() or self._app is None:
             raise _Stop()
         try:
-            self._app.call_from_thread(callback, *args)
-        except (RuntimeError, CancelledError) as error:
-            # The app stopped between the check and the call (its loop is closing).
+            posted = self._app.post_message(message)
+        except RuntimeError as error:
+            # The app stopped between the check and the post (its loop is closed).
             raise _Stop() from error
+        if not posted:
+            raise _Stop()  # the app is closing
 
     def _warn(self, message: str) -> None:
         with self._lock:
@@ -155,22 +163,18 @@ class CorpusLoader:
             total = len(self._warnings)
             self._warnings_sent = total
         if fresh or final:
-            assert self._app is not None
-            self._call(self._app.show_warnings, fresh, total, final)
+            self._post(LoadWarnings(fresh, total, final))
 
     def _progress(self, done: int, total: int) -> None:
         now = time.monotonic()
         if done < total and now - self._last_progress < PROGRESS_INTERVAL:
             return
         self._last_progress = now
-        assert self._app is not None
-        self._call(self._app.set_progress, done, total)
+        self._post(Progress(done, total))
 
     def _batch(self, articles: Sequence[Article], events: Sequence[Event]) -> None:
-        if self.prepare is not None and events:
-            self.prepare(events)
-        assert self._app is not None
-        self._call(self._app.add_batch, articles, events)
+        notes = self.prepare(events) if self.prepare is not None and events else None
+        self._post(BatchLoaded(articles, events, notes))
         self._flush_warnings()
 
     def _run(self) -> None:
@@ -185,7 +189,7 @@ class CorpusLoader:
         corpus: Corpus | None = None
         error: str | None = None
         try:
-            self._call(app.set_progress, 0, None)
+            self._post(Progress(0, None))
             corpus = self.source(
                 warn=self._warn,
                 progress=self._progress,
@@ -199,8 +203,13 @@ class CorpusLoader:
                 return  # IndexCancelled, or whatever the source raised on its way out
             error = f"{type(exc).__name__}: {exc}"
         self.corpus = corpus
+        finished = LoadFinished(corpus, error)
         try:
             self._flush_warnings(final=True)
-            self._call(app.load_finished, corpus, error)
+            self._post(finished)
         except _Stop:
             return
+        # Finished means the app has taken the corpus, not just been sent it.
+        while not finished.taken.wait(FINISH_POLL):
+            if self.cancel_event.is_set() or not app.is_running:
+                return

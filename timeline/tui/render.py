@@ -133,6 +133,7 @@ def event_row(
     terms: tuple[str, ...] = (),
     first: frozenset[str] = frozenset(),
     mark: bool = False,
+    starred: bool = False,
     star_style: Style | None = None,
 ) -> list[Segment]:
     """One timeline row as segments: date, type label, countries, summary.
@@ -140,8 +141,8 @@ def event_row(
     Built straight from segments (no ``Text`` layout) because it runs for
     every row that scrolls into view. The result is exactly ``width`` cells;
     narrow rows drop the countries, then the type. ``mark`` flags a search
-    match in the first cell (the match may lie outside the columns shown). A
-    starred event's summary begins with ``★`` (in ``star_style``).
+    match in the first cell (the match may lie outside the columns shown).
+    When ``starred``, the summary begins with ``★`` (in ``star_style``).
     """
     date = format_date(event.date, event.approximate).ljust(DATE_WIDTH)
     segments = [
@@ -165,7 +166,7 @@ def event_row(
         used += 1 + COUNTRY_WIDTH
     segments.append(Segment(" ", style))
     used += 1
-    if event.extra.get("starred") and width - used >= 4:
+    if starred and width - used >= 4:
         segments.append(Segment("★ ", style + star_style if star_style else style))
         used += 2
     summary = _cut(one_line(event.summary), width - used)
@@ -215,15 +216,18 @@ def detail_text(
     label_style: Style,
     date_style: Style,
     dim_style: Style,
-    extra: Callable[[Event], Text | None] | None = None,
+    appendix: Callable[[Event], Text | None] | None = None,
+    starred: bool = False,
+    note: str | None = None,
     star_style: Style | None = None,
 ) -> Text:
     """The detail pane for one event (``others``: other events in its article).
 
-    A starred event begins with ``★``; its note, if any, follows the sentence.
+    When ``starred`` the text begins with ``★``; the ``note``, if any, follows
+    the sentence.
     """
     text = Text(end="")
-    if event.extra.get("starred"):
+    if starred:
         text.append("★ ", label_style + star_style if star_style else label_style)
     text.append(format_date(event.date, event.approximate), label_style)
     if event.precision:
@@ -245,7 +249,6 @@ def detail_text(
     text.append("\n")
     text.append_text(_sentence_text(event, date_style))
     text.append("\n")
-    note = event.extra.get("note")
     if note:
         text.append_text(note_text(note, label_style))
         text.append("\n")
@@ -260,8 +263,8 @@ def detail_text(
         text.append(one_line(event.article), dim_style)
     other_word = "event" if others == 1 else "events"
     text.append(f" · {others} other {other_word} in this article", dim_style)
-    if extra is not None:
-        more = extra(event)
+    if appendix is not None:
+        more = appendix(event)
         if more is not None:
             text.append("\n")
             text.append_text(more)

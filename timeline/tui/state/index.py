@@ -1,10 +1,10 @@
-"""The browser's in-memory index of a corpus: sorted events, groups, filters.
+"""The browser's in-memory index of a corpus: sorted events, lookup tables, filter views.
 
 No Textual here. :class:`EventIndex` keeps every event in chronological order
 (undated last) and answers what the views need without touching all events on
 every key: filters become sorted arrays of positions (built from per-country
-and per-type position lists), a :class:`TimelineRows` maps screen rows to year
-headers and events, and batches of new events are merged in sorted order.
+and per-type position lists), and batches of new events are merged in sorted
+order. :mod:`timeline.tui.state.rows` turns a view into timeline rows.
 """
 
 from __future__ import annotations
@@ -14,18 +14,16 @@ import time
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection, Iterable, Sequence
 from operator import attrgetter
+from typing import Protocol
 
 from timeline.filters import Filter, event_haystack, search_terms
-from timeline.model import Article, Corpus, Event, type_label
+from timeline.model import Article, Corpus, Event
 
 __all__ = [
     "EventIndex",
-    "Filters",
-    "Group",
-    "TimelineRows",
+    "Stars",
     "chronological",
     "date_ordinal",
     "query_terms",
@@ -33,6 +31,16 @@ __all__ = [
 
 #: The group key of undated events.
 UNDATED = None
+
+
+class Stars(Protocol):
+    """Which events are starred, and a number that changes whenever that does."""
+
+    @property
+    def generation(self) -> int: ...
+
+    @property
+    def starred_ids(self) -> Collection[str]: ...
 
 
 def date_ordinal(date: str | None) -> int:
@@ -71,81 +79,6 @@ def _group_key(event: Event) -> tuple[bool, str]:
     return (event.date is None, event.date[:4] if event.date else "")
 
 
-@dataclass(frozen=True, slots=True)
-class Filters:
-    """What the timeline is narrowed to: each set empty means "all".
-
-    Countries match when the event names any of them, types likewise; the
-    dimensions combine with AND. ``years`` is an inclusive range.
-    """
-
-    countries: frozenset[str] = frozenset()
-    types: frozenset[str] = frozenset()
-    years: tuple[int, int] | None = None
-    starred: bool = False
-
-    @classmethod
-    def from_query(cls, event_filter: Filter) -> Filters:
-        """The browser's filters for the command line's ``Filter`` (search aside)."""
-        return cls(
-            countries=event_filter.countries,
-            types=event_filter.types,
-            years=event_filter.years,
-            starred=event_filter.starred,
-        )
-
-    @property
-    def active(self) -> bool:
-        """True when anything is filtered out."""
-        return bool(self.countries or self.types or self.years or self.starred)
-
-    def matches(self, event: Event) -> bool:
-        """Whether one event passes (the slow reference the index must agree with)."""
-        if self.countries and not self.countries.intersection(event.countries):
-            return False
-        if self.types and event.type not in self.types:
-            return False
-        if self.years is not None:
-            year = event.year
-            if year is None or not self.years[0] <= year <= self.years[1]:
-                return False
-        return not self.starred or bool(event.extra.get("starred"))
-
-    def describe(self) -> str:
-        """A short human description, e.g. ``country: Cambodia · type: LAW``."""
-        parts = []
-        if self.years is not None:
-            low, high = self.years
-            parts.append(f"year: {low}" if low == high else f"years: {low}–{high}")
-        if self.countries:
-            parts.append("country: " + ", ".join(sorted(self.countries)))
-        if self.types:
-            labels = [type_label(t) for t in sorted(self.types)]
-            parts.append("type: " + ", ".join(labels))
-        if self.starred:
-            parts.append("starred")
-        return " · ".join(parts)
-
-
-@dataclass(frozen=True, slots=True)
-class Group:
-    """A year (or the undated events) within a view: positions ``[start, end)``."""
-
-    year: int | None
-    start: int
-    end: int
-
-    @property
-    def label(self) -> str:
-        """``2007`` or ``Undated``."""
-        return "Undated" if self.year is None else str(self.year)
-
-    @property
-    def count(self) -> int:
-        """How many events the group holds."""
-        return self.end - self.start
-
-
 class EventIndex:
     """Every event of a corpus in chronological order, with lookup tables.
 
@@ -167,7 +100,7 @@ class EventIndex:
         self._by_type: dict[str, array] | None = None
         self._by_article: dict[str, array] | None = None
         self._years: list[int] | None = None
-        self._views: dict[Filters, Sequence[int]] = {}
+        self._views: dict[tuple[Filter, int], Sequence[int]] = {}
         self._per_article: Counter[str] | None = None
         self._article_of: list[int] | None = None
         self._article_counts: dict[int, tuple[Sequence[int], int]] = {}
@@ -326,30 +259,37 @@ class EventIndex:
 
     # -- views -------------------------------------------------------------------
 
-    def view(self, filters: Filters) -> Sequence[int]:
-        """The sorted indexes of the events that pass ``filters`` (cached per filter)."""
-        cached = self._views.get(filters)
+    def view(self, event_filter: Filter, stars: Stars | None = None) -> Sequence[int]:
+        """The sorted indexes of the events that pass ``event_filter`` (its search aside).
+
+        A starred filter keeps the events whose ids ``stars`` holds (none
+        without it). Views are cached per filter, a starred one under the
+        generation of ``stars`` as well, so a star given or taken away makes a
+        new view without anyone clearing the old.
+        """
+        key = (event_filter, stars.generation if stars is not None and event_filter.starred else 0)
+        cached = self._views.get(key)
         if cached is not None:
             return cached
-        result = self._compute_view(filters)
+        result = self._compute_view(event_filter, stars)
         if len(self._views) > 64:
             self._views.clear()
-        self._views[filters] = result
+        self._views[key] = result
         return result
 
-    def _compute_view(self, filters: Filters) -> Sequence[int]:
+    def _compute_view(self, event_filter: Filter, stars: Stars | None) -> Sequence[int]:
         n = len(self.events)
         candidates: list[Sequence[int]] = []
-        if filters.years is not None:
-            low, high = filters.years
+        if event_filter.years is not None:
+            low, high = event_filter.years
             start = self.year_range(low)[0]
             end = self.year_range(high)[1]
             candidates.append(range(start, max(start, end)))
-        if filters.countries:
-            lists = [self.by_country().get(c, []) for c in sorted(filters.countries)]
+        if event_filter.countries:
+            lists = [self.by_country().get(c, []) for c in sorted(event_filter.countries)]
             candidates.append(_union(lists))
-        if filters.types:
-            lists = [self.by_type().get(t, []) for t in sorted(filters.types)]
+        if event_filter.types:
+            lists = [self.by_type().get(t, []) for t in sorted(event_filter.types)]
             candidates.append(_union(lists))
         if not candidates:
             base: Sequence[int] = range(n)
@@ -358,14 +298,11 @@ class EventIndex:
             base = candidates[0]
             for other in candidates[1:]:
                 base = _intersect(base, other, n)
-        if filters.starred:
+        if event_filter.starred:
+            starred = stars.starred_ids if stars is not None else frozenset()
             events = self.events
-            base = array("i", (i for i in base if events[i].extra.get("starred")))
+            base = array("i", (i for i in base if events[i].id in starred))
         return base
-
-    def invalidate_views(self) -> None:
-        """Forget cached views (call after stars change: starred views depend on them)."""
-        self._views.clear()
 
     # -- search -----------------------------------------------------------------
 
@@ -456,75 +393,3 @@ def _intersect(small: Sequence[int], large: Sequence[int], n: int) -> array:
     for i in large:
         member[i] = 1
     return array("i", (i for i in small if member[i]))
-
-
-@dataclass(slots=True)
-class TimelineRows:
-    """The rows of the timeline: a header row per group, then its events.
-
-    Row ``r`` is a header when it is the first row of a group; otherwise it
-    shows the event at view position ``r - (group number + 1)``.
-    """
-
-    view: Sequence[int]
-    groups: list[Group]
-    #: Row of each group's header.
-    header_rows: list[int] = field(default_factory=list)
-
-    @classmethod
-    def build(cls, index: EventIndex, view: Sequence[int]) -> TimelineRows:
-        """Split ``view`` into year groups with one bisect per year present."""
-        groups: list[Group] = []
-        events = index.events
-        pos = 0
-        total = len(view)
-        while pos < total:
-            event = events[view[pos]]
-            if event.date is None:
-                groups.append(Group(None, pos, total))
-                break
-            year = int(event.date[:4])
-            end_index = index.year_range(year)[1]
-            end = bisect_left(view, end_index, lo=pos)
-            groups.append(Group(year, pos, end))
-            pos = end
-        header_rows = [g.start + n for n, g in enumerate(groups)]
-        return cls(view, groups, header_rows)
-
-    def __len__(self) -> int:
-        return len(self.view) + len(self.groups)
-
-    def row(self, row: int) -> tuple[Group, int | None]:
-        """The group of ``row`` and the view position it shows (None for a header)."""
-        g = bisect_right(self.header_rows, row) - 1
-        group = self.groups[g]
-        if row == self.header_rows[g]:
-            return group, None
-        return group, row - g - 1
-
-    def row_of(self, position: int) -> int:
-        """The row showing view position ``position``."""
-        g = self.group_number(position)
-        return position + g + 1
-
-    def group_number(self, position: int) -> int:
-        """The number of the group holding view position ``position``."""
-        starts = [g.start for g in self.groups]
-        return max(0, bisect_right(starts, position) - 1)
-
-    def nearest(self, index: EventIndex, event_index: int, event: Event | None = None) -> int:
-        """The view position whose event is nearest in date to event ``event_index``."""
-        if not self.view:
-            return -1
-        view = self.view
-        pos = bisect_left(view, event_index)
-        if pos < len(view) and view[pos] == event_index:
-            return pos
-        if pos == 0:
-            return 0
-        if pos == len(view):
-            return pos - 1
-        target = date_ordinal((event or index.events[event_index]).date)
-        before = date_ordinal(index.events[view[pos - 1]].date)
-        after = date_ordinal(index.events[view[pos]].date)
-        return pos - 1 if target - before <= after - target else pos

@@ -1,4 +1,4 @@
-"""The year × country grid: counts shaded by size, the cell's events below."""
+"""The year × country grid: counts shaded by size, a cursor cell."""
 
 from __future__ import annotations
 
@@ -6,19 +6,13 @@ from collections import Counter
 
 from rich.style import Style
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.color import Color
 from textual.message import Message
-from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Static
 
-from timeline.model import Event, format_date
-from timeline.tui.index import EventIndex
-from timeline.tui.keymap import GRID_KEYS, bindings
-from timeline.tui.render import one_line, type_label
+from timeline.tui.render import one_line
 
-__all__ = ["GridScreen", "YearCountryGrid"]
+__all__ = ["CELL_WIDTH", "LABEL_WIDTH", "YearCountryGrid"]
 
 LABEL_WIDTH = 15
 CELL_WIDTH = 6
@@ -135,90 +129,3 @@ class YearCountryGrid(Widget, can_focus=True):
                     style = style + cursor
                 text.append(label.rjust(CELL_WIDTH - 1) + " ", style)
         return text
-
-
-class GridScreen(Screen[tuple[int, str] | None]):
-    """The grid; Enter dismisses with (year, country), Esc with None."""
-
-    DEFAULT_CSS = """
-    GridScreen #grid-title { height: 1; background: $panel; padding: 0 1; text-style: bold; }
-    GridScreen #grid-events {
-        height: 1fr; border-top: hkey $foreground 25%; padding: 0 1; background: $surface;
-    }
-    """
-
-    BINDINGS = bindings(GRID_KEYS)
-
-    def __init__(self, index: EventIndex, year: int | None, country: str | None) -> None:
-        super().__init__()
-        self.index = index
-        counts: Counter = Counter()
-        cells: dict[tuple[int, str], list[int]] = {}
-        for i, event in enumerate(index.events):
-            if event.date is None:
-                break
-            year_of = int(event.date[:4])
-            for name in event.countries:
-                counts[(year_of, name)] += 1
-                found = cells.setdefault((year_of, name), [])
-                if len(found) < 200:
-                    found.append(i)
-        self.cells = cells
-        years = sorted({y for y, _c in counts})
-        countries = sorted({c for _y, c in counts})
-        self.grid = YearCountryGrid(years, countries, counts, id="grid")
-        self.grid.place(year, country)
-
-    def compose(self) -> ComposeResult:
-        yield Static(
-            Text("Events by year and country · arrows move · Enter filters · Esc returns"),
-            id="grid-title",
-        )
-        yield self.grid
-        yield Static(id="grid-events")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        """Focus the grid and list the first cell's events."""
-        self.grid.focus()
-        self._list_cell()
-
-    def on_year_country_grid_moved(self, message: YearCountryGrid.Moved) -> None:
-        """List the events of the new cell."""
-        self._list_cell()
-
-    def _list_cell(self) -> None:
-        target = self.query_one("#grid-events", Static)
-        cell = self.grid.cell
-        if cell is None:
-            target.update(Text(""))
-            return
-        year, country = cell
-        found = self.cells.get(cell, [])
-        total = self.grid.counts.get(cell, 0)
-        text = Text(end="")
-        text.append(
-            f"{one_line(country)} in {year}: {total} event{'s' if total != 1 else ''}", "bold"
-        )
-        for i in found:
-            event: Event = self.index.events[i]
-            text.append("\n")
-            text.append(format_date(event.date, event.approximate).ljust(12))
-            text.append_text(type_label(event.type))
-            text.append(" ")
-            text.append(one_line(event.summary))
-        if total > len(found):
-            text.append(f"\n… and {total - len(found)} more")
-        target.update(text)
-
-    def action_move(self, dx: int, dy: int) -> None:
-        """Move the cursor cell."""
-        self.grid.move(dx, dy)
-
-    def action_choose(self) -> None:
-        """Filter the timeline to the cell and go back."""
-        self.dismiss(self.grid.cell)
-
-    def action_back(self) -> None:
-        """Go back without changing anything."""
-        self.dismiss(None)

@@ -2,8 +2,11 @@
 
 Only the rows on screen are ever rendered, and rendered rows are kept in an
 LRU cache (as toolong does for log lines), so 100,000 events cost no more per
-key than 100. The widget knows rows and a cursor; what the rows are (filters,
-search) is decided by the screen, which hands it a :class:`TimelineRows`.
+key than 100. A cached row is keyed by what it shows: the event, the index's
+and the stars' generations, the width, the cursor and the search terms, so a
+star given or a batch merged needs a repaint, never a cleared cache. The
+widget knows rows and a cursor; what the rows are (filters, search) is decided
+by the screen, which hands it a :class:`TimelineRows`.
 
 It keeps its own scroll offset (``top``) and draws its own scroll indicator
 instead of using Textual's virtual size and scrollbar: changing the filter
@@ -23,9 +26,11 @@ from textual.message import Message
 from textual.strip import Strip
 
 from timeline.model import Event
-from timeline.tui.direct_lines import DirectLines
-from timeline.tui.index import EventIndex, Group, TimelineRows
 from timeline.tui.render import event_row
+from timeline.tui.state.annotations import Annotations
+from timeline.tui.state.index import EventIndex
+from timeline.tui.state.rows import Group, TimelineRows
+from timeline.tui.widgets.direct_lines import DirectLines
 
 __all__ = ["TimelineView"]
 
@@ -75,10 +80,18 @@ class TimelineView(DirectLines, can_focus=True, inherit_bindings=False):
             self.event = event
             super().__init__()
 
-    def __init__(self, index: EventIndex, rows: TimelineRows, **kwargs) -> None:
+    def __init__(
+        self,
+        index: EventIndex,
+        rows: TimelineRows,
+        annotations: Annotations | None = None,
+        **kwargs,
+    ) -> None:
         super().__init__(**kwargs)
         self.index = index
         self.rows = rows
+        #: Stars (None: nothing is starred); rows are cached under their generation.
+        self.annotations = annotations
         #: View position of the cursor, -1 when the view is empty.
         self.cursor = 0 if rows.view else -1
         #: The row shown on the first line.
@@ -123,11 +136,6 @@ class TimelineView(DirectLines, can_focus=True, inherit_bindings=False):
         self.cursor = -1
         self.refresh()
         self.select(position if rows.view else -1, top=top, force=True, announce=announce)
-
-    def refresh_rows(self) -> None:
-        """Rows changed in place (stars): draw them again."""
-        self._cache.clear()
-        self.refresh()
 
     def set_terms(self, terms: tuple[str, ...]) -> None:
         """Highlight search terms in the rows (none: no highlight)."""
@@ -300,11 +308,12 @@ class TimelineView(DirectLines, can_focus=True, inherit_bindings=False):
             event_index = rows.view[position]
             is_cursor = position == cursor
             generation = self.index.generation
+            stars = self.annotations.generation if self.annotations is not None else 0
             # Only rows that match are highlighted, so the others keep their strips.
             terms = self.terms
             if terms and not self.index.matches(event_index, terms):
                 terms = ()
-            key = ("e", event_index, generation, width, is_cursor, terms, first, thumb)
+            key = ("e", event_index, generation, stars, width, is_cursor, terms, first, thumb)
         strip = self._cache.get(key)
         if strip is None:
             if position is None:
@@ -337,8 +346,10 @@ class TimelineView(DirectLines, can_focus=True, inherit_bindings=False):
         base: Style,
     ) -> list[Segment]:
         """A row; ``terms`` (given only when the event matches them) are highlighted."""
+        event = self.index.events[event_index]
+        annotations = self.annotations
         return event_row(
-            self.index.events[event_index],
+            event,
             width,
             style=base + self._style("timeline--cursor") if is_cursor else base,
             date_style=self._style("timeline--date"),
@@ -347,6 +358,7 @@ class TimelineView(DirectLines, can_focus=True, inherit_bindings=False):
             terms=terms,
             first=first,
             mark=bool(terms),
+            starred=annotations is not None and annotations.is_starred(event.id),
             star_style=self._style("timeline--star"),
         )
 

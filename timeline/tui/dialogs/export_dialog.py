@@ -9,7 +9,6 @@ success dismisses it with the confirmation line.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from textual import on, work
@@ -18,6 +17,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet
+
+from timeline.tui.state.exporting import Writer
 
 __all__ = ["EXPORT_LABELS", "ExportDialog", "default_file_name"]
 
@@ -29,9 +30,6 @@ EXPORT_LABELS: dict[str, str] = {
     "timelinejs": "TimelineJS (web timeline)",
     "markdown": "Markdown report",
 }
-
-#: ``write(format, path) -> message``; raises OSError (or ValueError) on failure.
-Writer = Callable[[str, Path], str]
 
 
 def default_file_name(fmt: str) -> str:

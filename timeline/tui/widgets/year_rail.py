@@ -11,7 +11,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from timeline.tui.direct_lines import DirectLines
+from timeline.tui.widgets.direct_lines import DirectLines
 
 __all__ = ["YearRail"]
 
@@ -22,7 +22,7 @@ class YearRail(DirectLines, ScrollView):
     """A narrow list of years; the current one is marked, a click jumps there.
 
     Its right edge is drawn with each line rather than as a CSS border, so that
-    cached lines go to the screen as they are (see :mod:`timeline.tui.direct_lines`).
+    cached lines go to the screen as they are (see :mod:`timeline.tui.widgets.direct_lines`).
     """
 
     COMPONENT_CLASSES = {"rail--current", "rail--bar", "rail--empty", "rail--title", "rail--edge"}

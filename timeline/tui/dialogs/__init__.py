@@ -1,0 +1,1 @@
+"""Modal dialogs, one per module: export, note editor, picker, year prompt, help."""

@@ -1,0 +1,1 @@
+"""The browser's screens: the timeline, an article, the year × country grid."""

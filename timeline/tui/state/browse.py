@@ -1,0 +1,249 @@
+"""What the timeline shows and where the keys lead: the filter, its rows, years, countries.
+
+No Textual here. :class:`Browse` holds the filter the timeline is under and
+the rows it shows, keeps the rows of recent filters (a filter's view is cached
+by the index, so its rows stay valid for as long as that view does), and
+answers what a key asks: which filter ``}`` leads to, where the next year
+starts, what the header and the year rail say.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from timeline.filters import Filter
+from timeline.model import EVENT_TYPES, Article, Event, type_label
+from timeline.tui.state.annotations import Annotations
+from timeline.tui.state.index import EventIndex
+from timeline.tui.state.rows import TimelineRows
+
+__all__ = [
+    "Browse",
+    "Detail",
+    "HeaderFigures",
+    "Option",
+    "RailEntries",
+    "YearJump",
+    "find",
+]
+
+#: What the header line says: corpus name, events shown and in all, articles
+#: shown and in all, the filters and the search (both plain text, may be empty).
+HeaderFigures = tuple[str, int, int, int, int, str, str]
+
+#: ``(year, count)`` for the year rail, year None for the undated events.
+RailEntries = list[tuple[int | None, int]]
+
+#: What the detail pane shows: the event, its article, how many other events that holds.
+Detail = tuple[Event, Article | None, int]
+
+#: A picker's choice: ``(label, value, count)``.
+Option = tuple[str, str, int]
+
+#: Rows kept for this many filters (their views are the index's to keep).
+ROWS_KEPT = 16
+
+
+@dataclass(frozen=True, slots=True)
+class YearJump:
+    """Where "go to a year" leads: a view position (None: stay), and what to tell the user."""
+
+    position: int | None
+    notice: str = ""
+    #: The notice is a warning (nothing to jump to), not a remark.
+    warning: bool = False
+
+
+class Browse:
+    """The filter the timeline is under, its rows, and the moves the keys make."""
+
+    def __init__(
+        self, index: EventIndex, annotations: Annotations, event_filter: Filter | None = None
+    ) -> None:
+        self.index = index
+        #: Whose stars a starred filter keeps.
+        self.annotations = annotations
+        self._rows_cache: dict[Filter, TimelineRows] = {}
+        #: What the timeline is narrowed to.
+        self.filter = event_filter or Filter()
+        #: The rows shown under :attr:`filter`.
+        self.rows = self.rows_for(self.filter)
+
+    # -- rows ----------------------------------------------------------------------
+
+    def rows_for(self, event_filter: Filter) -> TimelineRows:
+        """The timeline rows under ``event_filter``, kept while the index keeps their view."""
+        view = self.index.view(event_filter, self.annotations)
+        kept = self._rows_cache.get(event_filter)
+        if kept is not None and kept.view is view:
+            return kept
+        if len(self._rows_cache) > ROWS_KEPT:
+            self._rows_cache.clear()
+        rows = self._rows_cache[event_filter] = TimelineRows.build(self.index, view)
+        return rows
+
+    def show(self, event_filter: Filter, current: Event | None = None) -> int:
+        """Put the timeline under ``event_filter`` (again, after a change of events or stars).
+
+        Returns the view position to put the cursor on: the event nearest
+        ``current`` in date (0 without ``current``, -1 when nothing is shown).
+        """
+        self.filter = event_filter
+        self.rows = self.rows_for(event_filter)
+        if current is None:
+            return 0
+        return self.nearest(self.rows, current)
+
+    def nearest(self, rows: TimelineRows, event: Event) -> int:
+        """The position in ``rows`` of the event nearest ``event`` in date (-1: no rows)."""
+        return rows.nearest(self.index, self.index.position_of(event), event)
+
+    def position_of(self, event: Event) -> int:
+        """The position of ``event`` in the rows shown, or -1 when the filter hides it."""
+        return find(self.rows.view, self.index.position_of(event))
+
+    def event_at(self, position: int) -> Event:
+        """The event shown at ``position``, clamped to the rows (which must not be empty)."""
+        view = self.rows.view
+        return self.index.events[view[max(0, min(position, len(view) - 1))]]
+
+    # -- what the panes say ---------------------------------------------------------------
+
+    @property
+    def empty_message(self) -> str:
+        """What the timeline says when it shows no event."""
+        if not self.index.events:
+            return "This corpus has no events. Point timeline at a folder of articles."
+        if self.filter.starred and self.filter == Filter(starred=True):
+            return "No starred events. Press * to show all, then s to star one."
+        return "No events match these filters. Press x to clear them."
+
+    def header_figures(
+        self, rows: TimelineRows, event_filter: Filter, search: str
+    ) -> HeaderFigures:
+        """What the header says when ``rows`` are shown under ``event_filter``."""
+        index = self.index
+        view = rows.view
+        return (
+            index.name,
+            len(view),
+            len(index),
+            index.articles_in(view),
+            len(index.articles),
+            event_filter.describe(),
+            search,
+        )
+
+    def rail_entries(self, rows: TimelineRows) -> RailEntries:
+        """``(year, count)`` for every year of the corpus, counted in ``rows``."""
+        counts = {g.year: g.count for g in rows.groups}
+        index = self.index
+        entries: RailEntries = [(y, counts.get(y, 0)) for y in index.years()]
+        if index.events and index.events[-1].date is None:
+            entries.append((None, counts.get(None, 0)))
+        return entries
+
+    def detail_of(self, event: Event) -> Detail:
+        """What the detail pane shows for ``event``: it, its article, its article's other events."""
+        others = self.index.article_count(event.article) - 1
+        return event, self.index.articles.get(event.article), others
+
+    def article_of(
+        self, event: Event | None, file: str | None = None
+    ) -> tuple[Article, list[Event], int] | None:
+        """The article of ``event`` (or the article ``file``), its events in text order, and
+        which of them is ``event`` (0 when none is); None when that article is not loaded."""
+        file = file if file is not None else event.article if event is not None else None
+        article = self.index.articles.get(file) if file is not None else None
+        if article is None:
+            return None
+        events = self.index.article_events(file)
+        return article, events, next((n for n, e in enumerate(events) if e is event), 0)
+
+    def grid_start(self, event: Event | None) -> tuple[int | None, str | None]:
+        """The grid's first cell: the event's year, and the filter's one country or the event's."""
+        country = event.countries[0] if event and event.countries else None
+        if len(self.filter.countries) == 1:
+            country = next(iter(self.filter.countries))
+        return (event.year if event else None), country
+
+    # -- where keys lead ------------------------------------------------------------------
+
+    def next_year(self, cursor: int) -> int | None:
+        """The first position of the year after the cursor's (None: there is none)."""
+        groups = self.rows.groups
+        g = self.rows.group_number(cursor)
+        return groups[g + 1].start if g + 1 < len(groups) else None
+
+    def previous_year(self, cursor: int) -> int | None:
+        """The first position of the year before (or of this one, from inside the first)."""
+        g = self.rows.group_number(cursor)
+        if g > 0:
+            return self.rows.groups[g - 1].start
+        return 0 if cursor != 0 else None
+
+    def year_jump(self, year: int | None, *, exact: bool = False) -> YearJump:
+        """Where ``year`` is, or the nearest year with events shown (None: the undated).
+
+        Unless ``exact``, landing on another year says so.
+        """
+        groups = self.rows.groups
+        if not groups:
+            return YearJump(None, "No events to jump to.", warning=True)
+        if year is None:
+            found = [g for g in groups if g.year is None]
+            return YearJump(found[0].start if found else None)
+        dated = [g for g in groups if g.year is not None]
+        if not dated:
+            return YearJump(None, "No dated events shown.", warning=True)
+        best = min(dated, key=lambda g: (abs(g.year - year), g.year))  # type: ignore[operator]
+        notice = ""
+        if best.year != year and not exact:
+            notice = f"No events in {year}; showing {best.year}."
+        return YearJump(best.start, notice)
+
+    def country_filter(self, step: int) -> Filter | None:
+        """The filter ``}`` (step 1) or ``{`` (step -1) leads to; None with no countries.
+
+        All countries → each country in turn → all again.
+        """
+        countries = self.index.countries
+        if not countries:
+            return None
+        chosen = self.filter.countries
+        if len(chosen) == 1:
+            at = countries.index(next(iter(chosen))) if next(iter(chosen)) in countries else -1
+            at += step
+            new = frozenset() if not 0 <= at < len(countries) else frozenset({countries[at]})
+        else:
+            new = frozenset({countries[0] if step > 0 else countries[-1]})
+        return replace(self.filter, countries=new)
+
+    def with_(self, **changes) -> Filter:
+        """The filter shown now with some fields changed."""
+        return replace(self.filter, **changes)
+
+    # -- pickers ------------------------------------------------------------------------
+
+    def country_options(self) -> list[Option]:
+        """Every country, with its number of events."""
+        by_country = self.index.by_country()
+        return [(c, c, len(by_country[c])) for c in self.index.countries]
+
+    def type_options(self) -> list[Option]:
+        """Every event type present, in the registry's order, with its number of events."""
+        by_type = self.index.by_type()
+        present = [t for t in EVENT_TYPES if t in by_type] + [
+            t for t in by_type if t not in EVENT_TYPES
+        ]
+        return [(f"{type_label(t)}  {t.replace('_', ' ')}", t, len(by_type[t])) for t in present]
+
+
+def find(view: Sequence[int], event_index: int) -> int:
+    """The view position of an event index, or -1."""
+    position = bisect_left(view, event_index)
+    if position < len(view) and view[position] == event_index:
+        return position
+    return -1

@@ -1,0 +1,169 @@
+"""The browser's search: the query, its matches, and how ``n``/``N`` walk them.
+
+No Textual here. Searching goes in two steps. As a query is typed, the events
+near the cursor are looked at at once (:meth:`Search.first_match`), so the
+cursor moves to a match in the same frame; then a worker finds every match
+(:meth:`Search.run`: through the index's search function when there is one,
+else in memory) and hands them to :meth:`Search.done`. Until then
+:attr:`Search.matches` is None and ``n``/``N`` scan the view instead. The
+count in the header, the marks on the rows and ``n``/``N`` are one set.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
+
+from timeline.tui.state.browse import find
+from timeline.tui.state.index import EventIndex, query_terms
+
+__all__ = ["QUICK_SCAN", "Search", "SearchFunction"]
+
+#: ``(query) -> matching event ids``, or None to use the in-memory search.
+SearchFunction = Callable[[str], "set[str] | None"]
+
+#: Events looked at synchronously when a search is typed; the rest is a worker's job.
+QUICK_SCAN = 2000
+
+
+class Search:
+    """The query typed, its terms and (once found) the sorted indexes of its matches."""
+
+    def __init__(self, index: EventIndex, function: SearchFunction | None = None) -> None:
+        self.index = index
+        #: The index's search, or None for the in-memory one.
+        self.function = function
+        #: The query, stripped ("" when there is no search).
+        self.query = ""
+        #: Its lower-cased terms, as rows highlight them.
+        self.terms: tuple[str, ...] = ()
+        #: Sorted event indexes matching the query, None while being computed.
+        self.matches: list[int] | None = None
+        #: Jump to the first match once :meth:`done` has it (none was found near the cursor).
+        self.pending_jump = False
+
+    def set_query(self, query: str) -> bool:
+        """Take a new query (its matches unknown); False when it is the same one."""
+        query = query.strip()
+        if query == self.query:
+            return False
+        self.query = query
+        self.terms = query_terms(query)
+        self.matches = None
+        return True
+
+    def restart(self) -> None:
+        """The events changed: the matches are to be found again."""
+        self.matches = None
+
+    # -- what the header says -----------------------------------------------------------------
+
+    def status(self, view: Sequence[int]) -> str:
+        """``/query · 3 matches`` within ``view`` (``searching…`` until known; "" without)."""
+        if not self.query:
+            return ""
+        if self.matches is None:
+            return f"/{self.query} · searching…"
+        found = self.count_in(view)
+        return f"/{self.query} · {found:,} match{'es' if found != 1 else ''}"
+
+    def count_in(self, view: Sequence[int]) -> int:
+        """How many matches ``view`` holds."""
+        matches = self.matches
+        if matches is None:
+            return 0
+        if isinstance(view, range):
+            return bisect_left(matches, view.stop) - bisect_left(matches, view.start)
+        wanted = set(view) if len(view) < len(matches) else None
+        if wanted is not None:
+            return sum(1 for i in matches if i in wanted)
+        return sum(1 for i in view if _contains(matches, i))
+
+    # -- finding ----------------------------------------------------------------------------
+
+    def first_match(self, view: Sequence[int], cursor: int) -> int | None:
+        """The match to show as the query is typed: the first from ``cursor`` in a short scan.
+
+        When the scan finds none, :attr:`pending_jump` is set, so that the
+        first match is shown once :meth:`done` has them all. Without a cursor
+        (``cursor`` -1: nothing shown) there is nothing to move.
+        """
+        self.pending_jump = False
+        if cursor < 0:
+            return None
+        matches, terms = self.index.matches, self.terms
+        for position in range(cursor, min(len(view), cursor + QUICK_SCAN)):
+            if matches(view[position], terms):
+                return position
+        self.pending_jump = True
+        return None
+
+    def run(
+        self,
+        query: str,
+        cancelled: Callable[[], bool] = lambda: False,
+        warn: Callable[[str], None] = lambda message: None,
+    ) -> list[int]:
+        """Every match of ``query``, sorted (runs in a worker thread).
+
+        The index's search answers when there is one; if it fails, ``warn``
+        is told and the search is done in memory.
+        """
+        ids = None
+        if self.function is not None:
+            try:
+                ids = self.function(query)
+            except Exception as error:  # a broken index must not take the browser down
+                warn(f"Index search failed ({type(error).__name__}); searching in memory.")
+        if ids is not None:
+            by_id = self.index.by_id()
+            return sorted(by_id[i] for i in ids if i in by_id)
+        return self.index.search(query, cancelled=cancelled)
+
+    def done(self, query: str, found: list[int]) -> bool:
+        """Take the matches a worker found for ``query``; False if the query has changed since."""
+        if query != self.query:
+            return False
+        self.matches = found
+        return True
+
+    # -- n and N ------------------------------------------------------------------------------
+
+    def step(
+        self, view: Sequence[int], cursor: int, step: int, include_current: bool = False
+    ) -> int | None:
+        """The position of the next (``step`` 1) or previous (-1) match from ``cursor``, if any.
+
+        Before every match is known, the view is scanned for the terms.
+        """
+        if self.matches is None:
+            matches_terms, terms = self.index.matches, self.terms
+            span = (
+                range(cursor + (0 if include_current else step), len(view))
+                if step > 0
+                else range(cursor - 1, -1, -1)
+            )
+            for position in span:
+                if matches_terms(view[position], terms):
+                    return position
+            return None
+        current = view[cursor]
+        matches = self.matches
+        if step > 0:
+            at = (
+                bisect_left(matches, current) if include_current else bisect_right(matches, current)
+            )
+            candidates = (matches[k] for k in range(at, len(matches)))
+        else:
+            at = bisect_left(matches, current)
+            candidates = (matches[k] for k in range(at - 1, -1, -1))
+        for event_index in candidates:
+            position = find(view, event_index)
+            if position >= 0:
+                return position
+        return None
+
+
+def _contains(sorted_list: list[int], value: int) -> bool:
+    position = bisect_left(sorted_list, value)
+    return position < len(sorted_list) and sorted_list[position] == value

@@ -1,0 +1,152 @@
+"""The detail pane: the selected event's sentence, article, type and countries."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.cache import LRUCache
+from textual.strip import Strip
+
+from timeline.model import Article, Event
+from timeline.tui.render import detail_text
+from timeline.tui.state.annotations import Annotations
+from timeline.tui.widgets.direct_lines import DirectLines
+
+__all__ = ["EventDetail"]
+
+_MARGIN = 1  # blank cells either side of the detail text
+
+
+class EventDetail(DirectLines):
+    """The selected event: evidence sentence, article, type and countries.
+
+    A fixed-height pane drawn line by line from a small cache of wrapped
+    texts, without a layout pass, so moving the cursor costs one frame. Stars
+    and notes come from ``annotations``; texts are cached under its
+    generation, so after a change a :meth:`refresh` draws the new one. The
+    screen asks it to :meth:`prepare` the neighbours of the selection while
+    the user reads. Text that does not fit is cut (the article screen shows
+    it all). The rule above the text and the margin either side are drawn
+    here rather than by CSS, so that cached lines go to the screen as they are
+    (see :mod:`timeline.tui.widgets.direct_lines`).
+    """
+
+    DEFAULT_CSS = """
+    EventDetail {
+        height: 8;
+        background: $surface;
+    }
+    EventDetail > .detail--rule { color: $foreground 25%; }
+    EventDetail > .detail--label { text-style: bold; }
+    EventDetail > .detail--date { text-style: bold underline; color: $text-warning; }
+    EventDetail > .detail--dim { color: $foreground 65%; }
+    EventDetail > .detail--star { color: $text-warning; }
+    """
+
+    COMPONENT_CLASSES = {
+        "detail--label",
+        "detail--date",
+        "detail--dim",
+        "detail--star",
+        "detail--rule",
+    }
+
+    def __init__(
+        self,
+        annotations: Annotations | None = None,
+        *,
+        appendix: Callable[[Event], Text | None] | None = None,
+        **kwargs,
+    ) -> None:
+        super().__init__(**kwargs)
+        #: Stars and notes (None: nothing is starred or noted).
+        self.annotations = annotations
+        #: Optional more text after an event's (a callable, event -> Text or None).
+        self.appendix = appendix
+        self.event: Event | None = None
+        self._source: tuple[Event | None, Article | None, int] = (None, None, 0)
+        self._cache: LRUCache[tuple, list[Strip]] = LRUCache(64)
+        self._base_style: Style | None = None
+        self._theme = ""
+
+    def show(self, event: Event | None, article: Article | None, others: int) -> None:
+        """Show one event, or an empty note when ``event`` is None."""
+        self.event = event
+        self._source = (event, article, others)
+        self.refresh()
+
+    def text_for(self, event: Event | None, article: Article | None, others: int) -> Text:
+        """The pane's text for one event."""
+        if event is None:
+            return Text("No event selected.", style="italic")
+        style = self.get_component_rich_style
+        info = self.annotations.info(event.id) if self.annotations is not None else None
+        return detail_text(
+            event,
+            article,
+            others,
+            label_style=style("detail--label", partial=True),
+            date_style=style("detail--date", partial=True),
+            dim_style=style("detail--dim", partial=True),
+            appendix=self.appendix,
+            starred=info is not None and info.starred,
+            note=info.note if info is not None else None,
+            star_style=style("detail--star", partial=True),
+        )
+
+    def _strips(self, event: Event | None, article: Article | None, others: int) -> list[Strip]:
+        """The pane's lines for one event: a rule, then the text with a margin either side."""
+        size = self.line_size
+        width = size.width
+        generation = self.annotations.generation if self.annotations is not None else 0
+        key = (id(event), event.id if event else None, width, others, generation)
+        strips = self._cache.get(key)
+        if strips is None:
+            text = self.text_for(event, article, others)
+            console = self.app.console
+            inner = max(1, width - 2 * _MARGIN)
+            options = console.options.update_width(inner)
+            lines = console.render_lines(text, options, pad=True, new_lines=False)
+            base = self._base()
+            edge = Segment(" " * _MARGIN, base)
+            rule = Strip([Segment("▔" * width, base + self.border_style("detail--rule"))], width)
+            strips = [rule] + [
+                Strip([edge, *line, edge], width).apply_style(base).simplify()
+                for line in lines[: max(0, size.height - 1)]
+            ]
+            self._cache[key] = strips
+        return strips
+
+    def prepare(self, neighbours: list[tuple[Event, Article | None, int]]) -> None:
+        """Wrap the texts of events likely to be shown next."""
+        if self.size.width:
+            for event, article, others in neighbours:
+                self.finish_ahead(self._strips(event, article, others))
+
+    def notify_style_update(self) -> None:
+        """CSS changed: forget wrapped texts."""
+        super().notify_style_update()
+        self._forget_styles()
+
+    def _forget_styles(self) -> None:
+        self._cache.clear()
+        self._base_style = None
+
+    def render_line(self, y: int) -> Strip:
+        """One line of the pane."""
+        if self.app.theme != self._theme:
+            self._theme = self.app.theme
+            self._forget_styles()
+        strips = self._strips(*self._source)
+        if y < len(strips):
+            return strips[y]
+        return Strip.blank(self.line_size.width, self._base())
+
+    def _base(self) -> Style:
+        """The widget's own style (kept: computing it walks the DOM)."""
+        if self._base_style is None:
+            self._base_style = self.rich_style
+        return self._base_style
