@@ -212,8 +212,6 @@ class Event:
     previous_years: int = 0
     #: The story (one happening told by several articles) the event belongs to.
     story: str | None = None
-    #: Free-form extra data (stars and notes are attached by the notes store).
-    extra: dict = field(default_factory=dict)
 
     @property
     def year(self) -> int | None:

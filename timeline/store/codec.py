@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 ARTICLE_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Article) if f.name != "text")
 #: Event fields, in the order the event tuples hold them.
 EVENT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Event))
-_EXTRA = EVENT_FIELDS.index("extra") if "extra" in EVENT_FIELDS else -1
 
 _TEXT_SLOT = Article.__dict__["text"]
 
@@ -113,28 +112,19 @@ def decode_article(blob: bytes, ztext: bytes) -> LazyArticle:
 
 _SUMMARY = EVENT_FIELDS.index("summary")
 _SENTENCE = EVENT_FIELDS.index("sentence")
-#: An empty ``extra`` is left off the end of a stored row (the dataclass default restores it).
-_TRIM_EXTRA = EVENT_FIELDS[-1] == "extra"
 
 
 def encode_events(events: list[Event]) -> bytes:
     """A file's events as one marshal blob of field tuples.
 
-    A summary equal to the sentence is stored as None and an empty ``extra``
-    not at all: most events have both, and loading then makes fewer objects.
+    A summary equal to the sentence is stored as None: most events have one, and
+    loading then makes fewer objects.
     """
     rows = []
     for event in events:
         row = [getattr(event, name) for name in EVENT_FIELDS]
         if row[_SUMMARY] == row[_SENTENCE]:
             row[_SUMMARY] = None
-        if _EXTRA >= 0 and row[_EXTRA]:
-            try:
-                marshal.dumps(row[_EXTRA])
-            except ValueError:
-                row[_EXTRA] = {}  # only plain data survives the index
-        if _TRIM_EXTRA and not row[-1]:
-            row.pop()
         rows.append(tuple(row))
     return marshal.dumps(rows)
 
