@@ -138,14 +138,16 @@ def test_add_change_remove_touch_exactly_those(corpus_dir: Path, cache: Path, ex
     }  # fmt: skip
     same_as_reader(corpus, corpus_dir)
     new_ids = {e.id for e in corpus.events if e.article == "sub/new.txt"}
-    assert corpus.search("zebrafinch") == new_ids
-    assert corpus.search("okapi") == {e.id for e in corpus.events if e.article == "a1.txt"}
+    assert corpus.search("zebrafinch", in_article=True) == new_ids
+    assert corpus.search("okapi", in_article=True) == {
+        e.id for e in corpus.events if e.article == "a1.txt"
+    }
 
     # and the index now holds the new state
     extracted.clear()
     again = open_corpus(corpus_dir)
     assert extracted == [] and again.report.unchanged == 6
-    assert again.search("zebrafinch") == new_ids
+    assert again.search("zebrafinch", in_article=True) == new_ids
 
 
 def test_touched_file_with_same_bytes_is_not_extracted(
@@ -202,7 +204,7 @@ def test_skipped_files_are_remembered_and_reread_when_changed(
     third = open_corpus(corpus_dir, max_bytes=limit)
     assert loaded == ["scan.txt"]
     assert "scan.txt" in {a.file for a in third.articles}
-    assert third.search("pangolin")
+    assert third.search("pangolin", in_article=True)
     same_as_reader(third, corpus_dir, max_bytes=limit)
 
     # a larger limit lets the big file in, a smaller one keeps it out again
@@ -238,8 +240,9 @@ def test_folders_get_separate_indexes(tmp_path: Path, cache: Path) -> None:
     write(one, "a.txt", article_text(1, "alpha"))
     write(two, "a.txt", article_text(2, "beta"))
     assert index_path(one) != index_path(two)
-    assert open_corpus(one).search("alpha") and not open_corpus(one).search("beta")
-    assert open_corpus(two).search("beta") and not open_corpus(two).search("alpha")
+    first, second = open_corpus(one), open_corpus(two)
+    assert first.search("alpha", True) and not first.search("beta", True)
+    assert second.search("beta", True) and not second.search("alpha", True)
 
 
 def test_batches_add_up_to_the_corpus_and_progress_ends_full(corpus_dir: Path, cache: Path) -> None:
@@ -323,24 +326,27 @@ def searchable(request, corpus_dir: Path, cache: Path):
 def test_phrase_search_matches_the_phrase_only(searchable) -> None:
     corpus = searchable
     hits = corpus.search_hits('"task force"')
-    for event_id in hits.in_sentence:
-        sentence = next(e.sentence for e in corpus.events if e.id == event_id)
-        assert "task force" in sentence.lower()
-    assert hits.in_sentence
+    assert hits.events == {e.id for e in corpus.events if "task force" in e.sentence}
+    assert hits.events and hits.events == hits.in_sentence
     assert corpus.search('"force task"') == set()
-    assert corpus.search('"joint task force"') == {
+    assert corpus.search('"joint task force"', in_article=True) == {
         e.id for e in corpus.events if e.article == "tf.txt"
     }
 
 
-def test_event_matches_when_its_sentence_or_its_article_matches(searchable) -> None:
+def test_an_event_matches_by_its_sentence_and_in_article_by_its_article(searchable) -> None:
     corpus = searchable
-    # "memorandum" is only in the agreement sentence; every event of a matching article matches
+    # "memorandum" is only in the agreement sentence: its events match, the others do not
     hits = corpus.search_hits("memorandum")
-    assert hits.in_sentence == {e.id for e in corpus.events if "memorandum" in e.sentence}
-    assert hits.events == {e.id for e in corpus.events}
-    assert hits.in_sentence < hits.events
+    assert hits.events == {e.id for e in corpus.events if "memorandum" in e.sentence}
+    assert hits.events == hits.in_sentence and not hits.articles
+    # in the article text, every article says it: every event matches
+    in_articles = corpus.search_hits("memorandum", in_article=True)
+    assert in_articles.events == {e.id for e in corpus.events}
+    assert in_articles.in_sentence == hits.in_sentence
+    assert in_articles.articles == {a.file for a in corpus.articles}
     assert corpus.search("memorandum NOT memorandum") == set()
+    assert corpus.search("memorandum NOT memorandum", in_article=True) == set()
 
 
 @pytest.mark.parametrize(
@@ -360,9 +366,13 @@ def test_not_query_keeps_sentence_matches_of_excluded_articles(searchable) -> No
 
 def test_prefix_search(searchable) -> None:
     corpus = searchable
-    assert corpus.search("traffick*") == {e.id for e in corpus.events}
+    assert corpus.search("traffick*", in_article=True) == {e.id for e in corpus.events}
+    assert corpus.search("traffick*") == {
+        e.id for e in corpus.events if "traffick" in e.sentence.lower()
+    }
+    assert corpus.search("traffick") == set()  # a whole word only
     assert corpus.search("zzzq*") == set()
-    assert corpus.search("memo*") == corpus.search("memorandum")
+    assert corpus.search("memo*") == corpus.search("memorandum") != set()
 
 
 def test_search_is_case_and_accent_insensitive(searchable) -> None:
@@ -382,12 +392,13 @@ def test_odd_queries_never_raise(searchable, query: str) -> None:
     assert result <= {e.id for e in searchable.events}
 
 
-def test_unparsable_queries_are_taken_literally(searchable) -> None:
+def test_queries_with_punctuation_mean_their_words(searchable) -> None:
     corpus = searchable
     tf = {e.id for e in corpus.events if e.article == "tf.txt"}
-    assert corpus.search("Penh's port") == tf  # ' is no FTS5 syntax: searched as a phrase
-    assert corpus.search("joint task force AND(") == set()  # literal: no "and" after force
-    assert corpus.search('"joint task') == tf
+    assert corpus.search("Penh's port", in_article=True) == tf  # "penh s" as a phrase
+    assert corpus.search("joint task force AND(", in_article=True) == tf  # a stray bracket
+    assert corpus.search('"joint task', in_article=True) == tf  # an unclosed quote
+    assert corpus.search("Phnom-Penh's", in_article=True) == tf
 
 
 # --- progress bar --------------------------------------------------------------------
@@ -470,7 +481,7 @@ def test_a_collection_is_indexed_record_by_record(collection_dir: Path, cache: P
     assert (second.report.read, second.report.unchanged) == (0, 3)
     same_as_reader(second, collection_dir)
     # an article-text hit names the record, and brings the events of that record only
-    hits = second.search_hits("marker3")
+    hits = second.search_hits("marker3", in_article=True)
     assert hits.articles == {"feed.jsonl#3"}
     assert {e.article for e in second.events if e.id in hits.events} == {"feed.jsonl#3"}
 
@@ -485,11 +496,12 @@ def test_a_changed_collection_is_read_again_whole(
     assert sorted(extracted) == ["feed.jsonl#1", "feed.jsonl#2"]
     assert changed.report.read == 1
     same_as_reader(changed, collection_dir)
-    assert not changed.search("marker3")  # the records that went are gone from the index
-    assert changed.search_hits("new8").articles == {"feed.jsonl#2"}
+    # the records that went are gone from the index
+    assert not changed.search("marker3", in_article=True)
+    assert changed.search_hits("new8", in_article=True).articles == {"feed.jsonl#2"}
     again = open_corpus(collection_dir)
     same_as_reader(again, collection_dir)
-    assert not again.search("marker4")
+    assert not again.search("marker4", in_article=True)
 
 
 def test_a_collection_that_turns_bad_or_goes_leaves_no_record(
@@ -500,7 +512,7 @@ def test_a_collection_that_turns_bad_or_goes_leaves_no_record(
     broken = open_corpus(collection_dir)
     assert [a.file for a in broken.articles] == ["bad.jsonl#1", "plain.txt"]
     assert any(w.startswith("feed.jsonl: skipped: ") for w in broken.warnings)
-    assert not broken.search("marker2")
+    assert not broken.search("marker2", in_article=True)
     (collection_dir / "bad.jsonl").unlink()
     gone = open_corpus(collection_dir)
     assert [a.file for a in gone.articles] == ["plain.txt"]

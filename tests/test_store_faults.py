@@ -60,7 +60,7 @@ def correct(corpus, folder: Path) -> None:
     assert [e.to_dict() for e in corpus.events] == [e.to_dict() for e in ref.events]
     assert [a.text for a in corpus.articles] == [a.text for a in ref.articles]
     expected = {e.id for e in ref.events if "okapi" in ref.article(e.article).text}
-    assert corpus.search("okapi") == expected
+    assert corpus.search("okapi", in_article=True) == expected
 
 
 def one_index_warning(warnings: list[str], *words: str) -> str:
@@ -349,7 +349,7 @@ _CHILD = textwrap.dedent(
         "warnings": warnings,
         "read": corpus.report.read,
         "saved": corpus.report.saved,
-        "hits": sorted(corpus.search("okapi")),
+        "hits": sorted(corpus.search("okapi", in_article=True)),
     }))
     """
 )
@@ -388,21 +388,22 @@ def test_two_processes_index_the_same_folder_at_once(folder: Path, cache: Path) 
     correct(after, folder)
 
 
-def test_search_without_any_sqlite_index_uses_plain_words(
+def test_searching_without_the_index_needs_no_sqlite(
     folder: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import timeline.store.search
+    import sqlite3
 
-    def broken(articles, events):
-        raise timeline.store.db.IndexFault("full", "database or disk is full")
-
-    monkeypatch.setattr(timeline.store.search, "memory_searcher", broken)
     change(folder)
     corpus, warnings = opened(folder, no_cache=True)
+
+    def broken(*args, **kwargs):
+        raise sqlite3.OperationalError("unable to open database file")
+
+    monkeypatch.setattr(sqlite3, "connect", broken)
     correct(corpus, folder)
-    one_index_warning(warnings, "plain words")
+    assert not warnings
     assert corpus.search('"task force" AND(') == {
-        e.id for e in corpus.events if "task force" in corpus.article(e.article).text
+        e.id for e in corpus.events if "task force" in e.sentence
     }
 
 

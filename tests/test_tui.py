@@ -229,6 +229,27 @@ async def test_search_as_you_type_n_N_and_escape(seeds_corpus):
         assert "/convict" not in header(app)
 
 
+async def test_search_follows_each_keystroke_the_last_word_a_prefix(seeds_corpus):
+    app = TimelineApp(seeds_corpus)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash")
+        for typed in ("c", "co", "con"):
+            await pilot.press(typed[-1])
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert f"/{typed} · " in header(app) and f"/{typed} · 0 matches" not in header(app)
+        await pilot.press("escape", "slash", *"watch")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        # the three watch-list sentences: "watch" and "watchlist" twice
+        assert "/watch · 3 matches" in header(app)
+        assert "watch" in selected(app).sentence.lower()
+        await pilot.press("space")  # a space ends the word: "watch" alone
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "/watch · 1 match" in header(app)
+
+
 async def test_search_with_no_match_says_so(seeds_corpus):
     app = TimelineApp(seeds_corpus)
     async with app.run_test(size=SIZE) as pilot:
@@ -254,7 +275,7 @@ async def test_search_uses_a_given_search_function(seeds_corpus):
         await pilot.press("slash", "q")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert asked == ["q"]
+        assert asked == ["q*"]  # the word being typed is a prefix
         assert "1 match" in header(app)
         assert selected(app) is target
 

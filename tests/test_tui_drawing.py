@@ -13,6 +13,7 @@ from textual.geometry import Region
 from textual.strip import Strip
 
 from conftest import read_screen
+from timeline.query import parse
 from timeline.tui.app import TimelineApp
 from timeline.tui.widgets.detail import EventDetail
 from timeline.tui.widgets.direct_lines import DirectLines
@@ -178,7 +179,7 @@ async def test_only_rows_that_match_the_whole_query_are_highlighted(seeds_corpus
             event = app.index.events[index]
             strip = timeline.render_line(y)
             highlighted = [s.text for s in strip if s.style and s.style.bgcolor == match.bgcolor]
-            if app.index.matches(index, ("tier", "cambodia")):
+            if app.index.matches(index, parse("tier cambodia*")):
                 lit.append(highlighted)
             elif "Cambodia" in event.countries:
                 plain.append(highlighted)

@@ -18,6 +18,7 @@ from conftest import read_screen, record_notices
 from timeline import cli
 from timeline.model import Corpus
 from timeline.notes import NotesStore
+from timeline.query import parse
 from timeline.store import IndexCancelled
 from timeline.synthetic import synthetic_corpus
 from timeline.tui.app import TimelineApp
@@ -61,7 +62,8 @@ class FakeIndex:
 
     def search(self, query: str) -> set[str]:
         self.queries.append(query)
-        return {e.id for e in self.corpus.events if query.lower() in e.summary.lower()}
+        parsed = parse(query)
+        return {e.id for e in self.corpus.events if parsed and parsed.matches_event(e)}
 
     def __call__(self, *, warn, progress, on_batch, cancel) -> Corpus:
         events = self.corpus.events
@@ -127,8 +129,8 @@ async def test_search_goes_through_the_index_once_loaded():
         await pilot.press("slash", *word)
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert source.queries and source.queries[-1] == word
-        expected = len(source.search(word))
+        assert source.queries and source.queries[-1] == word + "*"  # a prefix while typed
+        expected = len(source.search(word + "*"))
         assert f"{expected:,} match" in header(app)
 
 
@@ -145,7 +147,7 @@ async def test_a_search_typed_while_loading_is_run_again_on_the_index():
         await wait_until(pilot, lambda: app.loader.finished.is_set())
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert source.queries == ["the"]
+        assert source.queries == ["the*"]
 
 
 async def test_thousands_of_warnings_make_a_few_notices():

@@ -13,6 +13,7 @@ import pytest
 from timeline.filters import Filter
 from timeline.model import Corpus
 from timeline.notes import NoteInfo, NotesError, NotesStore
+from timeline.query import parse
 from timeline.synthetic import synthetic_corpus
 from timeline.tui.state import prefetch
 from timeline.tui.state.annotations import Annotations
@@ -200,10 +201,10 @@ def test_search_status_step_and_first_match():
     search = Search(index)
     view = range(len(index))
     assert search.status(view) == ""
-    assert search.set_query("  laos ") and not search.set_query("laos")
+    assert search.set_query("  laos ") and not search.set_query("laos ")
     assert search.status(view) == "/laos · searching…"
     first = search.first_match(view, 0)
-    assert first is not None and index.matches(view[first], ("laos",))
+    assert first is not None and index.matches(view[first], parse("laos"))
     assert not search.pending_jump
     found = search.run("laos")
     assert found == index.search("laos")

@@ -13,16 +13,14 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 
 from timeline.model import TYPES, Event, type_label
+from timeline.query import parse
 
 __all__ = [
     "Filter",
     "FilterError",
-    "event_haystack",
     "parse_countries",
     "parse_types",
     "parse_years",
-    "search_terms",
-    "text_matches",
     "via_region",
 ]
 
@@ -39,7 +37,9 @@ class Filter:
     names any of them, ``types`` likewise. ``starred`` keeps the events whose
     ids are in the starred set handed to :meth:`matches` (stars are kept by
     the notes store, not in the event). ``search`` is the command line's
-    full-text query; the browser searches apart from its filters.
+    full-text query (:mod:`timeline.query`), matched against each event's
+    sentence, and with ``in_article`` its article's text too; the
+    browser searches apart from its filters.
     """
 
     years: tuple[int, int] | None = None
@@ -47,6 +47,7 @@ class Filter:
     types: frozenset[str] = frozenset()
     starred: bool = False
     search: str | None = None
+    in_article: bool = False
 
     @property
     def active(self) -> bool:
@@ -58,10 +59,11 @@ class Filter:
         event: Event,
         starred: Collection[str] = frozenset(),
         search_ids: Collection[str] | None = None,
-        title: str = "",
+        article_text: str | None = None,
     ) -> bool:
-        """Whether one event passes. ``search_ids``: the ids a search index found for
-        :attr:`search` (without it, the search is matched in memory, with ``title``)."""
+        """Whether one event passes. ``search_ids``: the ids a search found for
+        :attr:`search` (without it, the search is matched here, in ``article_text``
+        too when :attr:`in_article`)."""
         if self.years is not None:
             if event.date is None:
                 return False
@@ -81,7 +83,10 @@ class Filter:
         if self.search:
             if search_ids is not None:
                 return event.id in search_ids
-            return text_matches(self.search, event, title)
+            query = parse(self.search)
+            if query is None:
+                return True
+            return query.matches_event(event, article_text if self.in_article else None)
         return True
 
     def apply(
@@ -89,13 +94,10 @@ class Filter:
         events: Iterable[Event],
         starred: Collection[str] = frozenset(),
         search_ids: Collection[str] | None = None,
-        titles: dict[str, str] | None = None,
     ) -> list[Event]:
-        """The events that pass, in their given order."""
-        titles = titles or {}
-        return [
-            e for e in events if self.matches(e, starred, search_ids, titles.get(e.article, ""))
-        ]
+        """The events that pass, in their given order (a search needs ``search_ids``, or is
+        matched against each event's sentence)."""
+        return [e for e in events if self.matches(e, starred, search_ids)]
 
     def describe(self) -> str:
         """A short human description, e.g. ``years: 2008–2012 · country: Cambodia · type: LAW``."""
@@ -108,7 +110,8 @@ class Filter:
         if self.types:
             parts.append("type: " + ", ".join(type_label(t) for t in sorted(self.types)))
         if self.search:
-            parts.append(f'search: "{self.search}"')
+            where = " in articles" if self.in_article else ""
+            parts.append(f'search{where}: "{self.search}"')
         if self.starred:
             parts.append("starred")
         return " · ".join(parts)
@@ -129,27 +132,6 @@ def via_region(event: Event, countries: frozenset[str]) -> str | None:
         if region in countries or members(region) & countries:
             return region
     return None
-
-
-_TERMS = re.compile(r'"([^"]+)"|(\S+)')
-
-
-def search_terms(query: str) -> list[str]:
-    """Lower-cased terms of a query; ``"quoted phrases"`` stay whole."""
-    return [(a or b).lower() for a, b in _TERMS.findall(query) if (a or b).strip('"')]
-
-
-def text_matches(query: str, event: Event, title: str = "") -> bool:
-    """In-memory search: every term occurs in the sentence, summary, type, countries or title."""
-    haystack = event_haystack(event, title)
-    return all(term.strip('"*') in haystack for term in search_terms(query))
-
-
-def event_haystack(event: Event, title: str = "") -> str:
-    """The lower-cased text an in-memory search looks through."""
-    return " ".join(
-        (event.sentence, event.summary, event.type, " ".join(event.countries), title)
-    ).lower()
 
 
 def parse_years(text: str) -> tuple[int, int]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING
 
 from timeline.model import Article, Event
+from timeline.query import search_text
 from timeline.store.db import FileRow, FileWrite
 
 if TYPE_CHECKING:
@@ -263,4 +264,4 @@ def file_writes(result: Result) -> tuple[Entry, list[FileWrite]]:
 def _fill(write: FileWrite, stored: EncodedPart, part: Part) -> None:
     write.article, write.ztext, write.events = stored.article, stored.ztext, stored.events
     write.text = article_text(part.article)
-    write.sentences = tuple(event.sentence for event in part.events)
+    write.sentences = tuple(search_text(event) for event in part.events)

@@ -423,22 +423,15 @@ class Store:
             "DELETE FROM sentence_fts WHERE rowid BETWEEN ? AND ?", (base, base | EVENT_MASK)
         )
 
-    def match(self, table: str, query: str, *, outside_articles: bool = False) -> list[int]:
+    def match(self, table: str, query: str) -> list[int]:
         """Rowids of ``article_fts`` or ``sentence_fts`` matching an FTS5 query.
 
-        ``outside_articles`` (sentences only): leave out sentences whose article
-        matches too, which is how a union of both is computed cheaply.
         Raises ``sqlite3.OperationalError`` for a query FTS5 cannot parse (the
         caller retries it literally) and IndexFault for anything else.
         """
         if table not in ("article_fts", "sentence_fts"):
             raise ValueError(table)
         sql = f"SELECT rowid FROM {table} WHERE {table} MATCH ?1"
-        if outside_articles:
-            sql += (
-                f" AND (rowid >> {EVENT_BITS}) NOT IN"
-                " (SELECT rowid FROM article_fts WHERE article_fts MATCH ?1)"
-            )
         try:
             rows = self.conn.execute(sql, (query,)).fetchall()
         except sqlite3.OperationalError as exc:

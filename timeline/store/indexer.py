@@ -107,17 +107,17 @@ class IndexedCorpus(Corpus):
     report: IndexReport | None = None
     searcher: LazySearch | None = field(default=None, repr=False, compare=False)
 
-    def search(self, query: str) -> set[str]:
-        """Ids of events whose evidence sentence or article text matches ``query``."""
+    def search(self, query: str, in_article: bool = False) -> set[str]:
+        """Ids of events whose sentence (or, ``in_article``, article) matches."""
         if self.searcher is None:
             return set()
-        return self.searcher.event_ids(query)
+        return self.searcher.event_ids(query, in_article)
 
-    def search_hits(self, query: str) -> SearchHits:
+    def search_hits(self, query: str, in_article: bool = False) -> SearchHits:
         """Full search result: all matching events, sentence matches, matching files."""
         if self.searcher is None:
             return SearchHits()
-        return self.searcher.search(query)
+        return self.searcher.search(query, in_article)
 
     def close(self) -> None:
         """Close the index connection (searching afterwards rebuilds in memory)."""

@@ -1,58 +1,41 @@
-"""Full-text search over article texts and evidence sentences (SQLite FTS5).
+"""Full-text search over evidence sentences and article texts (SQLite FTS5).
 
-Queries use FTS5 syntax: words (all must occur), ``"task force"`` for a
-phrase, ``traffick*`` for a prefix, ``OR``/``NOT``/``NEAR()``. A query FTS5
-cannot parse (``AND(``, a lone ``"``, ``Penh's``, ``anti-trafficking``) is
-searched again as one quoted phrase of its words, so typing never raises.
+The query language is :mod:`timeline.query`'s: whole words, ``prefix*``,
+``"a phrase"``, ``OR``, ``NOT``, brackets. Each word or phrase is one FTS5
+query of its own (quoted, so no input is a syntax error) and the sets they
+find are combined in Python, which gives a leading ``NOT`` and every other
+form the same answer as the in-memory search (:class:`MemorySearcher`).
 
-Results are events: an event matches when its evidence sentence matches or
-its article's text matches (:attr:`SearchHits.in_sentence` tells the first
-kind apart, so a browser can rank or jump between those first).
+An event matches when its evidence sentence matches
+(:func:`timeline.query.search_text`); with ``in_article`` an event also
+matches when its article's text does.
 """
 
 from __future__ import annotations
 
-import re
 import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from timeline.model import Article, Event
+from timeline.query import Query, Term, fold, parse
 from timeline.store.codec import article_text
-from timeline.store.db import EVENT_BITS, EVENT_MASK, FileWrite, IndexFault, Store
-
-#: Longest query passed to FTS5; longer input is cut at a word boundary.
-MAX_QUERY_CHARS = 2000
+from timeline.store.db import EVENT_BITS, EVENT_MASK, IndexFault, Store
 
 
 @dataclass(frozen=True, slots=True)
 class SearchHits:
     """The events a query found.
 
-    ``events``: every matching event id (sentence or article text matches);
-    ``in_sentence``: those whose evidence sentence itself matches;
-    ``articles``: the files whose text matches.
+    ``events``: every matching event id; ``in_sentence``: those whose sentence
+    matches; ``articles``: the files whose text matches (searched only
+    with ``in_article``).
     """
 
     events: frozenset[str] = frozenset()
     in_sentence: frozenset[str] = frozenset()
     articles: frozenset[str] = frozenset()
-
-
-def literal(query: str) -> str:
-    """The query as one FTS5 phrase: its words in order, operators taken as words."""
-    return '"' + query.replace('"', '""') + '"'
-
-
-def clip(query: str) -> str:
-    """Trim whitespace and cut an overlong query at a word boundary."""
-    query = query.strip()
-    if len(query) > MAX_QUERY_CHARS:
-        cut = query[:MAX_QUERY_CHARS]
-        space = cut.rfind(" ")
-        query = cut[:space] if space > MAX_QUERY_CHARS // 2 else cut
-    return query
 
 
 @dataclass(slots=True)
@@ -87,37 +70,26 @@ class Searcher:
             self._files = self._files()
         return self._files
 
-    def event_ids(self, query: str) -> set[str]:
-        """Ids of events whose sentence or article matches; raises IndexFault on failure.
+    def event_ids(self, query: str, in_article: bool = False) -> set[str]:
+        """Ids of the events ``query`` matches; raises IndexFault on failure."""
+        return set(self.search(query, in_article).events)
 
-        All events of each matching article, plus the events whose sentence
-        matches in an article that does not (only possible with ``NOT``).
-        """
-        query = clip(query)
-        if not query:
-            return set()
-        with self._lock:
-            file_ids = self._match("article_fts", query)
-            rowids = self._match("sentence_fts", query, outside_articles=True)
-            files = self.files
-        events: set[str] = set()
-        for fid in file_ids:
-            entry = files.get(fid)
-            if entry is not None:
-                events.update(entry.event_ids)
-        events.update(self._sentence_events(rowids, files))
-        return events
-
-    def search(self, query: str) -> SearchHits:
+    def search(self, query: str, in_article: bool = False) -> SearchHits:
         """All about ``query``: matching events, sentence matches, matching files."""
-        query = clip(query)
-        if not query:
+        parsed = parse(query)
+        if parsed is None:
             return SearchHits()
         with self._lock:
-            file_ids = self._match("article_fts", query)
-            rowids = self._match("sentence_fts", query)
             files = self.files
-        in_sentence = self._sentence_events(rowids, files)
+            in_sentence = parsed.evaluate(
+                lambda term: self._sentence_events(self._match("sentence_fts", term), files),
+                lambda: {event for entry in files.values() for event in entry.event_ids},
+            )
+            file_ids: set[int] = set()
+            if in_article:
+                file_ids = parsed.evaluate(
+                    lambda term: set(self._match("article_fts", term)), lambda: set(files)
+                )
         events = set(in_sentence)
         articles: set[str] = set()
         for fid in file_ids:
@@ -137,15 +109,11 @@ class Searcher:
                 found.add(entry.event_ids[n])
         return found
 
-    def _match(self, table: str, query: str, *, outside_articles: bool = False) -> list[int]:
+    def _match(self, table: str, term: Term) -> list[int]:
         try:
-            return self.store.match(table, query, outside_articles=outside_articles)
+            return self.store.match(table, term.fts())
         except sqlite3.OperationalError:
-            pass
-        try:
-            return self.store.match(table, literal(query), outside_articles=outside_articles)
-        except sqlite3.OperationalError:
-            return []
+            return []  # cannot happen for a quoted term; an empty answer if it does
 
     def close(self) -> None:
         """Close the underlying store."""
@@ -153,12 +121,10 @@ class Searcher:
 
 
 class LazySearch:
-    """Search with a fallback: the on-disk index while it is trusted, else one built in memory.
+    """Search with a fallback: the on-disk index while it is trusted, else in memory.
 
-    The in-memory :class:`Searcher` is built from the articles and events on the first
-    query that needs it (``--no-cache`` runs, or after the index failed), so
-    runs that never search never pay for it. Should even that fail, a plain
-    word search (:class:`PlainSearcher`) answers.
+    ``--no-cache`` runs, and runs whose index failed, search the articles and
+    events in memory (:class:`MemorySearcher`), with the same answers.
     """
 
     def __init__(
@@ -171,17 +137,17 @@ class LazySearch:
         self.primary = primary
         self.articles = articles
         self.events = events
-        self._memory: Searcher | PlainSearcher | None = None
+        self._memory: MemorySearcher | None = None
         self._warn = warn
         self._lock = threading.Lock()
 
-    def search(self, query: str) -> SearchHits:
+    def search(self, query: str, in_article: bool = False) -> SearchHits:
         """Everything about ``query``; never raises for bad input or a failing index."""
-        return self._ask(lambda searcher: searcher.search(query))
+        return self._ask(lambda searcher: searcher.search(query, in_article))
 
-    def event_ids(self, query: str) -> set[str]:
+    def event_ids(self, query: str, in_article: bool = False) -> set[str]:
         """Ids of matching events; never raises for bad input or a failing index."""
-        return self._ask(lambda searcher: searcher.event_ids(query))
+        return self._ask(lambda searcher: searcher.event_ids(query, in_article))
 
     def _ask(self, ask):
         if self.primary is not None:
@@ -192,77 +158,41 @@ class LazySearch:
                 self.primary = None
         with self._lock:
             if self._memory is None:
-                try:
-                    self._memory = memory_searcher(self.articles, self.events)
-                except IndexFault as fault:
-                    self._warn(
-                        f"index: cannot build a search index ({fault.message}); "
-                        "searching by plain words"
-                    )
-                    self._memory = PlainSearcher(self.articles, self.events)
+                self._memory = MemorySearcher(self.articles, self.events)
         return ask(self._memory)
 
     def close(self) -> None:
         """Release both searchers."""
-        for searcher in (self.primary, self._memory):
-            if isinstance(searcher, Searcher):
-                searcher.close()
+        if self.primary is not None:
+            self.primary.close()
         self.primary = self._memory = None
 
 
-def memory_searcher(articles: list[Article], events: list[Event]) -> Searcher:
-    """A search index of a corpus built in a private in-memory database."""
-    store = Store.open(None, fingerprint="memory")
-    by_article: dict[str, list[Event]] = {}
-    for event in events:
-        by_article.setdefault(event.article, []).append(event)
-    writes = []
-    for article in articles:
-        write = FileWrite(article.file, 0, 0, None, 0, "ok", [])
-        write.text = article_text(article)
-        write.sentences = tuple(event.sentence for event in by_article.get(article.file, []))
-        writes.append(write)
-    try:
-        ids = store.write(writes)
-    except BaseException:
-        store.close()
-        raise
-    files = {
-        ids[article.file]: FileEvents(
-            article.file, [event.id for event in by_article.get(article.file, [])]
-        )
-        for article in articles
-    }
-    return Searcher(store, files)
-
-
-_OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
-
-
-class PlainSearcher:
-    """Last resort when SQLite cannot index at all: every word of the query, as substrings.
-
-    FTS5 operators are ignored; a trailing ``*`` is implied anyway by substring matching.
-    """
+class MemorySearcher:
+    """The same search without an index: each event's folded sentence (and,
+    with ``in_article``, each article's folded text) matched by the query's patterns."""
 
     def __init__(self, articles: list[Article], events: list[Event]) -> None:
         self.articles = articles
         self.events = events
 
-    def event_ids(self, query: str) -> set[str]:
-        """Ids of events whose sentence or article contains every word of ``query``."""
-        return set(self.search(query).events)
+    def event_ids(self, query: str, in_article: bool = False) -> set[str]:
+        """Ids of the events ``query`` matches."""
+        return set(self.search(query, in_article).events)
 
-    def search(self, query: str) -> SearchHits:
-        """Events whose sentence or article contains every word of ``query``."""
-        words = [w.casefold() for w in re.findall(r"\w+", clip(query)) if w not in _OPERATORS]
-        if not words:
+    def search(self, query: str, in_article: bool = False) -> SearchHits:
+        """Events whose sentence (or, ``in_article``, article) ``query`` matches."""
+        parsed = parse(query)
+        if parsed is None:
             return SearchHits()
-        articles = {a.file for a in self.articles if _has_all(article_text(a).casefold(), words)}
-        in_sentence = {e.id for e in self.events if _has_all(e.sentence.casefold(), words)}
-        events = in_sentence | {e.id for e in self.events if e.article in articles}
+        in_sentence = {e.id for e in self.events if parsed.matches_event(e)}
+        events = set(in_sentence)
+        articles: set[str] = set()
+        if in_article:
+            articles = {a.file for a in self.articles if _article_matches(parsed, a)}
+            events |= {e.id for e in self.events if e.article in articles}
         return SearchHits(frozenset(events), frozenset(in_sentence), frozenset(articles))
 
 
-def _has_all(text: str, words: list[str]) -> bool:
-    return all(word in text for word in words)
+def _article_matches(query: Query, article: Article) -> bool:
+    return query.matches(fold(article_text(article)))

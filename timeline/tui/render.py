@@ -18,6 +18,7 @@ from rich.text import Text
 
 from timeline.model import TYPES, Article, Event, event_type, format_date
 from timeline.model import type_label as _type_name_label
+from timeline.query import Query, fold
 from timeline.textclean import CleanMap, clean_line
 
 __all__ = [
@@ -87,19 +88,14 @@ def _cut(text: str, cells: int) -> str:
     return set_cell_size(text, cells - 1) + "…"
 
 
-def _matched(text: str, terms: tuple[str, ...], style: Style, match: Style) -> list[Segment]:
-    """Segments of ``text`` with every case-insensitive occurrence of a term in ``match``."""
-    if not terms:
+def _matched(text: str, terms: Query | None, style: Style, match: Style) -> list[Segment]:
+    """Segments of ``text`` with every occurrence of the query's terms in ``match``."""
+    if terms is None:
         return [Segment(text, style)]
-    lower = text.lower()
-    if len(lower) != len(text):
+    folded = fold(text)
+    if len(folded) != len(text):
         return [Segment(text, style)]
-    spans: list[tuple[int, int]] = []
-    for term in terms:
-        at = lower.find(term)
-        while at >= 0:
-            spans.append((at, at + len(term)))
-            at = lower.find(term, at + 1)
+    spans = terms.highlights(folded)
     if not spans:
         return [Segment(text, style)]
     spans.sort()
@@ -130,7 +126,7 @@ def event_row(
     date_style: Style,
     country_style: Style,
     match_style: Style,
-    terms: tuple[str, ...] = (),
+    terms: Query | None = None,
     first: frozenset[str] = frozenset(),
     mark: bool = False,
     starred: bool = False,

@@ -319,7 +319,7 @@ class MainScreen(Screen[None]):
         if not search.set_query(query):
             return
         self.panes.update_header()
-        self.timeline.set_terms(search.terms)
+        self.timeline.set_terms(search.terms, search.is_match)
         if not search.query:
             self.query_one(SearchBar).stop()
             return
@@ -344,6 +344,7 @@ class MainScreen(Screen[None]):
             search.pending_jump = False
             self._jump_match(1, include_current=True)
         self.panes.update_header()
+        self.timeline.refresh()  # the rows marked are now the matches counted
 
     def _jump_match(self, step: int, include_current: bool = False) -> None:
         """Move to the next (``step`` 1) or previous (-1) match; the bell if there is none."""

@@ -18,15 +18,15 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from operator import attrgetter
 from typing import Protocol
 
-from timeline.filters import Filter, event_haystack, search_terms
+from timeline.filters import Filter
 from timeline.model import Article, Corpus, Event
+from timeline.query import Query, fold, parse, search_text
 
 __all__ = [
     "EventIndex",
     "Stars",
     "chronological",
     "date_ordinal",
-    "query_terms",
 ]
 
 #: The group key of undated events.
@@ -307,34 +307,23 @@ class EventIndex:
     # -- search -----------------------------------------------------------------
 
     def haystack(self, i: int) -> str:
-        """The lower-cased text search looks in for event ``i`` (built on demand)."""
-        event = self.events[i]
-        article = self.articles.get(event.article)
-        return event_haystack(event, article.title if article else "")
+        """The folded text search looks in for event ``i`` (its sentence; made on demand)."""
+        return fold(search_text(self.events[i]))
 
-    def matches(self, i: int, terms: Sequence[str]) -> bool:
-        """Whether event ``i`` contains every search term."""
-        if not terms:
-            return False
-        haystack = self.haystack(i)
-        return all(term in haystack for term in terms)
+    def matches(self, i: int, query: Query | None) -> bool:
+        """Whether event ``i`` matches the query (None matches nothing)."""
+        return query is not None and query.matches(self.haystack(i))
 
     def search(self, query: str, cancelled: Callable[[], bool] = lambda: False) -> list[int]:
-        """Indexes of every event holding every term of ``query`` (case-insensitive).
-
-        The same rule as ``timeline list --search``: terms are words or
-        ``"quoted phrases"`` looked for in the sentence, summary, type,
-        countries and article title.
-        """
-        terms = query_terms(query)
-        if not terms:
+        """Indexes of every event ``query`` matches: the same rule as ``timeline list
+        --search`` (:mod:`timeline.query`), in memory."""
+        parsed = parse(query)
+        if parsed is None:
             return []
         found: list[int] = []
-        events, articles = self.events, self.articles
-        for i, event in enumerate(events):
-            article = articles.get(event.article)
-            haystack = event_haystack(event, article.title if article else "")
-            if all(term in haystack for term in terms):
+        matches = parsed.matches
+        for i, event in enumerate(self.events):
+            if matches(fold(search_text(event))):
                 found.append(i)
             if not i & 0xFF:
                 # Give the GIL back often: this runs in a thread beside the
@@ -343,11 +332,6 @@ class EventIndex:
                 if not i & 0x1FFF and cancelled():
                     break
         return found
-
-
-def query_terms(query: str) -> tuple[str, ...]:
-    """The lower-cased terms of a search query."""
-    return tuple(t for t in (term.strip('"*') for term in search_terms(query)) if t)
 
 
 def _facets(

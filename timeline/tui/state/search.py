@@ -14,8 +14,9 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 
+from timeline.query import Query, as_typed, parse
 from timeline.tui.state.browse import find
-from timeline.tui.state.index import EventIndex, query_terms
+from timeline.tui.state.index import EventIndex
 
 __all__ = ["QUICK_SCAN", "Search", "SearchFunction"]
 
@@ -33,22 +34,26 @@ class Search:
         self.index = index
         #: The index's search, or None for the in-memory one.
         self.function = function
-        #: The query, stripped ("" when there is no search).
+        #: The query searched, stripped ("" when there is no search): what was typed, its
+        #: last word a prefix while it is being typed (``cambo`` is ``cambo*``).
         self.query = ""
-        #: Its lower-cased terms, as rows highlight them.
-        self.terms: tuple[str, ...] = ()
+        #: What was typed, stripped: what the header shows.
+        self.shown = ""
+        #: The query parsed (None when it says nothing): rows highlight its terms.
+        self.terms: Query | None = None
         #: Sorted event indexes matching the query, None while being computed.
         self.matches: list[int] | None = None
         #: Jump to the first match once :meth:`done` has it (none was found near the cursor).
         self.pending_jump = False
 
-    def set_query(self, query: str) -> bool:
-        """Take a new query (its matches unknown); False when it is the same one."""
-        query = query.strip()
+    def set_query(self, typed: str) -> bool:
+        """Take the text typed (its matches unknown); False when it searches the same."""
+        query = as_typed(typed).strip()
+        self.shown = typed.strip() if query else ""
         if query == self.query:
             return False
         self.query = query
-        self.terms = query_terms(query)
+        self.terms = parse(query)
         self.matches = None
         return True
 
@@ -63,9 +68,9 @@ class Search:
         if not self.query:
             return ""
         if self.matches is None:
-            return f"/{self.query} · searching…"
+            return f"/{self.shown} · searching…"
         found = self.count_in(view)
-        return f"/{self.query} · {found:,} match{'es' if found != 1 else ''}"
+        return f"/{self.shown} · {found:,} match{'es' if found != 1 else ''}"
 
     def count_in(self, view: Sequence[int]) -> int:
         """How many matches ``view`` holds."""
@@ -78,6 +83,13 @@ class Search:
         if wanted is not None:
             return sum(1 for i in matches if i in wanted)
         return sum(1 for i in view if _contains(matches, i))
+
+    def is_match(self, event_index: int) -> bool:
+        """Whether an event matches: one of :attr:`matches` once known (so the rows marked
+        are the ones counted), until then by the query itself."""
+        if self.matches is not None:
+            return _contains(self.matches, event_index)
+        return self.index.matches(event_index, self.terms)
 
     # -- finding ----------------------------------------------------------------------------
 

@@ -16,6 +16,8 @@ plus a second frame for the scrollbar.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -26,6 +28,7 @@ from textual.message import Message
 from textual.strip import Strip
 
 from timeline.model import Event
+from timeline.query import Query
 from timeline.tui.render import event_row
 from timeline.tui.state.annotations import Annotations
 from timeline.tui.state.index import EventIndex
@@ -96,8 +99,9 @@ class TimelineView(DirectLines, can_focus=True, inherit_bindings=False):
         self.cursor = 0 if rows.view else -1
         #: The row shown on the first line.
         self.top = 0
-        #: Lower-cased search terms highlighted in rows.
-        self.terms: tuple[str, ...] = ()
+        #: The search whose terms rows highlight, and which events it matches.
+        self.terms: Query | None = None
+        self._is_match: Callable[[int], bool] = lambda event_index: False
         self.empty_message = "No events."
         #: Countries named first in rows (those of the country filter).
         self.first_countries: frozenset[str] = frozenset()
@@ -137,11 +141,12 @@ class TimelineView(DirectLines, can_focus=True, inherit_bindings=False):
         self.refresh()
         self.select(position if rows.view else -1, top=top, force=True, announce=announce)
 
-    def set_terms(self, terms: tuple[str, ...]) -> None:
-        """Highlight search terms in the rows (none: no highlight)."""
-        if terms != self.terms:
-            self.terms = terms
-            self.refresh()
+    def set_terms(self, terms: Query | None, is_match: Callable[[int], bool] | None = None) -> None:
+        """Mark the rows of events ``is_match`` says match, their ``terms`` highlighted
+        (None: no search)."""
+        self._is_match = is_match or (lambda event_index: False)
+        self.terms = terms
+        self.refresh()
 
     def select(
         self, position: int, *, top: bool = False, force: bool = False, announce: bool = True
@@ -311,8 +316,8 @@ class TimelineView(DirectLines, can_focus=True, inherit_bindings=False):
             stars = self.annotations.generation if self.annotations is not None else 0
             # Only rows that match are highlighted, so the others keep their strips.
             terms = self.terms
-            if terms and not self.index.matches(event_index, terms):
-                terms = ()
+            if terms is not None and not self._is_match(event_index):
+                terms = None
             key = ("e", event_index, generation, stars, width, is_cursor, terms, first, thumb)
         strip = self._cache.get(key)
         if strip is None:
@@ -340,7 +345,7 @@ class TimelineView(DirectLines, can_focus=True, inherit_bindings=False):
         self,
         event_index: int,
         is_cursor: bool,
-        terms: tuple[str, ...],
+        terms: Query | None,
         first: frozenset[str],
         width: int,
         base: Style,
@@ -357,7 +362,7 @@ class TimelineView(DirectLines, can_focus=True, inherit_bindings=False):
             match_style=self._style("timeline--match"),
             terms=terms,
             first=first,
-            mark=bool(terms),
+            mark=terms is not None,
             starred=annotations is not None and annotations.is_starred(event.id),
             star_style=self._style("timeline--star"),
         )
