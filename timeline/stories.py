@@ -22,7 +22,6 @@ No Textual, no parsing: this reads extracted events.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import heapq
 import math
 import re
@@ -41,6 +40,7 @@ __all__ = [
     "dates_agree",
     "disagreement",
     "key_stories",
+    "own_story",
     "story_date",
     "story_map",
 ]
@@ -365,10 +365,14 @@ def _cluster(members: list[_Telling], weights: _Weights) -> list[list[Event]]:
 
 
 def _story_id(group: Sequence[Event]) -> str:
-    """``s`` and 12 hex digits, from the smallest event id of the group: the same corpus
-    gives the same ids."""
-    anchor = min(e.id for e in group)
-    return "s" + hashlib.sha1(anchor.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    return own_story(min(e.id for e in group))
+
+
+def own_story(event_id: str) -> str:
+    """The id of the story whose smallest event id is ``event_id`` (``e1a2…`` gives
+    ``s1a2…``): the same corpus gives the same ids, and a story of one event needs no
+    map to know its id."""
+    return "s" + event_id.removeprefix("e")
 
 
 def story_date(story: Story) -> tuple[str | None, list[tuple[str, int]]]:
