@@ -38,6 +38,23 @@ class SearchHits:
     articles: frozenset[str] = frozenset()
 
 
+class _Search:
+    """What both searchers share: a query parsed once, its events by id."""
+
+    def event_ids(self, query: str, in_article: bool = False) -> set[str]:
+        """Ids of the events ``query`` matches."""
+        return set(self.search(query, in_article).events)
+
+    def search(self, query: str, in_article: bool = False) -> SearchHits:
+        """All about ``query``: matching events, sentence matches, matching files."""
+        parsed = parse(query)
+        return SearchHits() if parsed is None else self.hits(parsed, in_article)
+
+    def hits(self, query: Query, in_article: bool) -> SearchHits:
+        """The answer to a parsed query."""
+        raise NotImplementedError
+
+
 @dataclass(slots=True)
 class FileEvents:
     """One indexed file as search sees it: its path and its event ids in order."""
@@ -46,7 +63,7 @@ class FileEvents:
     event_ids: list[str] = field(default_factory=list)
 
 
-class Searcher:
+class Searcher(_Search):
     """Runs queries against a :class:`Store` and maps hits to event ids.
 
     ``files`` maps the store's file ids to their events (in the order their
@@ -70,24 +87,17 @@ class Searcher:
             self._files = self._files()
         return self._files
 
-    def event_ids(self, query: str, in_article: bool = False) -> set[str]:
-        """Ids of the events ``query`` matches; raises IndexFault on failure."""
-        return set(self.search(query, in_article).events)
-
-    def search(self, query: str, in_article: bool = False) -> SearchHits:
-        """All about ``query``: matching events, sentence matches, matching files."""
-        parsed = parse(query)
-        if parsed is None:
-            return SearchHits()
+    def hits(self, query: Query, in_article: bool) -> SearchHits:
+        """Matching events, sentence matches, matching files; raises IndexFault on failure."""
         with self._lock:
             files = self.files
-            in_sentence = parsed.evaluate(
+            in_sentence = query.evaluate(
                 lambda term: self._sentence_events(self._match("sentence_fts", term), files),
                 lambda: {event for entry in files.values() for event in entry.event_ids},
             )
             file_ids: set[int] = set()
             if in_article:
-                file_ids = parsed.evaluate(
+                file_ids = query.evaluate(
                     lambda term: set(self._match("article_fts", term)), lambda: set(files)
                 )
         events = set(in_sentence)
@@ -168,7 +178,7 @@ class LazySearch:
         self.primary = self._memory = None
 
 
-class MemorySearcher:
+class MemorySearcher(_Search):
     """The same search without an index: each event's folded sentence (and,
     with ``in_article``, each article's folded text) matched by the query's patterns."""
 
@@ -176,20 +186,13 @@ class MemorySearcher:
         self.articles = articles
         self.events = events
 
-    def event_ids(self, query: str, in_article: bool = False) -> set[str]:
-        """Ids of the events ``query`` matches."""
-        return set(self.search(query, in_article).events)
-
-    def search(self, query: str, in_article: bool = False) -> SearchHits:
-        """Events whose sentence (or, ``in_article``, article) ``query`` matches."""
-        parsed = parse(query)
-        if parsed is None:
-            return SearchHits()
-        in_sentence = {e.id for e in self.events if parsed.matches_event(e)}
+    def hits(self, query: Query, in_article: bool) -> SearchHits:
+        """Events whose sentence (or, ``in_article``, article) the query matches."""
+        in_sentence = {e.id for e in self.events if query.matches_event(e)}
         events = set(in_sentence)
         articles: set[str] = set()
         if in_article:
-            articles = {a.file for a in self.articles if _article_matches(parsed, a)}
+            articles = {a.file for a in self.articles if _article_matches(query, a)}
             events |= {e.id for e in self.events if e.article in articles}
         return SearchHits(frozenset(events), frozenset(in_sentence), frozenset(articles))
 
