@@ -308,3 +308,17 @@ def test_dates_on_a_folder_or_a_fifo_says_what_it_is(capsys, tmp_path):
     assert code == 2 and err.strip() == f"timeline: error: not a regular file: {fifo}"
     code, _, err = run(capsys, "dates", str(tmp_path / "missing.txt"))
     assert code == 2 and "no such file" in err
+
+
+def test_dates_of_a_collection_lists_each_record(tmp_path: Path, capsys):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        '{"title": "a", "text": "Police raided a brothel on 5 May 2010."}\n'
+        '{"title": "b", "text": "The law passed in June 2011."}\n',
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "dates", str(feed))
+    assert code == 0
+    assert "== feed.jsonl#1" in out and "== feed.jsonl#2" in out
+    first, second = out.split("== feed.jsonl#2")
+    assert "2010-05-05" in first and "2011-06" in second

@@ -370,10 +370,9 @@ def cmd_notes(args: argparse.Namespace) -> int:
 
 
 def cmd_dates(args: argparse.Namespace) -> int:
-    """Print the date mentions of one file with their spans and values."""
-    from timeline.extraction.eventdates import article_reference
-    from timeline.language.dates import find_dates, numeric_date_order
-    from timeline.reading import load_file
+    """Print the date mentions of one file with their spans and values (a collection:
+    of each record, under its name)."""
+    from timeline.reading import load_articles
 
     path: Path = args.file
     try:
@@ -384,16 +383,29 @@ def cmd_dates(args: argparse.Namespace) -> int:
         raise UsageError(f"{clean_name(path)} is a folder; give one file (or 'timeline list DIR')")
     if not stat.S_ISREG(mode):
         raise UsageError(f"not a regular file: {clean_name(path)}")
-    article, warnings = load_file(path, path.name)
-    for message in warnings:
-        _warn(message)
-    if article is None:
-        return 1
+    reference = None
     if args.reference:
         try:
             reference = dt.date.fromisoformat(args.reference)
         except ValueError:
             raise UsageError(f"not a date: {args.reference!r} (use YYYY-MM-DD)") from None
+    articles, warnings = load_articles(path, path.name)
+    for message in warnings:
+        _warn(message)
+    if not articles:
+        return 1
+    for n, article in enumerate(articles):
+        if len(articles) > 1:
+            print(("\n" if n else "") + f"== {clean_line(article.file)}")
+        _print_dates(article, reference)
+    return 0
+
+
+def _print_dates(article, reference: dt.date | None) -> None:
+    from timeline.extraction.eventdates import article_reference
+    from timeline.language.dates import find_dates, numeric_date_order
+
+    if reference is not None:
         precision = "day"
         print(f"reference: {reference.isoformat()} (given)")
     else:
@@ -407,4 +419,3 @@ def cmd_dates(args: argparse.Namespace) -> int:
         kind = "relative" if m.relative else "absolute"
         text = clean_line(m.text)
         print(f"{span:<13}  {value:<10}  {m.precision or '-':<9}  {kind:<8}  {text}")
-    return 0
