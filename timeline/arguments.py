@@ -106,6 +106,14 @@ def _add_filter_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _corpus_command(sub, name: str, help: str) -> argparse.ArgumentParser:
+    """A subcommand that reads a corpus: the folder as ``DIR`` and the corpus options."""
+    command = sub.add_parser(name, help=help)
+    command.add_argument("folder", nargs="?", type=Path, metavar="DIR", help="corpus folder")
+    _add_corpus_options(command)
+    return command
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
     parser = argparse.ArgumentParser(
@@ -117,18 +125,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"timeline {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    browse = sub.add_parser("browse", help="open the timeline browser (the default)")
-    browse.add_argument("folder", nargs="?", type=Path, metavar="DIR", help="corpus folder")
-    _add_corpus_options(browse)
+    _corpus_command(sub, "browse", "open the timeline browser (the default)")
 
-    listing = sub.add_parser("list", help="print the events as a table")
-    listing.add_argument("folder", nargs="?", type=Path, metavar="DIR", help="corpus folder")
-    _add_corpus_options(listing)
+    listing = _corpus_command(sub, "list", "print the events as a table")
     _add_filter_options(listing)
 
-    export = sub.add_parser("export", help="write the events as JSON (and other formats)")
-    export.add_argument("folder", nargs="?", type=Path, metavar="DIR", help="corpus folder")
-    _add_corpus_options(export)
+    export = _corpus_command(sub, "export", "write the events as JSON (and other formats)")
     _add_filter_options(export)
     export.add_argument(
         "--format", default="json", choices=_export_formats(), help="output format (json)"
@@ -152,14 +154,10 @@ def build_parser() -> argparse.ArgumentParser:
         "(default: one per story, listing the articles that tell it)",
     )
 
-    index = sub.add_parser("index", help="build or update a corpus's index and say what it did")
-    index.add_argument("folder", nargs="?", type=Path, metavar="DIR", help="corpus folder")
-    _add_corpus_options(index)
+    index = _corpus_command(sub, "index", "build or update a corpus's index and say what it did")
     index.add_argument("--clear", action="store_true", help="remove this corpus's index")
 
-    tiers = sub.add_parser("tiers", help="each country's TIP tier by report year")
-    tiers.add_argument("folder", nargs="?", type=Path, metavar="DIR", help="corpus folder")
-    _add_corpus_options(tiers)
+    tiers = _corpus_command(sub, "tiers", "each country's TIP tier by report year")
     tiers.add_argument(
         "--country",
         metavar="NAME",
@@ -171,9 +169,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", default="table", choices=("table", "csv", "json"), help="output format"
     )
 
-    notes = sub.add_parser("notes", help="list starred events and notes")
-    notes.add_argument("folder", nargs="?", type=Path, metavar="DIR", help="corpus folder")
-    _add_corpus_options(notes)
+    notes = _corpus_command(sub, "notes", "list starred events and notes")
     notes.add_argument(
         "--orphaned",
         action="store_true",
