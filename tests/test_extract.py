@@ -682,3 +682,32 @@ def test_a_running_total_is_dated_when_it_was_given():
         "them had been rescued.\n"
     )
     assert [e.date for e in events_of(text)] == ["2022-09-19"]
+
+
+# --------------------------------------------------------------------------- real news (issue 16)
+
+
+def test_each_move_of_a_ranking_sentence_is_an_event_of_its_own():
+    text = (
+        "Rankings\n\n[1 July 2016] - Kerry released the report yesterday, downgrading Myanmar "
+        "from Tier 2 Watch List to Tier 3, upgrading Thailand from Tier 3 to Tier 2 Watch List, "
+        "and keeping Malaysia at Tier 2 Watch List.\n"
+    )
+    got = {(e.countries[0], e.tier, e.previous) for e in events_of(text)}
+    assert got == {("Myanmar", "3", "2WL"), ("Thailand", "2WL", "3"), ("Malaysia", "2WL", "2WL")}
+
+
+def test_a_list_of_countries_before_their_ranking_is_ranked_whole():
+    text = (
+        "Blacklist\n\n[21 July 2022] - Vietnam, Cambodia, and Brunei were dropped down to Tier "
+        "3, to join their neighbours Malaysia and Myanmar.\n"
+    )
+    assert one(text).countries == ("Vietnam", "Cambodia", "Brunei")
+
+
+def test_high_ranking_officials_are_no_ranking():
+    text = (
+        "COMMIT\n\n[15 February 2012] - The COMMIT is a unique process in Southeast Asia, "
+        "implemented through high-ranking policy dialogue forums.\n"
+    )
+    assert [e.type for e in events_of(text)] != ["tier_change"]

@@ -414,7 +414,7 @@ def _tier_groups(
     if mention is not None:
         at = (mention.start - sentence.start, mention.end - sentence.start)
         facts = ranking.facts_at(at)
-        k = ranking.clause_at(at[0])
+        k = ranking.dated_clause(at)  # "released the report yesterday, downgrading Myanmar"
         here = [c for c in ranked if k in clause_of.get(c, ())]
         back = k
         while not here and back > 0 and ranking.subordinate(back):

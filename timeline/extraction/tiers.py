@@ -74,7 +74,7 @@ _RIGHT_AFTER = re.compile(
 )
 # A clause that keeps the tier of the year before.
 _CONTINUES = re.compile(
-    r"(?i)\b(?:remain(?:ed|s|ing)?|stay(?:ed|s|ing)?|kept|keeps?|retain(?:ed|s)?|maintain(?:ed|s)?|"
+    r"(?i)\b(?:remain(?:ed|s|ing)?|stay(?:ed|s|ing)?|kept|keeps?|keeping|retain(?:ed|s)?|maintain(?:ed|s)?|"
     r"still|held\s+on\s+to|for\s+(?:a|the)\s+(?:second|third|fourth|fifth)\s+(?:consecutive|"
     r"straight|successive|running)\s+year)\b"
 )
@@ -118,8 +118,16 @@ _CLAUSE = re.compile(
     r"slipped|fell|rose|dropped|climbed|slid|it|they|we)\b)|,\s+(?:and|but|while|whereas)\s+|"
     r",\s+(?=(?:which|who|where|after\s+being|having\s+been)\b)|\s+(?:while|whereas)\s+|"
     r"\s+before\s+(?=(?:it|they|being|falling|slipping|moving|regaining|its)\b)|"
-    r"\s+and\s+(?=(?:so|was|were|is|are|kept|stayed|remained)\b)"
+    r"\s+and\s+(?=(?:so|was|were|is|are|kept|stayed|remained)\b)|"
+    # "downgrading Myanmar to Tier 3, upgrading Thailand to the watch list": a move each.
+    r",\s+(?=(?:downgrad|upgrad|mov|keep|plac|promot|demot|relegat|elevat|rais|lower|lift|"
+    r"dropp|return|leav|rank)ing\b)"
 )
+# A clause that is only a list of names ("Vietnam, Cambodia, and Brunei were dropped") holds
+# the first names of the list the next clause's verb tells of: it has no common word (a
+# lower-case word, small words aside) before the list's last ", and".
+_LIST_AND = re.compile(r",\s+(?:and|or)\s+")
+_COMMON_WORD = re.compile(r"\b(?!(?:the|of|and|or)\b)[a-z]")
 # Clauses that lean on the one before them.
 _SUBORDINATE = re.compile(r"(?i)^\s*(?:which|who|where|when|after|before|following|having)\b")
 # A report named by its edition: "the 2010 report", "2019 Trafficking in Persons Report".
@@ -224,6 +232,14 @@ EXAMPLES: tuple[TierExample, ...] = (
         "2017",
         TierFacts("2WL"),
     ),
+    TierExample(
+        "Kerry released the report, downgrading Myanmar from the Tier 2 Watch List to Tier 3, "
+        "upgrading Thailand from Tier 3 to the Tier 2 Watch List, and keeping Malaysia at "
+        "Tier 2 Watch List.",
+        None,
+        TierFacts("3", "2WL"),
+    ),
+    TierExample("Vietnam, Cambodia, and Brunei were dropped down to Tier 3.", None, TierFacts("3")),
     # No ranking told: a condition, a wish, a general rule.
     TierExample(
         "If it is still on the watch list in 2012, it could face the lowest ranking.", "2012", None
@@ -253,6 +269,10 @@ class Ranking:
         self.named = _named(sentence)
         spans, start = [], 0
         for m in _CLAUSE.finditer(sentence):
+            if _LIST_AND.fullmatch(m.group()) and not _COMMON_WORD.search(
+                sentence, start, m.start()
+            ):
+                continue  # "Vietnam, Cambodia, | and Brunei were dropped": one clause
             spans.append((start, m.start()))
             start = m.end()
         spans.append((start, len(sentence)))

@@ -237,8 +237,9 @@ ACTIONS: tuple[Rule, ...] = (
                 ("a 2005 report", "the study", "a survey"),
             ),
             Alt(
-                r"\b(?:rankings?|investigations?|figures|data|statistics)\b",
+                r"(?<![\w-])(?:rankings?|investigations?|figures|data|statistics)\b",
                 ("new figures", "official data"),
+                ("high-ranking officials",),
             ),
         ),
         verbs=(

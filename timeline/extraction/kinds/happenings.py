@@ -52,7 +52,11 @@ HAPPENINGS: tuple[Rule, ...] = (
                 ("elevated from the lowest level",),
                 ("the lowest price",),
             ),
-            Alt(r"\brankings?\b", ("the US rankings", "its ranking")),
+            Alt(
+                r"(?<![\w-])rankings?\b",
+                ("the US rankings", "its ranking"),
+                ("high-ranking officials met", "a top-ranking general"),
+            ),
         ),
         verbs=(
             Alt(
