@@ -18,6 +18,7 @@ __all__ = [
     "COUNTED_PLACES",
     "OTHER_COUNTED",
     "CURRENCIES",
+    "GATHERINGS",
     "MEASURES",
     "MONTHS",
     "MONTH_ABBREVIATIONS",
@@ -173,6 +174,15 @@ MEASURES: tuple[str, ...] = words(
 )
 #: Words for a share ("29.34 percent").
 PERCENT_WORDS: tuple[str, ...] = ("percent", "per cent")
+
+
+# --------------------------------------------------------------------------- gatherings
+
+#: Gatherings named as events ("the 18th Asean Summit in Indonesia, 2011").
+GATHERINGS: tuple[str, ...] = words(
+    """summit summits conference conferences meeting meetings forum forums congress dialogue
+    workshop workshops seminar seminars symposium session sessions assembly games"""
+)
 
 
 # --------------------------------------------------------------------------- saying

@@ -17,12 +17,14 @@ from timeline.language.lexicon import (
     COUNTED_PEOPLE,
     COUNTED_PLACES,
     CURRENCIES,
+    GATHERINGS,
     MEASURES,
     MONTHS,
     OTHER_COUNTED,
     PERCENT_WORDS,
     SCALE_WORDS,
     WEEKDAYS,
+    alternation,
     capitalised_alternation,
     month_forms,
     number_word_pattern,
@@ -44,6 +46,13 @@ YEAR_PREPS = word_set(
     "in since by until till til from during before after of through throughout for circa"
     " early late mid end start beginning spring summer autumn fall winter fiscal fy"
     " year calendar between around spent spend spending"
+)
+#: Publications named with their year after them: ``its TIP report 2016``, ``Index 2018``.
+PUBLICATIONS = word_set("report reports index survey yearbook review edition census")
+#: A place named after an event, before its year: ``the 18th Asean Summit in Indonesia, [2011]``.
+PLACE_BEFORE_YEAR_RE = re.compile(
+    rf"(?i:\b{alternation(GATHERINGS)})(?:\s+[a-z]+){{0,2}}?\s+(?:in|at)\s+"
+    r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*,[ \t]*\Z"
 )
 #: Determiners: ``the 2009 assessment``, ``a 2005 report``.
 DETERMINERS = word_set("the a an this that these those its their his her our your whose both")

@@ -58,6 +58,14 @@ YEAR_EXAMPLES: tuple[DateExample, ...] = (
     DateExample("It spent 2007 and 2008 on the list.", (("2007", "2007"), ("2008", "2008"))),
     DateExample("It sat there in both 2019 and 2020.", (("2019", "2019"), ("2020", "2020"))),
     DateExample("2012's figures were worse.", (("2012", "2012"),)),
+    DateExample("In its TIP report 2016, it kept Malaysia.", (("2016", "2016"),)),
+    DateExample(
+        "Leaders at the 18th Asean Summit in Indonesia, 2011, agreed.", (("2011", "2011"),)
+    ),
+    DateExample(
+        "The summits were held in Nay Pyi Taw, 2014 and 2015.",
+        (("2014", "2014"), ("2015", "2015")),
+    ),
     # Not years: counts, amounts, codes, decades, out of range.
     DateExample("Police rescued 2012 people.", ()),
     DateExample("They spent 2000 hours on it.", ()),
@@ -68,6 +76,10 @@ YEAR_EXAMPLES: tuple[DateExample, ...] = (
     DateExample("between 2000 and 3000 workers left", ()),
     DateExample("20 percent of 2000 respondents agreed", ()),
     DateExample("It was founded in 1850.", ()),
+    DateExample("The report 2000 workers signed was ignored.", ()),
+    DateExample("In Bangkok, 2000 workers marched.", ()),
+    DateExample("Talks in Hanoi, 2012 officials said, went well.", ()),
+    DateExample("It plans to ratify the Work in Fishing Convention, 2007 (No. 188).", ()),
 )
 
 
@@ -195,8 +207,10 @@ def _year_context(f: Finder, start: int, end: int, before, last_end: int) -> int
     low = prev.lower()
     if low in ("early", "late", "mid"):
         return prev_start
-    if low in g.YEAR_PREPS or low in g.DETERMINERS:
+    if low in g.YEAR_PREPS or low in g.DETERMINERS or low in g.PUBLICATIONS:
         return start
+    if low == "," and g.PLACE_BEFORE_YEAR_RE.search(text, max(0, start - 80), start):
+        return start  # "the 18th Asean Summit in Indonesia, 2011"
     if low == "as" and len(before) >= 3 and before[-3][0].lower() == "as":
         return start  # "as early as 2005", "as recently as 2019"
     if low == "s" and len(before) >= 2 and before[-2][0] in "'’":

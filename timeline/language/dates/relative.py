@@ -36,6 +36,9 @@ WEEKDAY_EXAMPLES: tuple[DateExample, ...] = (
     DateExample("Police raided the bar on Friday.", (("Friday", "2013-06-21"),)),
     DateExample("Officials met last Monday.", (("last Monday", "2013-06-24"),)),
     DateExample("They will meet on Friday.", (("Friday", "2013-06-28"),)),
+    DateExample(
+        "The report will be released on Friday.", (("Friday", "2013-03-22"),), "2013-03-22"
+    ),
     DateExample("The talks open next Tuesday.", (("next Tuesday", "2013-07-02"),)),
     DateExample("With Sunday's group, 300 have returned.", (("Sunday", "2013-06-23"),)),
     # Not dates: feasts and names, habits.
@@ -164,8 +167,8 @@ def _weekday_date(f: Finder, word: str, mod: str, start: int, end: int) -> _dt.d
         future = f.tense(start, end) == "future"
         if mod == "this":
             return ref + relativedelta(weekday=wd(+1 if future else -1))
-        if future:
-            return ref + relativedelta(days=1, weekday=wd(+1))
+        if future:  # "will be released Friday" in a Friday story: that day
+            return ref + relativedelta(weekday=wd(+1))
         return ref + relativedelta(weekday=wd(-1))
     except (OverflowError, ValueError):
         return None
