@@ -711,3 +711,62 @@ def test_high_ranking_officials_are_no_ranking():
         "implemented through high-ranking policy dialogue forums.\n"
     )
     assert [e.type for e in events_of(text)] != ["tier_change"]
+
+
+def test_a_baseline_alone_dates_only_its_own_figure():
+    text = (
+        "Thailand upgraded\n\n[1 July 2018] - The government has increased funding to THB 3.6 "
+        "billion, up from THB 3.2 billion in 2017.\n"
+    )
+    # The new figure is of the article's time; the baseline's figure is 2017's.
+    assert sorted(e.date for e in events_of(text)) == ["2017", "2018-07-01"]
+    bare = (
+        "Cambodia upgraded\n\nJune 15th, 2010\n\nOver the past year, the Cambodian government "
+        "demonstrated increased efforts. Law enforcement efforts stepped up, resulting in an "
+        "increase in convictions over the prior year.\n"
+    )
+    assert [e.date for e in events_of(bare)] == ["2010"]
+
+
+def test_a_figure_compared_with_a_baseline_takes_the_year_the_story_tells():
+    text = (
+        "Convictions fall\n\n[20 June 2014] - In 2013, police opened 90 cases. Just 18 cases "
+        "led to convictions, a decline from 44 convictions in 2012.\n"
+    )
+    dated = {(e.date, e.sentence.split()[0]) for e in events_of(text)}
+    assert ("2013", "Just") in dated and ("2012", "Just") in dated
+
+
+def test_an_undated_happening_takes_the_period_its_paragraph_tells():
+    text = (
+        "Cambodia upgraded\n\nReleased June 15th, 2010\n\nThis year Cambodia has been upgraded "
+        "to Tier 2. The Government also issued guidelines to improve victim treatment.\n\n"
+        "The ministry also set up a national committee on trafficking.\n"
+    )
+    got = {e.type: e.date for e in events_of(text)}
+    # Not the release day: the year the paragraph tells; a paragraph later, the day again.
+    assert got["law"] == "2010" and got["task_force"] == "2010-06-15"
+
+
+def test_a_year_naming_a_publication_gives_way_to_the_date_opening_the_sentence():
+    text = (
+        "TIP report\n\n[17 June 2009] - On Tuesday June 16th, Secretary of State Hillary "
+        "Clinton announced the release of the State Department's 2009 Trafficking in Persons "
+        "Report.\n"
+    )
+    e = one(text)
+    assert (e.date, e.type) == ("2009-06-16", "report")
+    tier = (
+        "Downgrade\n\ndate 2018-06-29\n\nKUALA LUMPUR, Jun 29 — Malaysia has been downgraded "
+        "again to the Tier 2 watch list of the United States Trafficking in Persons (TIP) report "
+        "for 2018.\n"
+    )
+    assert [(e.date, e.type) for e in events_of(tier)] == [("2018-06-29", "tier_change")]
+
+
+def test_a_plan_scheduled_for_a_span_of_years_is_dated_by_its_adoption():
+    text = (
+        "Mekong nations\n\n[16 December 2007] - The two-day meeting also passed the second-phase "
+        "action plan, scheduled for 2008 to 2010.\n"
+    )
+    assert [(e.date, e.type) for e in events_of(text)] == [("2007-12-16", "law")]

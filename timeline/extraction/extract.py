@@ -32,36 +32,27 @@ from timeline.extraction.countries import (
     named_countries,
     opens_with_new_country,
 )
-from timeline.extraction.eventdates import article_reference, event_dates
+from timeline.extraction.eventdates import SentenceDates, article_reference, sentence_dates
 from timeline.extraction.kinds import SINGULAR_KINDS, Kind, classify
 from timeline.extraction.places import CountryMention, find_countries
 from timeline.extraction.regions import RegionMention, find_regions
 from timeline.extraction.sentences import split_sentences
+from timeline.extraction.shapes import (
+    MAX_SENTENCE,
+    agenda_line,
+    clause_kind,
+    looks_like_sentence,
+    other_clause_kinds,
+)
 from timeline.extraction.summary import after_dateline, dateline_length, event_id, summarize
 from timeline.extraction.tiers import Ranking, TierFacts, report_year, tier_summary
-from timeline.language.clauses import split_clauses
 from timeline.language.dates import DateMention, find_dates, numeric_date_order
 from timeline.model import Article, Event, precision_of
 
 __all__ = ["MAX_SENTENCE", "extract_events", "safe_extract"]
 
-#: Longest text taken as one sentence of evidence.
-MAX_SENTENCE = 3000
-# A full stop inside the span followed by text the splitter kept ("2013. ��").
-_INNER_STOP = re.compile(r"[a-z\d][.!?][\"'”’»)\]]*\s")
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 _QUOTE_OPENERS = "\"“‘'«"
-_TOKEN = re.compile(r"\w+")
-# At least three (ten) runs of word characters: found without listing every word.
-_THREE_WORDS = re.compile(r"\w\W+\w+\W+\w")
-_TEN_WORDS = re.compile(r"\w(?:\W+\w+){8}\W+\w")
-_TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
-# Words of four letters or more, and those of them capitalised: a line without a full stop
-# whose long words are nearly all capitalised is a headline ("Government Repatriates 62
-# Citizens Rescued from Scam Companies"), not prose that lost its full stop.
-_LONG_WORD = re.compile(r"\b[^\W\d_]{4,}")
-_CAPITALISED = re.compile(r"\b[^\W\d_a-z][^\W\d_]{3,}")
-_AGENDA_SEPARATOR = re.compile(r"\s*[:–—|-]\s*\w")
 
 #: A date choice: (ISO value or None, approximate, the mention it came from or None).
 Choice = tuple[str | None, bool, DateMention | None]
@@ -99,6 +90,11 @@ class _Story:
     seen_singular: dict[tuple[str, str | None], set[str]] = field(default_factory=dict)
     seen_ids: Counter[str] = field(default_factory=Counter)
     events: list[Event] = field(default_factory=list)
+    #: How many paragraph breaks came before the sentence being read.
+    paragraph: int = 0
+    #: The time the story tells: the main date of the latest sentence that named one, and the
+    #: paragraph it stands in.
+    frame: tuple[int, Choice] | None = None
 
 
 @dataclass
@@ -132,6 +128,8 @@ def extract_events(article: Article) -> list[Event]:
         sentence = _locate(state, story, s_start, s_end)
         kind = _classify(sentence)
         if kind is None:
+            if sentence.dates:  # "Over the past year, the government demonstrated ..."
+                _set_frame(state, story, sentence, _own_dates(sentence).mentions)
             continue
         lead = after_dateline(article, s_start, sentence.text)
         choices = _choose_dates(state, story, sentence, kind, lead)
@@ -180,7 +178,9 @@ def _locate(state: _Article, story: _Story, s_start: int, s_end: int) -> _Senten
     article, text = state.article, state.article.text
     places = _between(state.places, state.place_starts, s_start, s_end)
     here = named_countries(places)
-    previous = None if _PARAGRAPH_BREAK.search(text, story.prev_end, s_start) else story.prev_named
+    new_paragraph = _PARAGRAPH_BREAK.search(text, story.prev_end, s_start) is not None
+    story.paragraph += new_paragraph
+    previous = None if new_paragraph else story.prev_named
     sentence = _Sentence(
         s_start,
         s_end,
@@ -206,7 +206,8 @@ def _locate(state: _Article, story: _Story, s_start: int, s_end: int) -> _Senten
 
 def _classify(sentence: _Sentence) -> Kind | None:
     """Stage 2: the sentence's event type; None for headings, fragments and non-events."""
-    if not (_looks_like_sentence(sentence.text) or _agenda_line(sentence)):
+    first = sentence.dates[0].shifted(-sentence.start) if sentence.dates else None
+    if not (looks_like_sentence(sentence.text) or agenda_line(sentence.text, first)):
         return None
     return classify(sentence.text)
 
@@ -216,9 +217,15 @@ def _choose_dates(
 ) -> list[Choice] | None:
     """Stage 3: the dates the sentence's events take; None when it gives no event."""
     article = state.article
-    local = [m.shifted(-sentence.start) for m in sentence.dates]
-    sentence.dates = event_dates(sentence.text, sentence.start, local)
+    found = _own_dates(sentence)
+    sentence.dates = found.mentions
     main_first: list[Choice] = []
+    if found.undated_main:
+        # "an increase in convictions over the prior year": the figure is of the time the
+        # story tells, not of its baseline.
+        main_first = [_context_date(state, story)]
+    else:
+        _set_frame(state, story, sentence, found.mentions)
     if kind.kind == "tier_change" and sentence.dates:
         # A ranking is dated by the dates of its clauses ("ranked Tier 3 in 2014"), not by
         # a date of something else the sentence tells ("as the trial of the 2019 ..."); a
@@ -235,9 +242,9 @@ def _choose_dates(
             main_first = [story.told_when.get(kind.kind, (article.date, article.approximate, None))]
     resolved: dict[str, DateMention] = {}
     for m in sentence.dates:
-        if m.value and m.value not in resolved:
+        if m.value and m.value not in resolved and (not main_first or m.value != main_first[0][0]):
             resolved[m.value] = m
-    if resolved:
+    if resolved or main_first:
         dated = [(value, m.relative and article.approximate, m) for value, m in resolved.items()]
         return main_first + dated
     if not kind.action or sentence.text[lead:].lstrip().startswith(tuple(_QUOTE_OPENERS)):
@@ -257,7 +264,57 @@ def _choose_dates(
         # story's first dated event of it ("downgraded ... in the report released on
         # Wednesday"), and of its day.
         return [story.told_when[kind.kind]]
-    return [(article.date, article.approximate, None)]
+    return [_period_date(state, story)]
+
+
+def _own_dates(sentence: _Sentence) -> SentenceDates:
+    """The sentence's dates that date its events (:func:`sentence_dates`)."""
+    local = [m.shifted(-sentence.start) for m in sentence.dates]
+    return sentence_dates(sentence.text, sentence.start, local)
+
+
+def _set_frame(state: _Article, story: _Story, sentence: _Sentence, dates: list) -> None:
+    """Remember the time a sentence tells (its first date) as the story's frame."""
+    first = next((m for m in dates if m.value), None)
+    if first is not None:
+        approximate = first.relative and state.article.approximate
+        story.frame = (story.paragraph, (first.value, approximate, None))
+
+
+#: How many paragraphs the time a story tells reaches forward.
+FRAME_PARAGRAPHS = 1
+
+
+def _period_date(state: _Article, story: _Story) -> Choice:
+    """The date of a happening narrated without one: the period its paragraph tells ("Over
+    the past year, ...", "Last year, ...") when that is coarser than the article's date and
+    holds it or is the year before, else the article's (a press release's day would be
+    false precision for what it says of the year)."""
+    article = state.article
+    frame = story.frame
+    if (
+        frame is not None
+        and frame[0] == story.paragraph
+        and frame[1][0] is not None
+        and article.date is not None
+        and len(frame[1][0]) < len(article.date)
+        and (
+            article.date.startswith(frame[1][0])  # "this year" of a press release's day
+            or int(frame[1][0][:4]) == int(article.date[:4]) - 1  # "last year" of a statement
+        )
+    ):
+        return frame[1]
+    return (article.date, article.approximate, None)
+
+
+def _context_date(state: _Article, story: _Story) -> Choice:
+    """The date of the time the story tells, for a happening told without a date of its own:
+    the frame the story set in this paragraph or the one before, else the article's
+    (approximate when that is), else none."""
+    if story.frame is not None and story.paragraph - story.frame[0] <= FRAME_PARAGRAPHS:
+        return story.frame[1]
+    article = state.article
+    return (article.date, article.approximate, None)
 
 
 def _emit(
@@ -286,13 +343,11 @@ def _emit(
         # "dropped Thailand to Tier 3, and the government set up a new committee": one date,
         # two happenings told in clauses of their own.
         value, approximate, mention = choices[0]
-        typed += [
-            (value, approximate, mention, k) for k in _other_clause_kinds(sentence.text, kind)
-        ]
+        typed += [(value, approximate, mention, k) for k in other_clause_kinds(sentence.text, kind)]
     for value, approximate, mention, sentence_kind in typed:
         this_kind = sentence_kind
         if mention is not None and len(choices) > 1:  # several dates: type each by its clause
-            this_kind = _clause_kind(sentence.text, mention.start - sentence.start, kind)
+            this_kind = clause_kind(sentence.text, mention.start - sentence.start, kind)
         groups = [(countries, None)]
         if this_kind.kind == "tier_change":
             if not sentence.places and sentence.ranking.explains():
@@ -450,71 +505,6 @@ def _tier_groups(
     # Countries named only beside the ranking ("... found dead in Essex, England") are not
     # the tier event's countries.
     return [(tuple(group) + ranker, facts) for facts, group in by_facts.items()]
-
-
-# --------------------------------------------------------------------------- sentence shapes
-
-
-def _agenda_line(sentence: _Sentence) -> bool:
-    """A list line that opens with its date: "12-13 November 2019: Senior officials meeting"."""
-    mentions = sentence.dates
-    if not mentions or mentions[0].value is None or mentions[0].start - sentence.start > 2:
-        return False
-    rest = mentions[0].end - sentence.start
-    text = sentence.text
-    return bool(_AGENDA_SEPARATOR.match(text, rest)) and len(_TOKEN.findall(text, rest)) >= 3
-
-
-def _looks_like_sentence(text: str) -> bool:
-    """Headings, captions and fragments ("Clearer picture", "Supplied") are not reports.
-
-    A sentence has terminal punctuation and three words or more; a line
-    without it must be long enough to be prose that lost its full stop, and
-    not a headline in title case. A "sentence" longer than
-    :data:`MAX_SENTENCE` characters is not prose (a table, a run of words
-    without punctuation) and gives no evidence.
-    """
-    if len(text) > MAX_SENTENCE or text.lstrip().startswith("#"):  # a Markdown heading
-        return False
-    if _TERMINAL.search(text) or _INNER_STOP.search(text):
-        return _THREE_WORDS.search(text) is not None
-    if _TEN_WORDS.search(text) is None:
-        return False
-    return len(_CAPITALISED.findall(text)) < 0.8 * len(_LONG_WORD.findall(text))
-
-
-# --------------------------------------------------------------------------- clauses
-
-
-def _clause_kind(sentence: str, at: int, fallback: Kind) -> Kind:
-    """The type of the clause holding position ``at``, or the sentence's when it has none."""
-    clauses = split_clauses(sentence)
-    if len(clauses) == 1:
-        return fallback
-    for start, end in clauses:
-        if at < end or end == len(sentence):
-            return classify(sentence[start:end]) or fallback
-    return fallback
-
-
-def _other_clause_kinds(sentence: str, kind: Kind) -> list[Kind]:
-    """Happenings of other types that clauses of the sentence narrate on their own."""
-    clauses = split_clauses(sentence)
-    if len(clauses) == 1:
-        return []
-    found: list[Kind] = []
-    for start, end in clauses:
-        clause = classify(sentence[start:end])
-        if (
-            clause is not None
-            and clause.action
-            and clause.kind != kind.kind
-            and clause.kind in SINGULAR_KINDS
-            and clause.kind != "report"  # "according to the report released Monday": a source
-            and all(k.kind != clause.kind for k in found)
-        ):
-            found.append(clause)
-    return found
 
 
 def safe_extract(article: Article, warn: Callable[[str], None] | None = None) -> list[Event]:

@@ -18,6 +18,7 @@ __all__ = [
     "COUNTED_PLACES",
     "OTHER_COUNTED",
     "CURRENCIES",
+    "CURRENCY_SIGNS",
     "GATHERINGS",
     "MEASURES",
     "MONTHS",
@@ -165,6 +166,10 @@ OTHER_COUNTED: tuple[str, ...] = words(
 #: Money ("$150 billion", "3,000 riels").
 CURRENCIES: tuple[str, ...] = words(
     "dollars usd riel riels baht dong kip kyat euros euro pounds rupees yuan"
+)
+#: Signs and codes written before an amount ("$150 billion", "THB 3.6 billion", "RM 2 million").
+CURRENCY_SIGNS: tuple[str, ...] = words(
+    "US$ $ USD € £ ¥ THB RM MYR VND PHP IDR KHR LAK MMK SGD EUR"
 )
 #: Units and spans that follow a number without making it a date ("12 km", "3 years").
 MEASURES: tuple[str, ...] = words(

@@ -9,6 +9,7 @@ from timeline.language.lexicon import (
     COUNTED_PEOPLE,
     COUNTED_PLACES,
     CURRENCIES,
+    CURRENCY_SIGNS,
     PERCENT_WORDS,
     QUANTITY_WORDS,
     alternation,
@@ -160,12 +161,16 @@ ACTIONS: tuple[Rule, ...] = (
             Alt(
                 rf"\b{_NUMBER}{_SCALE}(?:\s+(?:of|more|new|reported|suspected|identified|alleged|"
                 rf"[a-z]+(?:ed|al|ic|an|ese)))?(?:\s+(?:of\s+)?[a-z-]+)?\s+{_COUNT_NOUN}\b"
-                rf"|(?:US\$|\$|USD\s?|€|£)\s?\d[\d,.]*{_SCALE}|\b{_NUMBER}{_PERCENT}",
+                rf"|(?:US\$|\$|USD\s?|€|£)\s?\d[\d,.]*{_SCALE}|\b{_NUMBER}{_PERCENT}"
+                # a budget in other currencies: "THB 3.6 billion" (not "RM15,000 in damages")
+                rf"|(?<![^\W\d_])(?-i:{alternation(CURRENCY_SIGNS)})\s?\d[\d,.]*\s+"
+                r"(?:million|billion|trillion|bn)\b",
                 (
                     "959 cases of trafficking",
                     "thousands of children",
                     "$150 billion",
                     "29.34 percent",
+                    "funding rose to THB 3.6 billion",
                 ),
                 ("Room 101 is closed.",),
             ),
@@ -258,6 +263,13 @@ ACTIONS: tuple[Rule, ...] = (
                 )
                 + r"|(?<!\ban\s)\bestimat(?:ed|es)\b|\bfound\b|\bput\s+out\b",
                 ("The ILO released a report.", "A study found that ...", "It put out figures."),
+            ),
+            # "announced the release of the 2010 Trafficking in Persons Report"
+            Alt(
+                r"\bthe\s+(?:release|publication|launch|unveiling)\s+of\s+(?:[\w’'-]+\s+){0,7}?"
+                r"(?:reports?|stud(?:y|ies)|surveys?|index|findings|figures|data)\b",
+                ("Clinton announced the release of the report.", "the publication of the study"),
+                ("Police demanded the release of the victims.",),
             ),
         ),
         examples=(
