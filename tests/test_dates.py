@@ -979,3 +979,9 @@ def test_a_year_after_a_gathering_s_place_and_a_publication_is_read() -> None:
     assert only("during the 18th Asean Summit in Indonesia, 2011, leaders").value == "2011"
     assert only("In issuing its Trafficking in Persons (TIP) report 2016, it").value == "2016"
     assert found("It plans to ratify the Work in Fishing Convention, 2007 (No. 188).") == []
+
+
+def test_a_weekday_before_an_ambiguous_numeric_date_tells_its_order() -> None:
+    assert only("Fri, 07/03/2015 - 14:26").value == "2015-07-03"
+    assert only("Sat, 07/03/2015 - 14:26").value == "2015-03-07"
+    assert found("Sun, 07/03/2015 - 14:26") == []  # neither reading is a Sunday

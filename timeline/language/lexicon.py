@@ -36,6 +36,7 @@ __all__ = [
     "number_value",
     "inflections",
     "weekday_forms",
+    "weekday_number",
     "PERCENT_WORDS",
     "COORDINATORS",
     "CONCESSIVES",
@@ -82,6 +83,11 @@ WEEKDAY_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
 def month_number(word: str) -> int:
     """1 to 12 for a month's name or short form, in any case (``"Sept."`` is 9)."""
     return _MONTH_NUMBERS[word[:3].lower()]
+
+
+def weekday_number(word: str) -> int:
+    """0 (Monday) to 6 for a weekday's name or short form, in any case."""
+    return [name[:3].lower() for name in WEEKDAYS].index(word[:3].lower())
 
 
 def month_forms(abbreviated: bool = True) -> list[str]:

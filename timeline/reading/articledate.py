@@ -325,10 +325,11 @@ def infer_article_date(text: str, start: int, end: int, top: int | None = None) 
 
 
 # A wire dateline with a day but no year: "PHNOM PENH, Oct 4 (Xinhua) --".
+# Also "PUTRAJAYA, Feb 9: ..." and "KUALA LUMPUR (Feb 24): ...".
 _YEARLESS_DATELINE = re.compile(
-    r"^[A-Z][A-Z .'’-]+(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?,\s+"
+    r"^[A-Z][A-Z .'’-]+(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?(?:,\s+|\s*\()"
     rf"(?P<date>{alternation(month_forms())}\.?\s+\d{{1,2}})"
-    r"\s*(?:\([^)\n]{2,30}\))?\s*[-–—]+\s"
+    r"\)?\s*(?:\([^)\n]{2,30}\))?\s*(?:[-–—]+|:)\s"
 )
 # What puts a date ahead of the news: "will ... by 2025", "a plan until 2030".
 _FUTURE_NEAR = re.compile(

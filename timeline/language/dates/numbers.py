@@ -3,6 +3,7 @@ context (``in 2012``, ``the 2009 assessment``, ``2008–2009``, ``as early as 20
 
 from __future__ import annotations
 
+import datetime as _dt
 from functools import lru_cache
 
 from timeline.language.dates import grammar as g
@@ -21,6 +22,7 @@ from timeline.language.dates.mention import (
     iso,
     valid_day,
 )
+from timeline.language.lexicon import weekday_number
 
 __all__ = [
     "NUMERIC_EXAMPLES",
@@ -39,6 +41,9 @@ NUMERIC_EXAMPLES: tuple[DateExample, ...] = (
     DateExample("Filed 13.07.2005 in court", (("13.07.2005", "2005-07-13"),)),
     DateExample("Dated 08.01.2020 by the clerk", (("08.01.2020", "2020-01-08"),)),
     DateExample("Stamped 2019-02-30 by mistake.", (("2019-02-30", "2019-02"),)),
+    # A weekday before an ambiguous date tells its order: 3 July 2015 was a Friday.
+    DateExample("Fri, 07/03/2015 - 14:26", (("07/03/2015", "2015-07-03"),)),
+    DateExample("Sat, 07/03/2015 - 14:26", (("07/03/2015", "2015-03-07"),)),
     # Not dates: an ambiguous order, a version number, a code.
     DateExample("Filed 05/07/2005 in court", ()),
     DateExample("version 1.2.2010 released", ()),
@@ -95,7 +100,11 @@ def find_numeric_dates(f: Finder) -> None:
             year, month, day = int(first), int(middle), int(last)
         elif len(first) <= 2 and len(last) == 4:
             a, b, year = int(first), int(middle), int(last)
-            order = _shown_order(first, separator, middle) or ("mdy" if a == b else f.order)
+            order = (
+                _shown_order(first, separator, middle)
+                or ("mdy" if a == b else f.order)
+                or _weekday_order(text, start, a, b, year)
+            )
             if order == "dmy":
                 day, month = a, b
             elif order == "mdy":
@@ -112,6 +121,23 @@ def find_numeric_dates(f: Finder) -> None:
             f.add(
                 start, end, PRIORITY_ABSOLUTE, iso(year, month, precision="month"), "month", False
             )
+
+
+def _weekday_order(text: str, start: int, a: int, b: int, year: int) -> str | None:
+    """The order a weekday written before an ambiguous numeric date shows: "Fri, 07/03/2015"
+    is 3 July (a Friday), not 7 March (a Saturday)."""
+    m = g.WEEKDAY_BEFORE_RE.search(text, max(0, start - 16), start)
+    if m is None:
+        return None
+    wanted = weekday_number(m.group().strip(" ,.\t\n"))
+    fits = [
+        order
+        for order, (month, day) in (("mdy", (a, b)), ("dmy", (b, a)))
+        if 1 <= month <= 12
+        and valid_day(year, month, day)
+        and _dt.date(year, month, day).weekday() == wanted
+    ]
+    return fits[0] if len(fits) == 1 else None
 
 
 def find_years(f: Finder) -> None:
