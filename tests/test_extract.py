@@ -770,3 +770,60 @@ def test_a_plan_scheduled_for_a_span_of_years_is_dated_by_its_adoption():
         "action plan, scheduled for 2008 to 2010.\n"
     )
     assert [(e.date, e.type) for e in events_of(text)] == [("2007-12-16", "law")]
+
+
+def test_more_ways_real_news_tells_happenings():
+    kinds = {
+        "In March 2015 transit camps and 147 graves were discovered in Wang Kelian.": (
+            "enforcement"
+        ),
+        "On 18 May 2015 the alleged kingpin turned himself into police.": "enforcement",
+        "In 2016 police managed to rescue 600 victims.": "enforcement",
+        "In 2009 Mr Sar Kheng formed a secretariat of 57 officials.": "task_force",
+        "In August 2011 the premier signed a decision on a five-year programme.": "law",
+        "In 2018 Mapo members had also signed the Corruption-Free Pledge.": "agreement",
+        "Malaysia was previously in the bottom rung of the chart back in 2014.": "tier_change",
+        "The 2011 report continued to put Vietnam on List 2 for follow-up.": "tier_change",
+    }
+    for sentence, kind in kinds.items():
+        found = classify(sentence)
+        assert found is not None and found.kind == kind, (sentence, found)
+    # Undated, these narrate what was done, so they take the article's date.
+    head = "Crackdown\n\n[20 May 2015] - "
+    for sentence, kind in (
+        ("There are currently 43 people under arrest in the case.", "statistic"),
+        ("Senior officers from across the region have gathered in Bangkok.", "conference"),
+    ):
+        e = one(head + sentence)
+        assert (e.date, e.type) == ("2015-05-20", kind)
+
+
+def test_the_tier_a_translation_names_is_read():
+    e = one(
+        "Vietnam\n\nThe U.S. 2011 Annual Report continued to put Vietnam on List 2 for "
+        "follow-up, as in 2010.\n"
+    )
+    assert (e.type, e.tier) == ("tier_change", "2WL")
+
+
+def test_people_named_by_their_origin_leave_the_story_where_it_is():
+    text = (
+        "Camps found in Thailand\n\n[3 May 2015] - Police in Thailand raided a jungle camp in "
+        "Songkhla. A mass grave of 30 Bangladeshi migrants was found nearby. The government "
+        "set up a special task force.\n"
+    )
+    got = [e.countries for e in events_of(text)]
+    assert got[1] == ("Bangladesh", "Thailand") and got[2] == ("Thailand",)
+
+
+def test_us_dollars_and_national_bodies_name_their_country_or_none():
+    e = one(
+        "Programme\n\nIn August 2011 the Vietnamese premier signed a decision on a programme "
+        "funded with 13 million US dollars.\n"
+    )
+    assert e.countries == ("Vietnam",)
+    text = (
+        "Cases up\n\n[12 August 2024] - The National Committee for Counter Trafficking (NCCT) "
+        "said police handled 104 cases in the first six months this year, the NCCT said.\n"
+    )
+    assert one(text).countries == ("Cambodia",)

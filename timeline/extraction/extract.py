@@ -28,6 +28,7 @@ from functools import cached_property
 from timeline.extraction.countries import (
     RANKER,
     countries_for,
+    from_origin,
     main_country,
     named_countries,
     opens_with_new_country,
@@ -177,7 +178,6 @@ def _locate(state: _Article, story: _Story, s_start: int, s_end: int) -> _Senten
     """Stage 1: the sentence's mentions and the paragraph context it is read in."""
     article, text = state.article, state.article.text
     places = _between(state.places, state.place_starts, s_start, s_end)
-    here = named_countries(places)
     new_paragraph = _PARAGRAPH_BREAK.search(text, story.prev_end, s_start) is not None
     story.paragraph += new_paragraph
     previous = None if new_paragraph else story.prev_named
@@ -195,7 +195,10 @@ def _locate(state: _Article, story: _Story, s_start: int, s_end: int) -> _Senten
         previous,
         story.pair,
     )
-    story.prev_named, story.prev_end = here, s_end
+    # "... belonging to Bangladeshi migrants. Four more camps were found": not in Bangladesh.
+    origins = all(from_origin(text, m) for m in places)
+    story.prev_named = [] if places and origins else named_countries(places)
+    story.prev_end = s_end
     # A pair is named in the text itself, not by a dateline's place ("WASHINGTON, ...").
     lead = s_start + dateline_length(article, s_start)
     in_text = named_countries([m for m in places if m.start >= lead])

@@ -51,6 +51,11 @@ _TIER_FORMS: tuple[tuple[str, str], ...] = (
     ("2", r"\btier[\s-]*(?:2|two|ii)\b"),
     ("3", r"\btier[\s-]*(?:3|three|iii)\b|\bblack[\s-]?list\b"),
     ("3", r"\b(?:lowest|bottom)\s+(?:level|rank|rung|ranking|tier|grade|category)\b"),
+    # The tiers as a translation names them: "List 2 for follow-up" is the watch list.
+    ("2WL", r"(?-i:\bList\s+(?:2|II))\s+for\s+follow\s*-?\s*up\b"),
+    ("1", r"(?-i:\bList\s+(?:1|I)\b)"),
+    ("2", r"(?-i:\bList\s+(?:2|II)\b)"),
+    ("3", r"(?-i:\bList\s+(?:3|III)\b)"),
 )
 _TIER_RE = re.compile("|".join(f"(?P<t{n}>{p})" for n, (_, p) in enumerate(_TIER_FORMS)), re.I)
 _TIER_CODES = [code for code, _ in _TIER_FORMS]

@@ -161,8 +161,10 @@ COUNTED_CASES: tuple[str, ...] = words(
     complaint offences offence offenses offense crimes deaths incidents rescues raids
     investigations operations dead injured"""
 )
-#: Places and bodies counted ("12 brothels", "30 companies").
-COUNTED_PLACES: tuple[str, ...] = words("companies agencies brothels shelters")
+#: Places and bodies counted ("12 brothels", "30 companies", "87 trafficking rings").
+COUNTED_PLACES: tuple[str, ...] = words(
+    "companies agencies brothels shelters rings networks syndicates gangs camps graves"
+)
 #: Other things counted: a number before them is a count, not a year, but not one of the
 #: figures this beat reports ("200 police", "45 members", "30 villages").
 OTHER_COUNTED: tuple[str, ...] = words(
