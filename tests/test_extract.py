@@ -827,3 +827,22 @@ def test_us_dollars_and_national_bodies_name_their_country_or_none():
         "said police handled 104 cases in the first six months this year, the NCCT said.\n"
     )
     assert one(text).countries == ("Cambodia",)
+
+
+def test_a_reporting_year_and_how_the_tiers_work_are_no_rankings():
+    text = (
+        "Rankings\n\n[1 July 2016] - This year's rankings are based on governments' efforts "
+        "from April 1, 2015 to March 31, 2016. Tier 2 countries fall short of the minimum "
+        "standards but are making significant efforts.\n"
+    )
+    assert events_of(text) == []
+
+
+def test_a_comparison_takes_the_story_s_time_not_the_history_it_recalls():
+    text = (
+        "Downgrade\n\n[29 June 2018] - No officials have been prosecuted for the crimes "
+        "uncovered on the border in 2015, it said.\n\n“The government prosecuted fewer "
+        "suspected traffickers than the previous year.\n"
+    )
+    dated = {e.sentence[:4]: e.date for e in events_of(text)}
+    assert dated["“The"] == "2018-06-29"

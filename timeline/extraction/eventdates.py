@@ -148,6 +148,19 @@ def _is_period(text: str, a: DateMention, b: DateMention) -> bool:
     )
 
 
+#: How many days a range of days must span to be a period a text covers, not a happening's.
+_COVERED_DAYS = 300
+
+
+def _is_covered_period(a: DateMention, b: DateMention) -> bool:
+    """True when a range of days is a reporting year ("efforts from April 1, 2015 to March 31,
+    2016"): a span a report or a figure covers, not the days anything happened on."""
+    if a.precision != "day" or b.precision != "day":
+        return False
+    first, last = dt.date.fromisoformat(a.value), dt.date.fromisoformat(b.value)  # type: ignore[arg-type]
+    return (last - first).days >= _COVERED_DAYS
+
+
 def _baseline(text: str, m: DateMention) -> str | None:
     """``"bare"`` for a comparison's baseline without a figure of its own ("down 14.9
     percent from the previous year"), ``"figure"`` for one with its own figure ("up from 3.2
@@ -225,6 +238,8 @@ def event_dates(text: str, s_start: int, mentions: list[DateMention]) -> list[Da
         if a.precision == "year" or b.precision == "year" or a.value == b.value:
             out += [a, b]
             continue
+        if _is_covered_period(a, b):
+            continue  # "this year's rankings are based on efforts from April 1, 2015 to ..."
         # "from January to June 2021": one year. "between January and December" read in
         # March, or "from January to June 2021" read in 2012: the start's year was guessed,
         # the range lies in the end's year.

@@ -312,11 +312,18 @@ def _period_date(state: _Article, story: _Story) -> Choice:
 
 def _context_date(state: _Article, story: _Story) -> Choice:
     """The date of the time the story tells, for a happening told without a date of its own:
-    the frame the story set in this paragraph or the one before, else the article's
-    (approximate when that is), else none."""
-    if story.frame is not None and story.paragraph - story.frame[0] <= FRAME_PARAGRAPHS:
-        return story.frame[1]
+    the frame the story set in this paragraph or the one before when it is the article's
+    year or the year before, else the article's (approximate when that is), else none."""
     article = state.article
+    frame = story.frame
+    if (
+        frame is not None
+        and story.paragraph - frame[0] <= FRAME_PARAGRAPHS
+        and frame[1][0] is not None
+        # the story's current time, not history it recalls ("crimes uncovered in 2015")
+        and (article.date is None or int(article.date[:4]) - int(frame[1][0][:4]) in (0, 1))
+    ):
+        return frame[1]
     return (article.date, article.approximate, None)
 
 

@@ -113,7 +113,10 @@ _IRREALIS = re.compile(
 _GENERIC = re.compile(
     r"(?i)\b(?:a|any|each|every)\s+country\s+(?:that|which|whose|placed|ranked|on|cannot|can|"
     r"must|may|is)\b|"
-    r"\bcountries\s+(?:that|which|placed|ranked)\b"
+    r"\bcountries\s+(?:that|which|placed|ranked)\b|"
+    # "Tier 2 countries fall short of the minimum standards", "the rankings are based on ..."
+    r"\btier[\s-]*(?:[123]|one|two|three)(?:\s+watch\s+list)?\s+countries\b|"
+    r"\b(?:rankings?|tiers?)\s+(?:are|is)\s+based\s+on\b"
 )
 # Where one clause of a ranking sentence ends and the next begins.
 _CLAUSE = re.compile(
@@ -255,6 +258,12 @@ EXAMPLES: tuple[TierExample, ...] = (
     TierExample(
         "A country that spends two years on the watch list is moved to Tier 3.", None, None
     ),
+    TierExample(
+        "Tier 2 countries fall short of the minimum standards but are making efforts.", None, None
+    ),
+    TierExample(
+        "This year's rankings are based on governments' efforts from April 2015.", None, None
+    ),
 )
 
 
@@ -316,7 +325,8 @@ class Ranking:
         text = clause.text
         generic = _GENERIC.search(text)
         if _IRREALIS.search(text) or (
-            generic and (not clause.named or clause.start + generic.start() < clause.named[0].start)
+            generic
+            and (not clause.named or clause.start + generic.start() <= clause.named[0].start)
         ):
             return None
         placed = [n for n in clause.named if not n.came_from]
