@@ -846,3 +846,20 @@ def test_a_comparison_takes_the_story_s_time_not_the_history_it_recalls():
     )
     dated = {e.sentence[:4]: e.date for e in events_of(text)}
     assert dated["“The"] == "2018-06-29"
+
+
+def test_a_photo_caption_is_no_story_later_sentences_elaborate():
+    text = (
+        "Verdict\n\nPublished: July 20, 2017\n\nThis file photo taken on June 3, 2015 shows "
+        "the general as he turns himself in at the police headquarters.\n\nA court in Thailand "
+        "has convicted more than 60 people, including a senior general.\n"
+    )
+    assert [e.date for e in events_of(text)] == ["2015-06-03", "2017-07-20"]
+
+
+def test_a_plans_years_in_brackets_are_its_period():
+    text = (
+        "Plan\n\n[12 August 2024] - The National Strategic Plan for Combatting Human "
+        "Trafficking (2024-2028) is a road map for all ministries.\n"
+    )
+    assert events_of(text) == []

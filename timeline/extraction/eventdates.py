@@ -38,7 +38,9 @@ _RANGE_OPEN = re.compile(r"(?i)\b(?:from|between|for|covering|spanning)\s+$")
 # A year range that is a plan's period of validity, not when anything happened:
 # "the action plan for 2022-2026", "a plan covering 2021-2025", "its 2016-2020 strategy".
 _PERIOD_BEFORE = re.compile(
-    r"(?i)\b(?:for|covering|spanning|period|years|of)\s+(?:the\s+)?(?:period\s+|years\s+)?$"
+    r"(?i)\b(?:for|covering|spanning|period|years|of)\s+(?:the\s+)?(?:period\s+|years\s+)?$|"
+    # "The National Strategic Plan for Combatting Human Trafficking (2024-2028)"
+    r"\b(?:plans?|strateg(?:y|ies)|programmes?|programs?|roadmap|framework)\b[^.;()]{0,60}\(\s*$"
 )
 _PERIOD_AFTER = re.compile(
     r"(?i)^\s*(?:national\s+|action\s+|strategic\s+|five-year\s+)*"
@@ -143,7 +145,7 @@ def _is_range(text: str, a: DateMention, b: DateMention) -> bool:
 def _is_period(text: str, a: DateMention, b: DateMention) -> bool:
     """True when a range of years is a plan's period of validity ("the plan for 2022-2026")."""
     return bool(
-        _PERIOD_BEFORE.search(text, max(0, a.start - 30), a.start)
+        _PERIOD_BEFORE.search(text, max(0, a.start - 80), a.start)
         or _PERIOD_AFTER.match(text, b.end)
     )
 

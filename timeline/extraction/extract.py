@@ -327,6 +327,13 @@ def _context_date(state: _Article, story: _Story) -> Choice:
     return (article.date, article.approximate, None)
 
 
+# A photo caption: "This file photo taken on ... shows", "(Photo by ...)", "Photo: ...".
+_CAPTION = re.compile(
+    r"(?i)\b(?:file\s+)?(?:photo|picture|image)\s+(?:taken|shows|dated|from)\b|"
+    r"\((?:photo|picture)\s+(?:by|courtesy|credit)\b|^\W*(?:photo|file\s+photo)\s*:"
+)
+
+
 def _emit(
     state: _Article,
     story: _Story,
@@ -344,9 +351,12 @@ def _emit(
         (sentence.pair, sentence.previous),
         sentence.start,
     )
-    story.told.setdefault(kind.kind, set()).update(countries)
-    if any(choice[2] is not None for choice in choices) and kind.kind not in story.told_when:
-        story.told_when[kind.kind] = (choices[0][0], choices[0][1], None)
+    # A photo's caption tells what the picture shows, not the story later sentences
+    # elaborate ("This file photo taken on June 3, 2015 shows ..." above a 2017 verdict).
+    if not _CAPTION.search(sentence.text):
+        story.told.setdefault(kind.kind, set()).update(countries)
+        if any(choice[2] is not None for choice in choices) and kind.kind not in story.told_when:
+            story.told_when[kind.kind] = (choices[0][0], choices[0][1], None)
     summary = summarize(sentence.text[lead:])
     typed = [(value, approximate, mention, kind) for value, approximate, mention in choices]
     if len(choices) == 1 and kind.action and kind.kind in SINGULAR_KINDS:

@@ -141,7 +141,8 @@ ACTIONS: tuple[Rule, ...] = (
             # discovery of the clandestine camp", "147 graves were discovered"
             Alt(
                 r"\b(?:found|discovered|unearthed|exhumed|discovery\s+of)\s+(?:the\s+|a\s+)?"
-                r"(?:[\w,-]+\s+){0,3}(?:graves?|bodies|remains|corpses|camps?)\b"
+                r"(?:(?!(?:at|in|on|near|inside|outside)\b)[\w,-]+\s+){0,3}"
+                r"(?:graves?|bodies|remains|corpses|camps?)\b"
                 r"|\b(?:graves?|bodies|remains|corpses|camps?|camp\s+sites)\b[^.;]{0,80}?\b"
                 r"(?:were|was|ha(?:ve|s|d)\s+been)\s+(?:also\s+)?(?:found|discovered|unearthed|"
                 r"exhumed)\b",
@@ -152,7 +153,11 @@ ACTIONS: tuple[Rule, ...] = (
                     "transit camps and 147 graves were discovered",
                     "Four more major camp sites have been found in recent weeks.",
                 ),
-                ("Police found the report useful.", "The camps are found in the hills."),
+                (
+                    "Police found the report useful.",
+                    "The camps are found in the hills.",
+                    "A cage found at a trafficking camp",
+                ),
             ),
             # Giving oneself up: "turned himself in to police", "surrendered to police".
             Alt(
