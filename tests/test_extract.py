@@ -863,3 +863,15 @@ def test_a_plans_years_in_brackets_are_its_period():
         "Trafficking (2024-2028) is a road map for all ministries.\n"
     )
     assert events_of(text) == []
+
+
+def test_a_lead_told_without_its_date_is_the_happening_dated_later():
+    text = (
+        "Mekong nations\n\nDecember 16, 2007\n\nMinisters from the six nations have inked a "
+        "joint declaration on fighting human trafficking. The joint declaration was signed in "
+        "Beijing on December 14.\n"
+    )
+    assert [(e.date, e.type) for e in events_of(text)] == [("2007-12-14", "agreement")]
+    # A happening dated long before the article is another one.
+    older = text.replace("on December 14", "on December 14, 2006")
+    assert len(events_of(older)) == 2

@@ -18,6 +18,7 @@ The stages, for each sentence of the body (:func:`extract_events`):
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -413,6 +414,8 @@ def _add_event(
                 _refine_tier(story, value, named, facts)
             return  # a later sentence elaborating the same happening
         story.seen_singular.setdefault(key, set()).update(named)
+        if mention is not None and value is not None:
+            _date_the_lead(state, story, kind, value, set(countries))
     base = event_id(article.file, sentence.text, value, 0)
     story.seen_ids[base] += 1
     occurrence = story.seen_ids[base]
@@ -446,6 +449,33 @@ def _add_event(
             previous_years=facts.years_before if facts else 0,
         )
     )
+
+
+#: How many days before the article a happening its lead told without a date may lie.
+LEAD_DAYS = 7
+
+
+def _date_the_lead(
+    state: _Article, story: _Story, kind: str, value: str, countries: set[str]
+) -> None:
+    """Drop the event of a lead that told this happening without its date: "Ministers have
+    inked a joint declaration" (dated by the article, 16 December) then "The declaration was
+    signed in Beijing on December 14" is one signing, on the 14th."""
+    date = state.article.date
+    if date is None or len(value) != 10 or len(date) != 10 or value > date:
+        return
+    if (dt.date.fromisoformat(date) - dt.date.fromisoformat(value)).days > LEAD_DAYS:
+        return
+    story.events = [
+        e
+        for e in story.events
+        if not (
+            e.type == kind
+            and e.date == date
+            and e.date_start is None
+            and (not e.countries or not countries or set(e.countries) & countries)
+        )
+    ]
 
 
 def _refine_tier(story: _Story, value: str | None, named: set[str], facts: TierFacts) -> None:
