@@ -799,11 +799,14 @@ def test_more_ways_real_news_tells_happenings():
 
 
 def test_the_tier_a_translation_names_is_read():
-    e = one(
+    events = events_of(
         "Vietnam\n\nThe U.S. 2011 Annual Report continued to put Vietnam on List 2 for "
         "follow-up, as in 2010.\n"
     )
-    assert (e.type, e.tier) == ("tier_change", "2WL")
+    assert [(e.date, e.type, e.tier) for e in events] == [
+        ("2011", "tier_change", "2WL"),
+        ("2010", "tier_change", "2WL"),
+    ]
 
 
 def test_people_named_by_their_origin_leave_the_story_where_it_is():
@@ -875,3 +878,13 @@ def test_a_lead_told_without_its_date_is_the_happening_dated_later():
     # A happening dated long before the article is another one.
     older = text.replace("on December 14", "on December 14, 2006")
     assert len(events_of(older)) == 2
+
+
+def test_a_page_s_line_break_tags_and_footnote_numbers_end_sentences_as_text_does():
+    text = (
+        "Report\n\nIn a seminar on 23 December 2011, officials admitted that cases kept "
+        "mounting.22 <br />The U.S. 2011 Annual Report continued to put Vietnam on List 2 "
+        "for follow-up, as in <br />2010.\n"
+    )
+    dated = [(e.date, e.sentence[:7]) for e in events_of(text)]
+    assert ("2011", "The U.S") in dated and ("2010", "The U.S") in dated

@@ -83,9 +83,10 @@ _CONTINUES = re.compile(
     r"still|held\s+on\s+to|for\s+(?:a|the)\s+(?:second|third|fourth|fifth)\s+(?:consecutive|"
     r"straight|successive|running)\s+year)\b"
 )
-# A clause told as the one before: "and so was Indonesia", "where it had been ranked".
+# A clause told as the one before: "and so was Indonesia", "where it had been ranked", "as in
+# 2010".
 _SAME_AS_BEFORE = re.compile(
-    r"(?i)^\s*(?:so\s+(?:was|were|is|are|did|does)|as\s+(?:was|did)|where)\b"
+    r"(?i)^\s*(?:so\s+(?:was|were|is|are|did|does)|as\s+(?:was|did|in|during)|where)\b"
 )
 _RUN_YEARS = re.compile(
     r"(?i)\b(?P<n>second|third|fourth|fifth)\s+(?:consecutive|straight|successive|running)\s+year\b"
@@ -248,6 +249,11 @@ EXAMPLES: tuple[TierExample, ...] = (
         TierFacts("3", "2WL"),
     ),
     TierExample("Vietnam, Cambodia, and Brunei were dropped down to Tier 3.", None, TierFacts("3")),
+    TierExample(
+        "The report continued to put Vietnam on Tier 2 Watch List, as in 2010.",
+        "2010",
+        TierFacts("2WL"),
+    ),
     # No ranking told: a condition, a wish, a general rule.
     TierExample(
         "If it is still on the watch list in 2012, it could face the lowest ranking.", "2012", None

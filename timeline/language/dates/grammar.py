@@ -49,6 +49,10 @@ YEAR_PREPS = word_set(
 )
 #: Publications named with their year after them: ``its TIP report 2016``, ``Index 2018``.
 PUBLICATIONS = word_set("report reports index survey yearbook review edition census")
+#: A publication named after its year: ``The U.S. [2011] Annual Report``.
+PUBLICATION_AFTER_YEAR_RE = re.compile(
+    r"[ \t]+(?:[A-Za-z][\w’'()-]*[ \t]+){0,4}?(?i:report|index|survey|yearbook|census)\b"
+)
 #: A place named after an event, before its year: ``the 18th Asean Summit in Indonesia, [2011]``.
 PLACE_BEFORE_YEAR_RE = re.compile(
     rf"(?i:\b{alternation(GATHERINGS)})(?:\s+[a-z]+){{0,2}}?\s+(?:in|at)\s+"

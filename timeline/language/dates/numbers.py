@@ -64,6 +64,8 @@ YEAR_EXAMPLES: tuple[DateExample, ...] = (
     DateExample("It sat there in both 2019 and 2020.", (("2019", "2019"), ("2020", "2020"))),
     DateExample("2012's figures were worse.", (("2012", "2012"),)),
     DateExample("In its TIP report 2016, it kept Malaysia.", (("2016", "2016"),)),
+    DateExample("The U.S. 2011 Annual Report put it on the list.", (("2011", "2011"),)),
+    DateExample("It was there, as in <br />2010, again.", (("2010", "2010"),)),
     DateExample(
         "Leaders at the 18th Asean Summit in Indonesia, 2011, agreed.", (("2011", "2011"),)
     ),
@@ -82,6 +84,7 @@ YEAR_EXAMPLES: tuple[DateExample, ...] = (
     DateExample("20 percent of 2000 respondents agreed", ()),
     DateExample("It was founded in 1850.", ()),
     DateExample("The report 2000 workers signed was ignored.", ()),
+    DateExample("Police questioned 2011 people for the report.", ()),
     DateExample("In Bangkok, 2000 workers marched.", ()),
     DateExample("Talks in Hanoi, 2012 officials said, went well.", ()),
     DateExample("It plans to ratify the Work in Fishing Convention, 2007 (No. 188).", ()),
@@ -227,6 +230,8 @@ def _year_context(f: Finder, start: int, end: int, before, last_end: int) -> int
         return None
     if last_end >= 0 and g.LIST_GAP.fullmatch(text, last_end, start):
         return start
+    if g.PUBLICATION_AFTER_YEAR_RE.match(text, end):
+        return start  # "The U.S. 2011 Annual Report", "its 2018 trafficking in persons report"
     if not before:
         return None
     prev, prev_start = before[-1]
