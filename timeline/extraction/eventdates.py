@@ -39,8 +39,10 @@ _RANGE_OPEN = re.compile(r"(?i)\b(?:from|between|for|covering|spanning)\s+$")
 # "the action plan for 2022-2026", "a plan covering 2021-2025", "its 2016-2020 strategy".
 _PERIOD_BEFORE = re.compile(
     r"(?i)\b(?:for|covering|spanning|period|years|of)\s+(?:the\s+)?(?:period\s+|years\s+)?$|"
-    # "The National Strategic Plan for Combatting Human Trafficking (2024-2028)"
-    r"\b(?:plans?|strateg(?:y|ies)|programmes?|programs?|roadmap|framework)\b[^.;()]{0,60}\(\s*$"
+    # "The National Strategic Plan for Combatting Human Trafficking (2024-2028)", "a 5-year
+    # programme, to be carried out from 2011 to 2015"
+    r"\b(?:plans?|strateg(?:y|ies)|programmes?|programs?|roadmap|framework)\b[^.;()]{0,60}"
+    r"(?:\(|\b(?:from|for|during|over))\s*$"
 )
 _PERIOD_AFTER = re.compile(
     r"(?i)^\s*(?:national\s+|action\s+|strategic\s+|five-year\s+)*"
@@ -77,6 +79,8 @@ _FIGURE_BASELINE_BEFORE = re.compile(
     r"\b(?:in|during|for)\s+(?:the\s+(?:whole\s+|same\s+period\s+(?:of|in)\s+)?)?$"
 )
 _NUMBER = re.compile(r"\d")
+# What every baseline needs somewhere before it (checked first: most sentences have none).
+_COMPARISON_HINT = re.compile(r"(?i)\b(?:from|over|than|compared|times|per\s*cent)\b|%")
 # A year in a law's name: "the Act of [2012]", "Human Trafficking Act [2012]", "Law No. 21
 # of [2007]".
 _NAME_YEAR_BEFORE = re.compile(
@@ -193,7 +197,7 @@ def sentence_dates(text: str, s_start: int, mentions: list[DateMention]) -> Sent
     """
     local = [m for m in mentions if m.value]
     found = event_dates(text, s_start, mentions)
-    if not local:
+    if not local or not _COMPARISON_HINT.search(text):
         return SentenceDates(found)
     kinds = [_baseline(text, m) for m in local]
     if not all(kinds):
@@ -263,7 +267,10 @@ def event_dates(text: str, s_start: int, mentions: list[DateMention]) -> list[Da
         # "207 cases in 2015, four times the number filed the previous year", "the Act of
         # 2012, signed in February 2013": a baseline without a figure of its own and a year
         # in a law's name date nothing beside the sentence's other dates.
-        aside = [m for m in out if _baseline(text, m) == "bare" or _names_a_law(text, m)]
+        compares = _COMPARISON_HINT.search(text) is not None
+        aside = [
+            m for m in out if (compares and _baseline(text, m) == "bare") or _names_a_law(text, m)
+        ]
         if len(aside) < len(out):
             out = [m for m in out if m not in aside]
     if len(out) == 1 and _names_a_law(text, out[0]) and not _ENACTED.search(text):

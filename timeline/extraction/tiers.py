@@ -287,6 +287,7 @@ class Ranking:
     def __init__(self, sentence: str) -> None:
         self.sentence = sentence
         self.named = _named(sentence)
+        self._facts: dict[tuple[int, tuple[int, int] | None], TierFacts | None] = {}
         spans, start = [], 0
         for m in _CLAUSE.finditer(sentence):
             if _LIST_AND.fullmatch(m.group()) and not _COMMON_WORD.search(
@@ -327,6 +328,12 @@ class Ranking:
 
     def facts_of(self, k: int, at: tuple[int, int] | None = None) -> TierFacts | None:
         """The facts clause ``k`` tells (of the date at ``at``, when given)."""
+        key = (k, at)
+        if key not in self._facts:
+            self._facts[key] = self._read_facts(k, at)
+        return self._facts[key]
+
+    def _read_facts(self, k: int, at: tuple[int, int] | None) -> TierFacts | None:
         clause = self.clauses[k]
         text = clause.text
         generic = _GENERIC.search(text)

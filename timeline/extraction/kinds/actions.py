@@ -192,7 +192,7 @@ ACTIONS: tuple[Rule, ...] = (
                 rf"[a-z]+(?:ed|al|ic|an|ese)))?(?:\s+(?:of\s+)?[a-z-]+)?\s+{_COUNT_NOUN}\b"
                 rf"|(?:US\$|\$|USD\s?|€|£)\s?\d[\d,.]*{_SCALE}|\b{_NUMBER}{_PERCENT}"
                 # a budget in other currencies: "THB 3.6 billion" (not "RM15,000 in damages")
-                rf"|(?<![^\W\d_])(?-i:{alternation(CURRENCY_SIGNS)})\s?\d[\d,.]*\s+"
+                rf"|(?<![a-z]){alternation(sign.lower() for sign in CURRENCY_SIGNS)}\s?\d[\d,.]*\s+"
                 r"(?:million|billion|trillion|bn)\b",
                 (
                     "959 cases of trafficking",

@@ -62,9 +62,9 @@ HAPPENINGS: tuple[Rule, ...] = (
             ),
             # The tiers as a translation names them: "put Vietnam on List 2 for follow-up".
             Alt(
-                r"(?-i:\bList\s+(?:[123]|I{1,3})\b)",
+                r"\b(?:on|to|from)\s+list\s+(?:[123]|i{1,3})\b",
                 ("to put Vietnam on List 2",),
-                ("a list 2 long",),
+                ("item 2 of the list",),
             ),
             Alt(
                 r"(?<![\w-])rankings?\b",
@@ -204,7 +204,7 @@ HAPPENINGS: tuple[Rule, ...] = (
             # A government's decision as an instrument: "the premier signed a decision".
             Alt(
                 verbs("sign", "issue", only="ed") + r"\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}?decision\b"
-                r"|(?-i:\bDecision\s+No\.?\s*\d)",
+                r"|\bdecision\s+no\.?\s*\d",
                 ("Premier Nguyen Tan Dung signed a decision", "under Decision No. 1427"),
                 ("The court's decision was welcome.",),
             ),
