@@ -888,3 +888,14 @@ def test_a_page_s_line_break_tags_and_footnote_numbers_end_sentences_as_text_doe
     )
     dated = [(e.date, e.sentence[:7]) for e in events_of(text)]
     assert ("2011", "The U.S") in dated and ("2010", "The U.S") in dated
+
+
+def test_markup_left_in_a_text_is_read_as_white_space_and_kept_in_the_evidence():
+    text = (
+        "Law\n\nIn March 2011, after much prodding, the Vietnamese <br />National Assembly "
+        "passed the Law on <br />Prevention of Human Trafficking.\n"
+    )
+    article = parse_article(text, "a.txt")
+    e = extract_events(article)[0]
+    assert (e.date, e.type, e.countries) == ("2011-03", "law", ("Vietnam",))
+    assert "<br />" in e.sentence and article.text[e.start : e.end] == e.sentence

@@ -65,6 +65,8 @@ class _Article:
     """What the stages know of the article: its mentions and main country."""
 
     article: Article
+    #: The text as it is read: the article's, markup left in it blanked (same length).
+    text: str
     dates: list[DateMention]
     date_starts: list[int]
     places: list[CountryMention]
@@ -105,7 +107,9 @@ class _Sentence:
 
     start: int
     end: int
+    #: The sentence as it is read, and as the article writes it (its evidence).
     text: str
+    evidence: str
     dates: list[DateMention]
     places: list[CountryMention]
     #: The regional groups it names ("ASEAN"), in order, once each.
@@ -125,8 +129,7 @@ def extract_events(article: Article) -> list[Event]:
     """Every event an article reports, in text order."""
     state = _prepare(article)
     story = _Story(prev_end=article.body_start)
-    text = article.text
-    for s_start, s_end in split_sentences(text, article.body_start, _end(article)):
+    for s_start, s_end in split_sentences(state.text, article.body_start, _end(article)):
         sentence = _locate(state, story, s_start, s_end)
         kind = _classify(sentence)
         if kind is None:
@@ -147,7 +150,7 @@ def _end(article: Article) -> int:
 
 def _prepare(article: Article) -> _Article:
     """Stage 0: the body's date and country mentions, and the article's main country."""
-    text = article.text
+    text = readable(article.text)
     start, end = article.body_start, _end(article)
     body = text[start:end]
     reference, ref_precision = article_reference(article)
@@ -160,6 +163,7 @@ def _prepare(article: Article) -> _Article:
     regions = [m.shifted(start) for m in find_regions(body)]
     return _Article(
         article,
+        text,
         dates,
         [m.start for m in dates],
         places,
@@ -170,6 +174,17 @@ def _prepare(article: Article) -> _Article:
     )
 
 
+# Markup left in a text copied from a web page: "the Vietnamese <br />national assembly".
+_MARKUP = re.compile(r"</?(?:br|p|div|span|b|i|em|strong)\b[^<>\n]{0,80}>", re.I)
+
+
+def readable(text: str) -> str:
+    """``text`` with markup left in it blanked: the same length, so spans stay as they are."""
+    if "<" not in text:
+        return text
+    return _MARKUP.sub(lambda m: " " * len(m.group()), text)
+
+
 def _between(items: list, starts: list[int], start: int, end: int) -> list:
     """The items (sorted by start) that start in ``[start, end)``."""
     return items[bisect_left(starts, start) : bisect_left(starts, end)]
@@ -177,7 +192,7 @@ def _between(items: list, starts: list[int], start: int, end: int) -> list:
 
 def _locate(state: _Article, story: _Story, s_start: int, s_end: int) -> _Sentence:
     """Stage 1: the sentence's mentions and the paragraph context it is read in."""
-    article, text = state.article, state.article.text
+    article, text = state.article, state.text
     places = _between(state.places, state.place_starts, s_start, s_end)
     new_paragraph = _PARAGRAPH_BREAK.search(text, story.prev_end, s_start) is not None
     story.paragraph += new_paragraph
@@ -186,6 +201,7 @@ def _locate(state: _Article, story: _Story, s_start: int, s_end: int) -> _Senten
         s_start,
         s_end,
         text[s_start:s_end],
+        article.text[s_start:s_end],
         _between(state.dates, state.date_starts, s_start, s_end),
         places,
         tuple(
@@ -416,10 +432,10 @@ def _add_event(
         story.seen_singular.setdefault(key, set()).update(named)
         if mention is not None and value is not None:
             _date_the_lead(state, story, kind, value, set(countries))
-    base = event_id(article.file, sentence.text, value, 0)
+    base = event_id(article.file, sentence.evidence, value, 0)
     story.seen_ids[base] += 1
     occurrence = story.seen_ids[base]
-    eid = base if occurrence == 1 else event_id(article.file, sentence.text, value, occurrence)
+    eid = base if occurrence == 1 else event_id(article.file, sentence.evidence, value, occurrence)
     edition = None
     if facts is not None:
         year = int(article.date[:4]) if article.date else None
@@ -436,7 +452,7 @@ def _add_event(
             countries=countries,
             summary=summary,
             article=article.file,
-            sentence=sentence.text,
+            sentence=sentence.evidence,
             start=sentence.start,
             end=sentence.end,
             inherited=inherited,

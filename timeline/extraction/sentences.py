@@ -15,8 +15,7 @@ letter-dot abbreviations (``U.S.``, ``a.m.``), single initials and words such
 as ``etc.``, ``Inc.`` or ``Co.`` end one only before a typical sentence
 opener (``The``, ``He``, ``But``...) or an opening quote; ``No.``, ``Vol.``,
 month and letter-dot abbreviations (``B.E. 2551``) do not end one before a
-number. Line-break tags (``<br />``) after the punctuation count as white space.
-Decimals, URLs and
+number. A footnote's number may follow a full stop (``fashion.22 The``). Decimals, URLs and
 e-mail addresses never split, since their periods are not followed by space.
 """
 
@@ -35,7 +34,6 @@ __all__ = ["split_sentences"]
 _TERMINAL = re.compile(r"(?P<p>[.!?…]+)(?P<c>[\"'”’»)\]]*)(?:(?<=[^\W\d_][.!?])\d{1,3})?(?=\s)")
 _LINE_BREAK = re.compile(r"\r\n|[\n\r\u2028\u2029]")
 _NON_SPACE = re.compile(r"\S")
-_GAP = re.compile(r"(?:\s*<br\s*/?>)+\s*", re.I)
 _BULLET = re.compile(
     r"(?:[•◦▪▫●○■□‣⁃∙·*–-]|\d{1,3}[.)]|\(\d{1,3}\)|[a-z]\))[^\S\n\r\u2028\u2029]+(?=\S)"
 )
@@ -180,10 +178,7 @@ def _split_segment(text: str, start: int, end: int, spans: list[tuple[int, int]]
     """Split one segment at its sentence boundaries, appending the spans."""
     current = start
     for match in _TERMINAL.finditer(text, start, end):
-        # Line-break tags left in a text copied from a web page ("ameliorated. <br />In a
-        # related seminar") stand between sentences as white space does.
-        gap = _GAP.match(text, match.end(), end)
-        following = _NON_SPACE.search(text, gap.end() if gap else match.end(), end)
+        following = _NON_SPACE.search(text, match.end(), end)
         if following is None:  # cannot happen: the segment ends with a non-space character
             break
         if _is_boundary(text, current, match, following.start(), end):

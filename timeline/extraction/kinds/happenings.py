@@ -241,6 +241,11 @@ HAPPENINGS: tuple[Rule, ...] = (
                 ("Parliament passed the law.", "It was promulgated.", "signed into law"),
             ),
             Alt(
+                verbs("sign", "issue", only="ed") + r"\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}?decision\b",
+                ("The premier signed a decision on the programme.",),
+                ("The decision was signed.",),
+            ),
+            Alt(
                 verbs("take effect", only="base s ed")
                 + "|"
                 + verbs("come into force", "come into effect", only="base ed"),

@@ -26,18 +26,8 @@ __all__ = ["Finder", "select"]
 
 
 def prev_tokens(text: str, pos: int, n: int = 3) -> list[tuple[str, int]]:
-    """The last ``n`` tokens (words, numbers, punctuation) before ``pos`` with their starts;
-    line-break tags left in a text copied from a web page ("as in <br />2010") are none."""
+    """The last ``n`` tokens (words, numbers, punctuation) before ``pos`` with their starts."""
     lo = max(0, pos - 48)
-    if text.find("<", lo, pos) >= 0:
-        found: list[tuple[str, int]] = []
-        for m in g.TOKEN_RE.finditer(text, lo, pos):
-            found.append((m.group(), m.start()))
-            if m.group() == ">" and [t for t, _ in found[-4:-1]] in (["<", "br", "/"],):
-                del found[-4:]
-            elif m.group() == ">" and [t for t, _ in found[-3:-1]] == ["<", "br"]:
-                del found[-3:]
-        return found[-n:]
     return [(m.group(), m.start()) for m in g.TOKEN_RE.finditer(text, lo, pos)][-n:]
 
 

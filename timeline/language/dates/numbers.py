@@ -65,7 +65,6 @@ YEAR_EXAMPLES: tuple[DateExample, ...] = (
     DateExample("2012's figures were worse.", (("2012", "2012"),)),
     DateExample("In its TIP report 2016, it kept Malaysia.", (("2016", "2016"),)),
     DateExample("The U.S. 2011 Annual Report put it on the list.", (("2011", "2011"),)),
-    DateExample("It was there, as in <br />2010, again.", (("2010", "2010"),)),
     DateExample(
         "Leaders at the 18th Asean Summit in Indonesia, 2011, agreed.", (("2011", "2011"),)
     ),
