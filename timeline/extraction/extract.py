@@ -213,8 +213,8 @@ def _locate(state: _Article, story: _Story, s_start: int, s_end: int) -> _Senten
         story.pair,
     )
     # "... belonging to Bangladeshi migrants. Four more camps were found": not in Bangladesh.
-    origins = all(from_origin(text, m) for m in places)
-    story.prev_named = [] if places and origins else named_countries(places)
+    origins = bool(places) and all(from_origin(text, m) for m in places)
+    story.prev_named = [] if origins else named_countries(places)
     story.prev_end = s_end
     # A pair is named in the text itself, not by a dateline's place ("WASHINGTON, ...").
     lead = s_start + dateline_length(article, s_start)
@@ -370,7 +370,8 @@ def _emit(
     )
     # A photo's caption tells what the picture shows, not the story later sentences
     # elaborate ("This file photo taken on June 3, 2015 shows ..." above a 2017 verdict).
-    if not _CAPTION.search(sentence.text):
+    low = sentence.text.lower()
+    if not (("photo" in low or "picture" in low or "image" in low) and _CAPTION.search(low)):
         story.told.setdefault(kind.kind, set()).update(countries)
         if any(choice[2] is not None for choice in choices) and kind.kind not in story.told_when:
             story.told_when[kind.kind] = (choices[0][0], choices[0][1], None)
