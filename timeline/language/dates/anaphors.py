@@ -61,6 +61,7 @@ def find_year_anaphors(f: Finder) -> None:
         matches = []
         i = low.find("year")
         while i >= 0:
+            f.work += 1
             # A cheap look at the words around "year" before the pattern is tried: every
             # form has one of these words right before "year" or right after "year(s)".
             j = i + 5 if low.startswith("s", i + 4) else i + 4
@@ -116,6 +117,7 @@ def _span_matches(f: Finder) -> list[re.Match[str]]:
     for unit in ("day", "week", "month"):
         i = low.find(unit)
         while i >= 0:
+            f.work += 1
             # Every form has its unit word at most 26 characters from its start.
             for m in g.SPAN_ANAPHOR_RE.finditer(text, max(0, i - 26), min(len(text), i + 16)):
                 found.setdefault(m.start(), m)
@@ -151,10 +153,12 @@ def find_span_anaphors(f: Finder) -> None:
         f.add(m.start(), end, PRIORITY_RELATIVE, None, None, True)
     if g.ORDINAL_RE.search(text):  # cheap: most texts have no "12th"
         for m in g.DAY_OF_MONTH_RE.finditer(text):
+            f.work += 1
             f.anaphors[m.span()] = ("day of month", int(m.group("d")))
             f.add(m.start(), m.end(), PRIORITY_RELATIVE, None, None, True)
     if "the year" in f.low:
         for m in g.THE_YEAR_RE.finditer(text):
+            f.work += 1
             if m.group("now") and f.ref is not None:
                 value, prec = f.relative(f.ref, "year")
                 f.add(m.start(), m.end(), PRIORITY_RELATIVE, value, prec, True)

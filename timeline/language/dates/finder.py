@@ -5,6 +5,8 @@ among overlapping candidates."""
 from __future__ import annotations
 
 import datetime as _dt
+import re
+from bisect import bisect_left, bisect_right
 
 from dateutil.relativedelta import relativedelta
 
@@ -70,7 +72,10 @@ def count_after_year(text: str, end: int, year: int, strong: bool) -> bool:
 class Finder:
     """The state of one :func:`find_dates` call: text, reference and candidates."""
 
-    __slots__ = ("text", "ref", "ref_prec", "order", "out", "parts", "anaphors", "dated_end", "low")
+    __slots__ = (
+        "text", "ref", "ref_prec", "order", "out", "parts", "anaphors", "dated_end", "low",
+        "_marks", "work",
+    )  # fmt: skip
 
     def __init__(
         self, text: str, ref: _dt.date | None, ref_prec: Precision, order: str | None = None
@@ -89,6 +94,11 @@ class Finder:
         self.anaphors: dict[tuple[int, int], tuple[str, int]] = {}
         #: End of the last month mention read with a day or year, for "December 2019 to March".
         self.dated_end = -1
+        #: Where the sentence ends, clause breaks and tense markers stand (found on first use).
+        self._marks: _Marks | None = None
+        #: A count of the steps taken (candidates added, tense markers weighed): the work done,
+        #: for tests that check it grows linearly with the text.
+        self.work = 0
 
     # ----------------------------------------------------------------- resolution
 
@@ -96,6 +106,7 @@ class Finder:
         self, start: int, end: int, prio: int, value: str | None, prec: Precision | None, rel: bool
     ) -> None:
         """Record a candidate mention (overlaps are resolved later)."""
+        self.work += 1
         self.out.append(Candidate(start, end, prio, value, prec if value else None, rel))
 
     def relative(self, d: _dt.date | None, prec: Precision) -> tuple[str | None, Precision | None]:
@@ -122,31 +133,34 @@ class Finder:
     def tense(self, start: int, end: int) -> str | None:
         """'past', 'future' or None, from the tense marker nearest the span in its clause
         (a relative or subordinate clause has its own tense: "will host a meeting on
-        Friday, which Myanmar has agreed to attend"), else in its sentence."""
+        Friday, which Myanmar has agreed to attend"), else in its sentence.
+
+        The sentence ends, clause breaks and tense markers of the whole text are found
+        once; each call looks them up (a text of a thousand dates costs a thousand
+        look-ups, not a thousand scans of its neighbourhood)."""
+        marks = self._marks
+        if marks is None:
+            marks = self._marks = _Marks(self.text)
         text = self.text
         lo, hi = max(0, start - 300), min(len(text), end + 300)
-        s_start = lo
-        for m in g.SENTENCE_END_RE.finditer(text, lo, start):
-            s_start = m.end()
-        m = g.SENTENCE_END_RE.search(text, end, hi)
-        s_end = m.start() + 1 if m else hi
-        c_start = s_start
-        for m in TENSE_BREAK.finditer(text, s_start, start):
-            c_start = m.end()
-        m = TENSE_BREAK.search(text, end, s_end)
-        c_end = m.start() if m else s_end
-        if g.TENSE_RE.search(text, c_start, c_end):
+        s_start = marks.last_end_before(marks.stops, lo, start) or lo
+        found = marks.first_start_after(marks.stops, end, hi)
+        s_end = found + 1 if found is not None else hi
+        c_start = marks.last_end_before(marks.breaks, s_start, start) or s_start
+        found = marks.first_start_after(marks.breaks, end, s_end)
+        c_end = found if found is not None else s_end
+        if marks.any_within(c_start, c_end):
             s_start, s_end = c_start, c_end
         best: tuple[int, str, int] | None = None
-        for m in g.TENSE_RE.finditer(text, s_start, s_end):
-            if m.end() <= start:
-                dist = start - m.end()
-            elif m.start() >= end:
-                dist = m.start() - end
+        for m_start, m_end, past, word in marks.within(s_start, s_end):
+            self.work += 1
+            if m_end <= start:
+                dist = start - m_end
+            elif m_start >= end:
+                dist = m_start - end
             else:
                 continue
-            if m.group("p"):
-                word = m.group("p")
+            if past:
                 if word.endswith("ed") and word in g.NOT_PAST_ED:
                     continue
                 kind = "past"
@@ -157,7 +171,7 @@ class Finder:
             else:
                 kind = "future"
             if best is None or dist < best[0]:
-                best = (dist, kind, m.start())
+                best = (dist, kind, m_start)
         if best is None:
             return None
         if best[1] == "past" and g.FUTURE_AUX_RE.search(text, max(s_start, best[2] - 40), best[2]):
@@ -257,6 +271,55 @@ class Finder:
                 start, end, PRIORITY_ABSOLUTE, iso(y, month, precision="month"), "month", False
             )
         return True
+
+
+class _Marks:
+    """Sentence ends, clause breaks and tense markers of a text, sorted, for look-ups."""
+
+    __slots__ = ("stops", "breaks", "tenses", "tense_starts")
+
+    def __init__(self, text: str) -> None:
+        self.stops = _spans(g.SENTENCE_END_RE, text)
+        self.breaks = _spans(TENSE_BREAK, text)
+        self.tenses = [
+            (m.start(), m.end(), m.group("p") is not None, m.group("p") or "")
+            for m in g.TENSE_RE.finditer(text)
+        ]
+        self.tense_starts = [t[0] for t in self.tenses]
+
+    @staticmethod
+    def last_end_before(spans: tuple[list[int], list[int]], lo: int, pos: int) -> int | None:
+        """The end of the last span within ``[lo, pos)``, or None."""
+        starts, ends = spans
+        k = bisect_right(ends, pos) - 1  # spans do not overlap: ends are sorted as starts are
+        return ends[k] if k >= 0 and starts[k] >= lo else None
+
+    @staticmethod
+    def first_start_after(spans: tuple[list[int], list[int]], pos: int, hi: int) -> int | None:
+        """The start of the first span within ``[pos, hi)``, or None."""
+        starts, ends = spans
+        k = bisect_left(starts, pos)
+        return starts[k] if k < len(starts) and ends[k] <= hi else None
+
+    def within(self, lo: int, hi: int) -> list[tuple[int, int, bool, str]]:
+        """The tense markers within ``[lo, hi)``."""
+        k = bisect_left(self.tense_starts, lo)
+        out = []
+        while k < len(self.tenses) and self.tenses[k][1] <= hi:
+            out.append(self.tenses[k])
+            k += 1
+        return out
+
+    def any_within(self, lo: int, hi: int) -> bool:
+        """Whether a tense marker stands within ``[lo, hi)``."""
+        k = bisect_left(self.tense_starts, lo)
+        return k < len(self.tenses) and self.tenses[k][1] <= hi
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> tuple[list[int], list[int]]:
+    """The starts and the ends of the pattern's matches in ``text``."""
+    found = [m.span() for m in pattern.finditer(text)]
+    return [a for a, _ in found], [b for _, b in found]
 
 
 def select(candidates: list[Candidate], length: int) -> list[Candidate]:

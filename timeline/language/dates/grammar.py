@@ -61,7 +61,12 @@ PLACE_BEFORE_YEAR_RE = re.compile(
 #: Determiners: ``the 2009 assessment``, ``a 2005 report``.
 DETERMINERS = word_set("the a an this that these those its their his her our your whose both")
 #: Words joining two years of a list or range: ``in 2011 and 2012``.
-LIST_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:and|or|to|through|until|till|&)\s+|[-–—‐‑/]\s*)?", re.I)
+#: (A separator is needed: "in May May" is no list.)
+LIST_GAP = re.compile(
+    r"\s*(?:,\s*(?:(?:and|or|to|through|until|till|&)\s+|[-–—‐‑/]\s*)?"
+    r"|(?:and|or|to|through|until|till|&)\s+|[-–—‐‑/]\s*)",
+    re.I,
+)
 #: Words before a number that make it a name or code, never a year.
 CODE_WORDS = word_set(
     "no nos number route resolution iso boeing airbus page pages pp p room flight model article"

@@ -75,6 +75,7 @@ def find_months(f: Finder) -> None:
     text = f.text
     last_bare_end = -1
     for m in g.MONTH_WORD_RE.finditer(text):
+        f.work += 1
         ms, me = m.span()
         if ms and (text[ms - 1].isalnum() or text[ms - 1] in "_/\\@#"):
             continue

@@ -94,6 +94,7 @@ def find_numeric_dates(f: Finder) -> None:
     """``2019-02-11``, ``13/07/2005`` (only where day and month cannot be swapped)."""
     text = f.text
     for m in g.NUMERIC_RE.finditer(text):
+        f.work += 1
         start, end = m.span()
         if bad_before(text, start) or (not text.startswith("T", end) and bad_after(text, end)):
             continue
@@ -148,6 +149,7 @@ def find_years(f: Finder) -> None:
     last_end = -1  # end of the last accepted year, for lists ("in 2011 and 2012")
     skip_to = -1
     for m in g.YEAR_RE.finditer(text):
+        f.work += 1
         start, end = m.span()
         if start < skip_to or (
             start and (text[start - 1].isalnum() or text[start - 1] in "_$€£¥₹")

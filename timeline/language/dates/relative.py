@@ -50,6 +50,7 @@ WEEKDAY_EXAMPLES: tuple[DateExample, ...] = (
 def find_relative(f: Finder) -> None:
     """``last year``, ``two years ago``, ``the past year``, ``this week``, ``yesterday``."""
     for m in _relative_matches(f):
+        f.work += 1
         start, end = m.span()
         d: _dt.date | None
         prec: Precision
@@ -88,6 +89,7 @@ def _relative_matches(f: Finder) -> list[re.Match[str]]:
     for word in g.REL_ANCHORS:
         i = low.find(word)
         while i >= 0:
+            f.work += 1
             windows.append((max(0, i - 40), min(len(text), i + len(word) + 16)))
             i = low.find(word, i + 1)
     windows.sort()
@@ -129,6 +131,7 @@ def find_weekdays(f: Finder) -> None:
     """``Friday``, ``last Friday``, ``next Friday``, ``on Friday`` (future: the next one)."""
     text = f.text
     for m in g.WEEKDAY_RE.finditer(text):
+        f.work += 1
         ws, end = m.span()
         if ws and (text[ws - 1].isalnum() or text[ws - 1] == "_"):
             continue
