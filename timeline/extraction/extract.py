@@ -99,6 +99,10 @@ class _Story:
     #: The time the story tells: the main date of the latest sentence that named one, and the
     #: paragraph it stands in.
     frame: tuple[int, Choice] | None = None
+    #: Events of each type dated by the article alone, that a later sentence may date.
+    leads: dict[str, list[Event]] = field(default_factory=dict)
+    #: The events found to tell, undated, a happening a later sentence dates.
+    dropped: set[int] = field(default_factory=set)
 
 
 @dataclass
@@ -133,7 +137,9 @@ def extract_events(article: Article) -> list[Event]:
         sentence = _locate(state, story, s_start, s_end)
         kind = _classify(sentence)
         if kind is None:
-            if sentence.dates:  # "Over the past year, the government demonstrated ..."
+            # "Over the past year, the government demonstrated ...": the time the story tells
+            # (a run of text too long to be a sentence tells none).
+            if sentence.dates and len(sentence.text) <= MAX_SENTENCE:
                 _set_frame(state, story, sentence, _own_dates(sentence).mentions)
             continue
         lead = after_dateline(article, s_start, sentence.text)
@@ -141,6 +147,8 @@ def extract_events(article: Article) -> list[Event]:
         if choices is None:
             continue
         _emit(state, story, sentence, kind, choices, lead)
+    if story.dropped:
+        return [e for e in story.events if id(e) not in story.dropped]
     return story.events
 
 
@@ -443,29 +451,30 @@ def _add_event(
         edition = report_year(sentence.text, value, year)
         ranked = tuple(c for c in countries if c != RANKER) or countries
         summary = tier_summary(ranked, facts, edition)
-    story.events.append(
-        Event(
-            id=eid,
-            date=value,
-            precision=precision_of(value) if value else None,
-            approximate=bool(value) and approximate,
-            type=kind,
-            countries=countries,
-            summary=summary,
-            article=article.file,
-            sentence=sentence.evidence,
-            start=sentence.start,
-            end=sentence.end,
-            inherited=inherited,
-            date_start=mention.start if mention else None,
-            date_end=mention.end if mention else None,
-            regions=sentence.regions,
-            tier=facts.tier if facts else None,
-            previous=facts.previous if facts else None,
-            report_year=edition,
-            previous_years=facts.years_before if facts else 0,
-        )
+    event = Event(
+        id=eid,
+        date=value,
+        precision=precision_of(value) if value else None,
+        approximate=bool(value) and approximate,
+        type=kind,
+        countries=countries,
+        summary=summary,
+        article=article.file,
+        sentence=sentence.evidence,
+        start=sentence.start,
+        end=sentence.end,
+        inherited=inherited,
+        date_start=mention.start if mention else None,
+        date_end=mention.end if mention else None,
+        regions=sentence.regions,
+        tier=facts.tier if facts else None,
+        previous=facts.previous if facts else None,
+        report_year=edition,
+        previous_years=facts.years_before if facts else 0,
     )
+    story.events.append(event)
+    if kind in SINGULAR_KINDS and mention is None and value is not None and value == article.date:
+        story.leads.setdefault(kind, []).append(event)
 
 
 #: How many days before the article a happening its lead told without a date may lie.
@@ -479,20 +488,15 @@ def _date_the_lead(
     inked a joint declaration" (dated by the article, 16 December) then "The declaration was
     signed in Beijing on December 14" is one signing, on the 14th."""
     date = state.article.date
-    if date is None or len(value) != 10 or len(date) != 10 or value > date:
+    leads = story.leads.get(kind)
+    if not leads or date is None or len(value) != 10 or len(date) != 10 or value > date:
         return
     if (dt.date.fromisoformat(date) - dt.date.fromisoformat(value)).days > LEAD_DAYS:
         return
-    story.events = [
-        e
-        for e in story.events
-        if not (
-            e.type == kind
-            and e.date == date
-            and e.date_start is None
-            and (not e.countries or not countries or set(e.countries) & countries)
-        )
-    ]
+    for e in leads:
+        if not e.countries or not countries or set(e.countries) & countries:
+            story.dropped.add(id(e))
+    leads.clear()
 
 
 def _refine_tier(story: _Story, value: str | None, named: set[str], facts: TierFacts) -> None:
