@@ -899,3 +899,33 @@ def test_markup_left_in_a_text_is_read_as_white_space_and_kept_in_the_evidence()
     e = extract_events(article)[0]
     assert (e.date, e.type, e.countries) == ("2011-03", "law", ("Vietnam",))
     assert "<br />" in e.sentence and article.text[e.start : e.end] == e.sentence
+
+
+def test_a_year_after_a_clause_dates_that_clause_a_year_before():
+    text = (
+        "Malaysia\n\nIn its Report 2016, the State Department kept Malaysia on its Tier 2 Watch "
+        "List, a year after it bumped the country up to that position from the bottommost "
+        "Tier 3 rank.\n"
+    )
+    got = [(e.date, e.tier, e.previous) for e in events_of(text)]
+    assert got == [("2016", "2WL", "2WL"), ("2015", None, "3")]
+
+
+def test_a_body_named_as_made_before_is_not_made_now():
+    text = (
+        "Commission\n\n[25 September 2009] - Officials from the recently-formed National "
+        "Commission gathered in Phnom Penh to discuss the plan.\n"
+    )
+    assert one(text).type == "conference"
+
+
+def test_a_dash_with_a_clause_is_a_happening_of_its_own():
+    text = (
+        "Trilateral\n\n[18 January 2016] - Cambodia signed an agreement with Vietnam and Laos "
+        "on Thursday—with Vietnam reporting that police uncovered 87 trafficking rings last "
+        "year.\n"
+    )
+    assert {(e.date, e.type) for e in events_of(text)} == {
+        ("2016-01-14", "agreement"),
+        ("2015", "statistic"),
+    }

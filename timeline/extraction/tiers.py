@@ -63,7 +63,7 @@ _TIER_CODES = [code for code, _ in _TIER_FORMS]
 # What makes a tier named the one a country came from.
 _FROM_BEFORE = re.compile(
     r"(?i)\b(?:from|off|out\s+of|reversal\s+of\s+(?:last|the\s+previous)\s+year[’']s)"
-    r"\s+(?:the\s+|its\s+|a\s+)?$"
+    r"\s+(?:the\s+|its\s+|a\s+)?(?:[a-z]+\s+)?$"  # "from the bottommost Tier 3 rank"
 )
 _YEARS_ON_BEFORE = re.compile(
     r"(?i)\b(?:after|following)\s+(?P<n>\w+)\s+(?:consecutive\s+|straight\s+|successive\s+)?"
@@ -128,6 +128,8 @@ _CLAUSE = re.compile(
     r",\s+(?=(?:which|who|where|after\s+being|having\s+been)\b)|\s+(?:while|whereas)\s+|"
     r"\s+before\s+(?=(?:it|they|being|falling|slipping|moving|regaining|its)\b)|"
     r"\s+and\s+(?=(?:so|was|were|is|are|kept|stayed|remained)\b)|"
+    # "kept it on the watch list, a year after it bumped it up from Tier 3": two years.
+    r",\s+(?=(?:a|one|two|three)\s+years?\s+(?:after|before)\s+(?:it|they)\b)|"
     # "downgrading Myanmar to Tier 3, upgrading Thailand to the watch list": a move each.
     r",\s+(?=(?:downgrad|upgrad|mov|keep|plac|promot|demot|relegat|elevat|rais|lower|lift|"
     r"dropp|return|leav|rank)ing\b)"
@@ -249,6 +251,12 @@ EXAMPLES: tuple[TierExample, ...] = (
         TierFacts("3", "2WL"),
     ),
     TierExample("Vietnam, Cambodia, and Brunei were dropped down to Tier 3.", None, TierFacts("3")),
+    TierExample(
+        "In its Report 2016 it kept Malaysia on its Tier 2 Watch List, a year after it bumped "
+        "the country up to that position from the bottommost Tier 3 rank.",
+        "2016",
+        TierFacts("2WL", "2WL", 1),
+    ),
     TierExample(
         "The report continued to put Vietnam on Tier 2 Watch List, as in 2010.",
         "2010",

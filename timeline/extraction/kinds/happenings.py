@@ -30,12 +30,15 @@ HAPPENINGS: tuple[Rule, ...] = (
             ),
         ),
         verbs=(
+            # (Not a body named as made before: "the recently-formed commission met".)
             Alt(
-                verbs("launch", "set up", "establish", "form", "create", "inaugurate", "unveil")
+                r"(?<![-‐])(?<!newly\s)(?<!recently\s)(?:"
+                + verbs("launch", "set up", "establish", "form", "create", "inaugurate", "unveil")
                 + "|"
-                + verbs("found", only="ed ing"),
+                + verbs("found", only="ed ing")
+                + ")",
                 ("The ministry launched it.", "They set up one.", "It was founded in 2007."),
-                ("Police found bodies.",),
+                ("Police found bodies.", "Officials of the recently-formed commission met."),
             ),
             Alt(r"\b(?:new|first)\b", ("a new unit", "its first task force")),
         ),

@@ -44,6 +44,10 @@ EXAMPLES: tuple[DateExample, ...] = (
         "In 2015, 90 cases were handled during the year.",
         (("2015", "2015"), ("during the year", "2015")),
     ),
+    DateExample(
+        "In its Report 2016 it kept Malaysia on the list, a year after it bumped it up.",
+        (("2016", "2016"), ("a year after", "2015")),
+    ),
     # Counted from something else, or from nothing.
     DateExample("It came the year before the election.", ()),
     DateExample("It came a year earlier than planned.", ()),
@@ -93,6 +97,10 @@ def _year_offset(f: Finder, m: re.Match[str]) -> int | None:
     word = (m.group("andir") or m.group("tydir") or m.group("adj") or "").lower()
     following = g.NEXT_WORD_RE.match(text, end)
     after = following.group(1).lower() if following else None
+    if word in ("before", "after") and after in g.SUBJECT_PRONOUNS:
+        # "kept it on the list, a year after it bumped the country up": what the clause
+        # after it tells came a year before the date named before (and "before" after).
+        return (-1 if word == "after" else 1) * number_value(m.group("an") or "a")
     if word in ("before", "after") and after and after not in g.ANAPHOR_FOLLOWERS:
         return None  # "the year before the election" counts from the election
     if word in ("earlier", "later") and after == "than":

@@ -229,6 +229,8 @@ RANGE_JOIN_RE = re.compile(
 )
 ANAPHOR_BEFORE = word_set("previous preceding prior following same that")
 ANAPHOR_AFTER = word_set("earlier later before after")
+#: Subjects of a clause after ``a year after``: "a year after it bumped Malaysia up".
+SUBJECT_PRONOUNS = word_set("it they he she we")
 #: Words that may follow ``the year before``/``a year after`` when nothing else is meant.
 ANAPHOR_FOLLOWERS = word_set("and or but when while as that with")
 SENTENCE_END_RE = re.compile(r"[.!?][\"”’')\]]*\s|\n")
