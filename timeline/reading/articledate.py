@@ -346,19 +346,28 @@ def _yearless_dateline(text: str, start: int, end: int) -> FoundDate | None:
     m = _YEARLESS_DATELINE.match(body)
     if m is None:
         return None
-    years = [
-        int(mention.value[:4])
+    past = [
+        mention.value
         for mention in find_dates(body)
         if mention.value
         and not mention.relative
         and not _FUTURE_NEAR.search(body, max(0, mention.start - 60), mention.start)
     ]
-    if not years:
+    if not past:
         return None
-    mentions = find_dates(f"{m.group('date')} {max(years)}")
+    year = max(int(value[:4]) for value in past)
+    mentions = find_dates(f"{m.group('date')} {year}")
     if not mentions or mentions[0].value is None or mentions[0].precision != "day":
         return None
-    return FoundDate(mentions[0].value, "day", True, None)
+    day = mentions[0].value
+    if any(len(value) > 4 and value[:7] >= day[:7] for value in past if value[:4] == day[:4]):
+        # "SHIJIAZHUANG, May 6 -- ... In May 2014, police rescued ...": a month of that year
+        # told as past lies at or after the dateline's, so the dateline is of the next year.
+        mentions = find_dates(f"{m.group('date')} {year + 1}")
+        if not mentions or mentions[0].value is None or mentions[0].precision != "day":
+            return None
+        day = mentions[0].value
+    return FoundDate(day, "day", True, None)
 
 
 #: How far into the body the opening paragraph may run when it dates the news.

@@ -105,7 +105,9 @@ HEADER_FORMS: tuple[HeaderForm, ...] = (
           "2018-10-04"),
          (f"Raids\n\nPUTRAJAYA, Feb 9: {_BODY} It was the third raid of 2017.", "2017-02-09"),
          (f"Raids\n\nKUALA LUMPUR (Feb 24): {_BODY} It was the third raid of 2017.",
-          "2017-02-24")),
+          "2017-02-24"),
+         (f"Raids\n\nHANOI, May 6 -- {_BODY} In May 2014 police rescued a woman.",
+          "2015-05-06")),
         ((f"Raids\n\nPolice, Feb 9: {_BODY} It was the third raid of 2017.", None),),
     ),
     HeaderForm(
