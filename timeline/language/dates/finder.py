@@ -29,6 +29,12 @@ __all__ = ["Finder", "select"]
 
 def prev_tokens(text: str, pos: int, n: int = 3) -> list[tuple[str, int]]:
     """The last ``n`` tokens (words, numbers, punctuation) before ``pos`` with their starts."""
+    if pos > 16:
+        # Most often the last tokens lie in a few characters: more than ``n`` there means the
+        # last ``n`` are whole (only the first may be cut by the window).
+        near = [(m.group(), m.start()) for m in g.TOKEN_RE.finditer(text, pos - 16, pos)]
+        if len(near) > n:
+            return near[-n:]
     lo = max(0, pos - 48)
     return [(m.group(), m.start()) for m in g.TOKEN_RE.finditer(text, lo, pos)][-n:]
 
