@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from bisect import bisect_left, bisect_right
 
 from dateutil.relativedelta import relativedelta
 
@@ -141,21 +140,21 @@ class Finder:
         (a relative or subordinate clause has its own tense: "will host a meeting on
         Friday, which Myanmar has agreed to attend"), else in its sentence.
 
-        The sentence ends, clause breaks and tense markers of the whole text are found
-        once; each call looks them up (a text of a thousand dates costs a thousand
-        look-ups, not a thousand scans of its neighbourhood)."""
+        The sentence ends, clause breaks and tense markers are found once for each stretch
+        of the text asked about; each call looks them up (a text of a thousand dates costs
+        a thousand look-ups, not a thousand scans of their neighbourhoods)."""
         marks = self._marks
         if marks is None:
             marks = self._marks = _Marks(self.text)
         text = self.text
         lo, hi = max(0, start - 300), min(len(text), end + 300)
-        s_start = marks.last_end_before(marks.stops, lo, start) or lo
-        found = marks.first_start_after(marks.stops, end, hi)
+        s_start = marks.last_end_before(0, lo, start) or lo
+        found = marks.first_start_after(0, end, hi)
         s_end = found + 1 if found is not None else hi
-        c_start = marks.last_end_before(marks.breaks, s_start, start) or s_start
-        found = marks.first_start_after(marks.breaks, end, s_end)
+        c_start = marks.last_end_before(1, s_start, start) or s_start
+        found = marks.first_start_after(1, end, s_end)
         c_end = found if found is not None else s_end
-        if marks.any_within(c_start, c_end):
+        if marks.within(c_start, c_end):
             s_start, s_end = c_start, c_end
         best: tuple[int, str, int] | None = None
         for m_start, m_end, past, word in marks.within(s_start, s_end):
@@ -280,52 +279,61 @@ class Finder:
 
 
 class _Marks:
-    """Sentence ends, clause breaks and tense markers of a text, sorted, for look-ups."""
+    """Sentence ends, clause breaks and tense markers of a text, found a stretch at a time
+    where they are asked for (a long text with few months needing a tense is not scanned
+    whole), kept sorted for look-ups."""
 
-    __slots__ = ("stops", "breaks", "tenses", "tense_starts")
+    __slots__ = ("text", "chunks")
+
+    #: How many characters are scanned at once.
+    SIZE = 2048
 
     def __init__(self, text: str) -> None:
-        self.stops = _spans(g.SENTENCE_END_RE, text)
-        self.breaks = _spans(TENSE_BREAK, text)
-        self.tenses = [
-            (m.start(), m.end(), m.group("p") is not None, m.group("p") or "")
-            for m in g.TENSE_RE.finditer(text)
-        ]
-        self.tense_starts = [t[0] for t in self.tenses]
+        self.text = text
+        #: Chunk number -> (sentence ends, clause breaks, tense markers) starting in it.
+        self.chunks: dict[int, tuple[list, list, list]] = {}
 
-    @staticmethod
-    def last_end_before(spans: tuple[list[int], list[int]], lo: int, pos: int) -> int | None:
+    def _chunk(self, k: int) -> tuple[list, list, list]:
+        found = self.chunks.get(k)
+        if found is None:
+            text, lo = self.text, k * self.SIZE
+            hi = min(len(text), lo + self.SIZE)
+            reach = min(len(text), hi + 64)  # a match that starts here may end further on
+
+            def spans(pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+                return [m.span() for m in pattern.finditer(text, lo, reach) if m.start() < hi]
+
+            tenses = [
+                (m.start(), m.end(), m.group("p") is not None, m.group("p") or "")
+                for m in g.TENSE_RE.finditer(text, lo, reach)
+                if m.start() < hi
+            ]
+            found = self.chunks[k] = (spans(g.SENTENCE_END_RE), spans(TENSE_BREAK), tenses)
+        return found
+
+    def _spans(self, which: int, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The spans of one kind (0: sentence ends, 1: clause breaks) within ``[lo, hi)``."""
+        out: list[tuple[int, int]] = []
+        for k in range(lo // self.SIZE, hi // self.SIZE + 1):
+            out += [span for span in self._chunk(k)[which] if lo <= span[0] and span[1] <= hi]
+        return out
+
+    def last_end_before(self, which: int, lo: int, pos: int) -> int | None:
         """The end of the last span within ``[lo, pos)``, or None."""
-        starts, ends = spans
-        k = bisect_right(ends, pos) - 1  # spans do not overlap: ends are sorted as starts are
-        return ends[k] if k >= 0 and starts[k] >= lo else None
+        found = self._spans(which, lo, pos)
+        return found[-1][1] if found else None
 
-    @staticmethod
-    def first_start_after(spans: tuple[list[int], list[int]], pos: int, hi: int) -> int | None:
+    def first_start_after(self, which: int, pos: int, hi: int) -> int | None:
         """The start of the first span within ``[pos, hi)``, or None."""
-        starts, ends = spans
-        k = bisect_left(starts, pos)
-        return starts[k] if k < len(starts) and ends[k] <= hi else None
+        found = self._spans(which, pos, hi)
+        return found[0][0] if found else None
 
     def within(self, lo: int, hi: int) -> list[tuple[int, int, bool, str]]:
         """The tense markers within ``[lo, hi)``."""
-        k = bisect_left(self.tense_starts, lo)
         out = []
-        while k < len(self.tenses) and self.tenses[k][1] <= hi:
-            out.append(self.tenses[k])
-            k += 1
+        for k in range(lo // self.SIZE, hi // self.SIZE + 1):
+            out += [t for t in self._chunk(k)[2] if lo <= t[0] and t[1] <= hi]
         return out
-
-    def any_within(self, lo: int, hi: int) -> bool:
-        """Whether a tense marker stands within ``[lo, hi)``."""
-        k = bisect_left(self.tense_starts, lo)
-        return k < len(self.tenses) and self.tenses[k][1] <= hi
-
-
-def _spans(pattern: re.Pattern[str], text: str) -> tuple[list[int], list[int]]:
-    """The starts and the ends of the pattern's matches in ``text``."""
-    found = [m.span() for m in pattern.finditer(text)]
-    return [a for a, _ in found], [b for _, b in found]
 
 
 def select(candidates: list[Candidate], length: int) -> list[Candidate]:
