@@ -475,3 +475,17 @@ def test_file_names_that_are_not_utf8_are_walked_and_read(tmp_path):
     assert [a.file for a in articles] == ["bad\udcff\udcfename.txt"]
     assert os.fsencode(tmp_path / articles[0].file) == raw  # the real bytes, to reopen it
     assert articles[0].title == "Raid in Laos"
+
+
+def test_header_dates_other_sites_write() -> None:
+    """Issue 16: a press release's label, a weekday that settles a numeric date's order, and a
+    yearless dateline closed by a colon."""
+    body = "Police raided three karaoke bars and arrested 12 suspects, officials said."
+    assert parse_article(f"Raids\nPress release 15 June 2010\n\n{body}", "a.txt").date == (
+        "2010-06-15"
+    )
+    assert parse_article(f"Raids\nFri, 07/03/2015 - 14:26\n\n{body}", "a.txt").date == (
+        "2015-07-03"
+    )
+    wire = parse_article(f"Raids\n\nPUTRAJAYA, Feb 9: {body} The third raid of 2017.", "a.txt")
+    assert (wire.date, wire.approximate) == ("2017-02-09", True)

@@ -6,4 +6,4 @@ compiling any rule); :func:`timeline.extraction.extract.extract_events` is the e
 
 #: Bumped whenever extraction rules change on purpose, so that cached events are rebuilt.
 #: (The index also fingerprints the code of ``reading/``, ``language/`` and ``extraction/``.)
-EXTRACTOR_VERSION = "1.7.0"
+EXTRACTOR_VERSION = "1.8.0"

@@ -7,10 +7,17 @@ import re
 from collections import Counter
 
 from timeline.extraction.kinds import Kind
-from timeline.extraction.places import CountryMention, find_countries
+from timeline.extraction.places import CountryMention, demonym_kind, find_countries
+from timeline.language.lexicon import COUNTED_PEOPLE, alternation
 from timeline.model import Article
 
-__all__ = ["countries_for", "main_country", "named_countries", "opens_with_new_country"]
+__all__ = [
+    "countries_for",
+    "from_origin",
+    "main_country",
+    "named_countries",
+    "opens_with_new_country",
+]
 
 _GLOBAL_SCOPE = re.compile(
     r"(?i)\b(?:worldwide|world-wide|globally|global|around\s+the\s+world|in\s+the\s+world|"
@@ -153,6 +160,20 @@ def _only_destinations(sentence: str, mentions: list[CountryMention], offset: in
     return True
 
 
+# People named by where they come from: "Bangladeshi migrants", "Vietnamese women", "Rohingya
+# and Bangladeshi migrants".
+_PEOPLE_AFTER = re.compile(
+    rf"(?:\s+(?:and|or)\s+[A-Z][\w-]*)?\s+(?:[a-z-]+\s+)?{alternation(COUNTED_PEOPLE)}\b"
+)
+
+
+def from_origin(text: str, m: CountryMention) -> bool:
+    """True when a mention names where people come from, not where anything happened:
+    a demonym before people ("Bangladeshi migrants") or a noun for people ("Bangladeshis")."""
+    kind = demonym_kind(m.text)
+    return kind == "plural" or (kind == "demonym" and bool(_PEOPLE_AFTER.match(text, m.end)))
+
+
 # What names countries only for comparison in a ranking: "dropped to Tier 3, alongside North
 # Korea and Syria", "joining countries such as Iran", "the nation joins Iran", "a space it
 # shares regionally with China", "Vietnam, like Malaysia, ...", "..., as did Laos".
@@ -230,6 +251,8 @@ def countries_for(
             only_ranker
             or bool(_ANAPHOR.search(sentence))
             or _only_destinations(sentence, mentions, offset)
+            # "A mass grave of 30 Bangladeshi migrants was found": found where the story is.
+            or all(from_origin(sentence, m.shifted(-offset)) for m in mentions)
         )
     if inherit and ranking:
         return (main, *named), (main,)

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import NamedTuple
 
 from timeline.language.dates import DateMention
 from timeline.language.lexicon import SPEECH_VERBS, alternation
 from timeline.model import Article, Precision, precision_of
 
-__all__ = ["article_reference", "event_dates"]
+__all__ = ["SentenceDates", "article_reference", "event_dates", "sentence_dates"]
 
 
 def article_reference(article: Article) -> tuple[dt.date | None, Precision]:
@@ -32,11 +33,16 @@ def article_reference(article: Article) -> tuple[dt.date | None, Precision]:
 
 
 _RANGE_JOIN = re.compile(r"\s*(?:[-–—/]|to|and|until|till|through|thru)\s*", re.I)
-_RANGE_OPEN = re.compile(r"(?i)\b(?:from|between)\s+$")
+# What opens a range: "from 2008 to 2009", "between ...", "scheduled for 2008 to 2010".
+_RANGE_OPEN = re.compile(r"(?i)\b(?:from|between|for|covering|spanning)\s+$")
 # A year range that is a plan's period of validity, not when anything happened:
 # "the action plan for 2022-2026", "a plan covering 2021-2025", "its 2016-2020 strategy".
 _PERIOD_BEFORE = re.compile(
-    r"(?i)\b(?:for|covering|spanning|period|years|of)\s+(?:the\s+)?(?:period\s+|years\s+)?$"
+    r"(?i)\b(?:for|covering|spanning|period|years|of)\s+(?:the\s+)?(?:period\s+|years\s+)?$|"
+    # "The National Strategic Plan for Combatting Human Trafficking (2024-2028)", "a 5-year
+    # programme, to be carried out from 2011 to 2015"
+    r"\b(?:plans?|strateg(?:y|ies)|programmes?|programs?|roadmap|framework)\b[^.;()]{0,60}"
+    r"(?:\(|\b(?:from|for|during|over))\s*$"
 )
 _PERIOD_AFTER = re.compile(
     r"(?i)^\s*(?:national\s+|action\s+|strategic\s+|five-year\s+)*"
@@ -53,11 +59,28 @@ _SPEECH_BEFORE = re.compile(
 # Where a running total starts: "since January", "since the start of 2019".
 _SINCE_BEFORE = re.compile(r"(?i)\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?$")
 # A comparison's baseline: "down 14.9 percent from [the previous year]", "four times the
-# number filed [the previous year]", "compared with [2018]" (no figure of its own between).
-_BASELINE_BEFORE = re.compile(
-    r"(?i)\b(?:times|percent|per\s*cent|compared\s+(?:with|to)|than|(?:up|down)\s+from)\b"
-    r"[^\d,;.]{0,30}$|%[^\d,;.]{0,30}$"
+# number filed [the previous year]", "compared with [2018]", "an increase in convictions over
+# [the prior year]", "an increase of 12 cases over the start of [2023]" (no figure of its own
+# between).
+_COMPARED = (
+    r"(?:increas|decreas|rise|rising|rose|declin|drop|fall|fell|jump|grow|grew|gain|reduc|up|down)"
 )
+_BASELINE_BEFORE = re.compile(
+    r"(?i)\b(?:times|compared\s+(?:with|to)|than|(?:up|down)\s+from)\b[^\d,;.]{0,40}$|"
+    r"(?:\b(?:percent|per\s*cent)\b|%)[^\d,;.]{0,30}?\b(?:from|than|over|on)\s+[^\d,;.]{0,30}$|"
+    rf"\b{_COMPARED}\w*\b[^,;.]{{0,40}}?\bover\s+(?:the\s+)?(?:(?:start|beginning|end|first|"
+    r"same\s+period)\s+(?:\w+\s+)?(?:of|in)\s+)?(?:the\s+)?$"
+)
+# A baseline with a figure of its own: "up from THB 3.2 billion (...) in [2017]", "down from 982
+# in [2015]", "a rise from only 155 cases in [2020]", "compared to 100 in [2016]": a figure
+# of that year, beside the sentence's own figure.
+_FIGURE_BASELINE_BEFORE = re.compile(
+    rf"(?i)\b(?:{_COMPARED}\w*\s+from|compared\s+(?:with|to))\s+[^;]{{0,80}}?\d[^;]{{0,80}}?"
+    r"\b(?:in|during|for)\s+(?:the\s+(?:whole\s+|same\s+period\s+(?:of|in)\s+)?)?$"
+)
+_NUMBER = re.compile(r"\d")
+# What every baseline needs somewhere before it (checked first: most sentences have none).
+_COMPARISON_HINT = re.compile(r"(?i)\b(?:from|over|than|compared|times|per\s*cent)\b|%")
 # A year in a law's name: "the Act of [2012]", "Human Trafficking Act [2012]", "Law No. 21
 # of [2007]".
 _NAME_YEAR_BEFORE = re.compile(
@@ -85,6 +108,25 @@ def _names_a_law(text: str, m: DateMention) -> bool:
 
 #: How near a finer date must stand to a coarse one to say more about the same happening.
 _REFINE_CHARS = 60
+#: How near its start a date must stand to date the whole sentence ("On Monday, June 14th,
+#: ...", "KUALA LUMPUR, Jun 29 — ...").
+_OPENING_CHARS = 40
+# A year naming a publication: "the 2010 Trafficking in Persons Report", "its 2018 report",
+# "the TIP report for 2018", "Index 2019".
+_PUBLICATION_AFTER = re.compile(
+    r"(?i)(?:\s+[\w()’'-]+){0,5}?\s+(?:report|index|survey|yearbook|edition|ranking)s?\b"
+)
+_PUBLICATION_BEFORE = re.compile(
+    r"(?i)\b(?:report|index|survey|yearbook|edition|ranking)s?\s+(?:for\s+|of\s+)?$"
+)
+
+
+def _names_a_publication(text: str, m: DateMention) -> bool:
+    """True when the year ``m`` names a publication's edition ("its 2018 report")."""
+    return m.precision == "year" and bool(
+        _PUBLICATION_AFTER.match(text, m.end)
+        or _PUBLICATION_BEFORE.search(text, max(0, m.start - 20), m.start)
+    )
 
 
 def _within(a: DateMention, b: DateMention, chars: int) -> bool:
@@ -107,9 +149,69 @@ def _is_range(text: str, a: DateMention, b: DateMention) -> bool:
 def _is_period(text: str, a: DateMention, b: DateMention) -> bool:
     """True when a range of years is a plan's period of validity ("the plan for 2022-2026")."""
     return bool(
-        _PERIOD_BEFORE.search(text, max(0, a.start - 30), a.start)
+        _PERIOD_BEFORE.search(text, max(0, a.start - 80), a.start)
         or _PERIOD_AFTER.match(text, b.end)
     )
+
+
+#: How many days a range of days must span to be a period a text covers, not a happening's.
+_COVERED_DAYS = 300
+
+
+def _is_covered_period(a: DateMention, b: DateMention) -> bool:
+    """True when a range of days is a reporting year ("efforts from April 1, 2015 to March 31,
+    2016"): a span a report or a figure covers, not the days anything happened on."""
+    if a.precision != "day" or b.precision != "day":
+        return False
+    first, last = dt.date.fromisoformat(a.value), dt.date.fromisoformat(b.value)  # type: ignore[arg-type]
+    return (last - first).days >= _COVERED_DAYS
+
+
+def _baseline(text: str, m: DateMention) -> str | None:
+    """``"bare"`` for a comparison's baseline without a figure of its own ("down 14.9
+    percent from the previous year"), ``"figure"`` for one with its own figure ("up from 3.2
+    billion in 2017"), else None."""
+    if _BASELINE_BEFORE.search(text, max(0, m.start - 60), m.start):
+        return "bare"
+    if _FIGURE_BASELINE_BEFORE.search(text, max(0, m.start - 170), m.start):
+        return "figure"
+    return None
+
+
+class SentenceDates(NamedTuple):
+    """What dates a sentence: the mentions that date its events, and whether its main
+    happening has no date of its own besides ("18 cases led to convictions, a decline from 44
+    convictions in 2012": the 18 are of the time the story tells, not of 2012)."""
+
+    mentions: list[DateMention]
+    undated_main: bool = False
+
+
+def sentence_dates(text: str, s_start: int, mentions: list[DateMention]) -> SentenceDates:
+    """:func:`event_dates`, and whether the main happening is dated by none of them.
+
+    When every date of a sentence is a comparison's baseline, the baselines
+    without a figure of their own date nothing and those with one date only
+    their own figure: the sentence's main happening takes the date of the
+    story around it.
+    """
+    local = [m for m in mentions if m.value]
+    found = event_dates(text, s_start, mentions)
+    if not local or not _COMPARISON_HINT.search(text):
+        return SentenceDates(found)
+    kinds = [_baseline(text, m) for m in local]
+    if not all(kinds):
+        return SentenceDates(found)
+    openings = [
+        _FIGURE_BASELINE_BEFORE.search(text, max(0, m.start - 170), m.start)
+        or _BASELINE_BEFORE.search(text, max(0, m.start - 60), m.start)
+        for m in local
+    ]
+    first = min(found.start() for found in openings if found is not None)
+    if "figure" in kinds and _NUMBER.search(text, 0, first) is None:
+        return SentenceDates(found)  # "Cases rose from 100 in 2015": the figure is 2015's
+    kept = [m for m in found if _baseline(text, m.shifted(-s_start)) == "figure"]
+    return SentenceDates(kept, True)
 
 
 def event_dates(text: str, s_start: int, mentions: list[DateMention]) -> list[DateMention]:
@@ -142,6 +244,8 @@ def event_dates(text: str, s_start: int, mentions: list[DateMention]) -> list[Da
         if a.precision == "year" or b.precision == "year" or a.value == b.value:
             out += [a, b]
             continue
+        if _is_covered_period(a, b):
+            continue  # "this year's rankings are based on efforts from April 1, 2015 to ..."
         # "from January to June 2021": one year. "between January and December" read in
         # March, or "from January to June 2021" read in 2012: the start's year was guessed,
         # the range lies in the end's year.
@@ -163,10 +267,9 @@ def event_dates(text: str, s_start: int, mentions: list[DateMention]) -> list[Da
         # "207 cases in 2015, four times the number filed the previous year", "the Act of
         # 2012, signed in February 2013": a baseline without a figure of its own and a year
         # in a law's name date nothing beside the sentence's other dates.
+        compares = _COMPARISON_HINT.search(text) is not None
         aside = [
-            m
-            for m in out
-            if _BASELINE_BEFORE.search(text, max(0, m.start - 50), m.start) or _names_a_law(text, m)
+            m for m in out if (compares and _baseline(text, m) == "bare") or _names_a_law(text, m)
         ]
         if len(aside) < len(out):
             out = [m for m in out if m not in aside]
@@ -177,12 +280,18 @@ def event_dates(text: str, s_start: int, mentions: list[DateMention]) -> list[Da
     if len(out) > 1:
         # The finer date must be near: "the 2021 report, released on 1 July 2021" is one
         # happening; "downgraded in the 2021 report ... launched a plan in March 2021" two.
+        # A year naming a publication gives way to the finer date that opens the sentence:
+        # "On Monday, June 14th, ... announced the release of the 2010 TIP Report".
         out = [
             m
             for m in out
             if not any(
                 f.value.startswith(m.value + "-")
-                and (m.relative or _within(m, f, _REFINE_CHARS))  # "over the past year"
+                and (
+                    m.relative  # "over the past year"
+                    or _within(m, f, _REFINE_CHARS)
+                    or (f.start <= _OPENING_CHARS and _names_a_publication(text, m))
+                )
                 for f in out
             )
         ]

@@ -18,6 +18,7 @@ The stages, for each sentence of the body (:func:`extract_events`):
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -28,40 +29,32 @@ from functools import cached_property
 from timeline.extraction.countries import (
     RANKER,
     countries_for,
+    from_origin,
     main_country,
     named_countries,
     opens_with_new_country,
 )
-from timeline.extraction.eventdates import article_reference, event_dates
+from timeline.extraction.eventdates import SentenceDates, article_reference, sentence_dates
 from timeline.extraction.kinds import SINGULAR_KINDS, Kind, classify
 from timeline.extraction.places import CountryMention, find_countries
 from timeline.extraction.regions import RegionMention, find_regions
 from timeline.extraction.sentences import split_sentences
+from timeline.extraction.shapes import (
+    MAX_SENTENCE,
+    agenda_line,
+    clause_kind,
+    looks_like_sentence,
+    other_clause_kinds,
+)
 from timeline.extraction.summary import after_dateline, dateline_length, event_id, summarize
 from timeline.extraction.tiers import Ranking, TierFacts, report_year, tier_summary
-from timeline.language.clauses import split_clauses
 from timeline.language.dates import DateMention, find_dates, numeric_date_order
 from timeline.model import Article, Event, precision_of
 
 __all__ = ["MAX_SENTENCE", "extract_events", "safe_extract"]
 
-#: Longest text taken as one sentence of evidence.
-MAX_SENTENCE = 3000
-# A full stop inside the span followed by text the splitter kept ("2013. ��").
-_INNER_STOP = re.compile(r"[a-z\d][.!?][\"'”’»)\]]*\s")
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 _QUOTE_OPENERS = "\"“‘'«"
-_TOKEN = re.compile(r"\w+")
-# At least three (ten) runs of word characters: found without listing every word.
-_THREE_WORDS = re.compile(r"\w\W+\w+\W+\w")
-_TEN_WORDS = re.compile(r"\w(?:\W+\w+){8}\W+\w")
-_TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
-# Words of four letters or more, and those of them capitalised: a line without a full stop
-# whose long words are nearly all capitalised is a headline ("Government Repatriates 62
-# Citizens Rescued from Scam Companies"), not prose that lost its full stop.
-_LONG_WORD = re.compile(r"\b[^\W\d_]{4,}")
-_CAPITALISED = re.compile(r"\b[^\W\d_a-z][^\W\d_]{3,}")
-_AGENDA_SEPARATOR = re.compile(r"\s*[:–—|-]\s*\w")
 
 #: A date choice: (ISO value or None, approximate, the mention it came from or None).
 Choice = tuple[str | None, bool, DateMention | None]
@@ -72,6 +65,8 @@ class _Article:
     """What the stages know of the article: its mentions and main country."""
 
     article: Article
+    #: The text as it is read: the article's, markup left in it blanked (same length).
+    text: str
     dates: list[DateMention]
     date_starts: list[int]
     places: list[CountryMention]
@@ -99,6 +94,15 @@ class _Story:
     seen_singular: dict[tuple[str, str | None], set[str]] = field(default_factory=dict)
     seen_ids: Counter[str] = field(default_factory=Counter)
     events: list[Event] = field(default_factory=list)
+    #: How many paragraph breaks came before the sentence being read.
+    paragraph: int = 0
+    #: The time the story tells: the main date of the latest sentence that named one, and the
+    #: paragraph it stands in.
+    frame: tuple[int, Choice] | None = None
+    #: Events of each type dated by the article alone, that a later sentence may date.
+    leads: dict[str, list[Event]] = field(default_factory=dict)
+    #: The events found to tell, undated, a happening a later sentence dates.
+    dropped: set[int] = field(default_factory=set)
 
 
 @dataclass
@@ -107,7 +111,9 @@ class _Sentence:
 
     start: int
     end: int
+    #: The sentence as it is read, and as the article writes it (its evidence).
     text: str
+    evidence: str
     dates: list[DateMention]
     places: list[CountryMention]
     #: The regional groups it names ("ASEAN"), in order, once each.
@@ -127,17 +133,22 @@ def extract_events(article: Article) -> list[Event]:
     """Every event an article reports, in text order."""
     state = _prepare(article)
     story = _Story(prev_end=article.body_start)
-    text = article.text
-    for s_start, s_end in split_sentences(text, article.body_start, _end(article)):
+    for s_start, s_end in split_sentences(state.text, article.body_start, _end(article)):
         sentence = _locate(state, story, s_start, s_end)
         kind = _classify(sentence)
         if kind is None:
+            # "Over the past year, the government demonstrated ...": the time the story tells
+            # (a run of text too long to be a sentence tells none).
+            if sentence.dates and len(sentence.text) <= MAX_SENTENCE:
+                _set_frame(state, story, sentence, _own_dates(sentence).mentions)
             continue
         lead = after_dateline(article, s_start, sentence.text)
         choices = _choose_dates(state, story, sentence, kind, lead)
         if choices is None:
             continue
         _emit(state, story, sentence, kind, choices, lead)
+    if story.dropped:
+        return [e for e in story.events if id(e) not in story.dropped]
     return story.events
 
 
@@ -147,7 +158,7 @@ def _end(article: Article) -> int:
 
 def _prepare(article: Article) -> _Article:
     """Stage 0: the body's date and country mentions, and the article's main country."""
-    text = article.text
+    text = readable(article.text)
     start, end = article.body_start, _end(article)
     body = text[start:end]
     reference, ref_precision = article_reference(article)
@@ -160,6 +171,7 @@ def _prepare(article: Article) -> _Article:
     regions = [m.shifted(start) for m in find_regions(body)]
     return _Article(
         article,
+        text,
         dates,
         [m.start for m in dates],
         places,
@@ -170,6 +182,17 @@ def _prepare(article: Article) -> _Article:
     )
 
 
+# Markup left in a text copied from a web page: "the Vietnamese <br />national assembly".
+_MARKUP = re.compile(r"</?(?:br|p|div|span|b|i|em|strong)\b[^<>\n]{0,80}>", re.I)
+
+
+def readable(text: str) -> str:
+    """``text`` with markup left in it blanked: the same length, so spans stay as they are."""
+    if "<" not in text:
+        return text
+    return _MARKUP.sub(lambda m: " " * len(m.group()), text)
+
+
 def _between(items: list, starts: list[int], start: int, end: int) -> list:
     """The items (sorted by start) that start in ``[start, end)``."""
     return items[bisect_left(starts, start) : bisect_left(starts, end)]
@@ -177,14 +200,16 @@ def _between(items: list, starts: list[int], start: int, end: int) -> list:
 
 def _locate(state: _Article, story: _Story, s_start: int, s_end: int) -> _Sentence:
     """Stage 1: the sentence's mentions and the paragraph context it is read in."""
-    article, text = state.article, state.article.text
+    article, text = state.article, state.text
     places = _between(state.places, state.place_starts, s_start, s_end)
-    here = named_countries(places)
-    previous = None if _PARAGRAPH_BREAK.search(text, story.prev_end, s_start) else story.prev_named
+    new_paragraph = _PARAGRAPH_BREAK.search(text, story.prev_end, s_start) is not None
+    story.paragraph += new_paragraph
+    previous = None if new_paragraph else story.prev_named
     sentence = _Sentence(
         s_start,
         s_end,
         text[s_start:s_end],
+        article.text[s_start:s_end],
         _between(state.dates, state.date_starts, s_start, s_end),
         places,
         tuple(
@@ -195,7 +220,10 @@ def _locate(state: _Article, story: _Story, s_start: int, s_end: int) -> _Senten
         previous,
         story.pair,
     )
-    story.prev_named, story.prev_end = here, s_end
+    # "... belonging to Bangladeshi migrants. Four more camps were found": not in Bangladesh.
+    origins = bool(places) and all(from_origin(text, m) for m in places)
+    story.prev_named = [] if origins else named_countries(places)
+    story.prev_end = s_end
     # A pair is named in the text itself, not by a dateline's place ("WASHINGTON, ...").
     lead = s_start + dateline_length(article, s_start)
     in_text = named_countries([m for m in places if m.start >= lead])
@@ -206,7 +234,8 @@ def _locate(state: _Article, story: _Story, s_start: int, s_end: int) -> _Senten
 
 def _classify(sentence: _Sentence) -> Kind | None:
     """Stage 2: the sentence's event type; None for headings, fragments and non-events."""
-    if not (_looks_like_sentence(sentence.text) or _agenda_line(sentence)):
+    first = sentence.dates[0].shifted(-sentence.start) if sentence.dates else None
+    if not (looks_like_sentence(sentence.text) or agenda_line(sentence.text, first)):
         return None
     return classify(sentence.text)
 
@@ -216,9 +245,15 @@ def _choose_dates(
 ) -> list[Choice] | None:
     """Stage 3: the dates the sentence's events take; None when it gives no event."""
     article = state.article
-    local = [m.shifted(-sentence.start) for m in sentence.dates]
-    sentence.dates = event_dates(sentence.text, sentence.start, local)
+    found = _own_dates(sentence)
+    sentence.dates = found.mentions
     main_first: list[Choice] = []
+    if found.undated_main:
+        # "an increase in convictions over the prior year": the figure is of the time the
+        # story tells, not of its baseline.
+        main_first = [_context_date(state, story)]
+    else:
+        _set_frame(state, story, sentence, found.mentions)
     if kind.kind == "tier_change" and sentence.dates:
         # A ranking is dated by the dates of its clauses ("ranked Tier 3 in 2014"), not by
         # a date of something else the sentence tells ("as the trial of the 2019 ..."); a
@@ -235,9 +270,9 @@ def _choose_dates(
             main_first = [story.told_when.get(kind.kind, (article.date, article.approximate, None))]
     resolved: dict[str, DateMention] = {}
     for m in sentence.dates:
-        if m.value and m.value not in resolved:
+        if m.value and m.value not in resolved and (not main_first or m.value != main_first[0][0]):
             resolved[m.value] = m
-    if resolved:
+    if resolved or main_first:
         dated = [(value, m.relative and article.approximate, m) for value, m in resolved.items()]
         return main_first + dated
     if not kind.action or sentence.text[lead:].lstrip().startswith(tuple(_QUOTE_OPENERS)):
@@ -257,7 +292,71 @@ def _choose_dates(
         # story's first dated event of it ("downgraded ... in the report released on
         # Wednesday"), and of its day.
         return [story.told_when[kind.kind]]
-    return [(article.date, article.approximate, None)]
+    return [_period_date(state, story)]
+
+
+def _own_dates(sentence: _Sentence) -> SentenceDates:
+    """The sentence's dates that date its events (:func:`sentence_dates`)."""
+    local = [m.shifted(-sentence.start) for m in sentence.dates]
+    return sentence_dates(sentence.text, sentence.start, local)
+
+
+def _set_frame(state: _Article, story: _Story, sentence: _Sentence, dates: list) -> None:
+    """Remember the time a sentence tells (its first date) as the story's frame."""
+    first = next((m for m in dates if m.value), None)
+    if first is not None:
+        approximate = first.relative and state.article.approximate
+        story.frame = (story.paragraph, (first.value, approximate, None))
+
+
+#: How many paragraphs the time a story tells reaches forward.
+FRAME_PARAGRAPHS = 1
+
+
+def _period_date(state: _Article, story: _Story) -> Choice:
+    """The date of a happening narrated without one: the period its paragraph tells ("Over
+    the past year, ...", "Last year, ...") when that is coarser than the article's date and
+    holds it or is the year before, else the article's (a press release's day would be
+    false precision for what it says of the year)."""
+    article = state.article
+    frame = story.frame
+    if (
+        frame is not None
+        and frame[0] == story.paragraph
+        and frame[1][0] is not None
+        and article.date is not None
+        and len(frame[1][0]) < len(article.date)
+        and (
+            article.date.startswith(frame[1][0])  # "this year" of a press release's day
+            or int(frame[1][0][:4]) == int(article.date[:4]) - 1  # "last year" of a statement
+        )
+    ):
+        return frame[1]
+    return (article.date, article.approximate, None)
+
+
+def _context_date(state: _Article, story: _Story) -> Choice:
+    """The date of the time the story tells, for a happening told without a date of its own:
+    the frame the story set in this paragraph or the one before when it is the article's
+    year or the year before, else the article's (approximate when that is), else none."""
+    article = state.article
+    frame = story.frame
+    if (
+        frame is not None
+        and story.paragraph - frame[0] <= FRAME_PARAGRAPHS
+        and frame[1][0] is not None
+        # the story's current time, not history it recalls ("crimes uncovered in 2015")
+        and (article.date is None or int(article.date[:4]) - int(frame[1][0][:4]) in (0, 1))
+    ):
+        return frame[1]
+    return (article.date, article.approximate, None)
+
+
+# A photo caption: "This file photo taken on ... shows", "(Photo by ...)", "Photo: ...".
+_CAPTION = re.compile(
+    r"(?i)\b(?:file\s+)?(?:photo|picture|image)\s+(?:taken|shows|dated|from)\b|"
+    r"\((?:photo|picture)\s+(?:by|courtesy|credit)\b|^\W*(?:photo|file\s+photo)\s*:"
+)
 
 
 def _emit(
@@ -277,22 +376,24 @@ def _emit(
         (sentence.pair, sentence.previous),
         sentence.start,
     )
-    story.told.setdefault(kind.kind, set()).update(countries)
-    if any(choice[2] is not None for choice in choices) and kind.kind not in story.told_when:
-        story.told_when[kind.kind] = (choices[0][0], choices[0][1], None)
+    # A photo's caption tells what the picture shows, not the story later sentences
+    # elaborate ("This file photo taken on June 3, 2015 shows ..." above a 2017 verdict).
+    low = sentence.text.lower()
+    if not (("photo" in low or "picture" in low or "image" in low) and _CAPTION.search(low)):
+        story.told.setdefault(kind.kind, set()).update(countries)
+        if any(choice[2] is not None for choice in choices) and kind.kind not in story.told_when:
+            story.told_when[kind.kind] = (choices[0][0], choices[0][1], None)
     summary = summarize(sentence.text[lead:])
     typed = [(value, approximate, mention, kind) for value, approximate, mention in choices]
     if len(choices) == 1 and kind.action and kind.kind in SINGULAR_KINDS:
         # "dropped Thailand to Tier 3, and the government set up a new committee": one date,
         # two happenings told in clauses of their own.
         value, approximate, mention = choices[0]
-        typed += [
-            (value, approximate, mention, k) for k in _other_clause_kinds(sentence.text, kind)
-        ]
+        typed += [(value, approximate, mention, k) for k in other_clause_kinds(sentence.text, kind)]
     for value, approximate, mention, sentence_kind in typed:
         this_kind = sentence_kind
         if mention is not None and len(choices) > 1:  # several dates: type each by its clause
-            this_kind = _clause_kind(sentence.text, mention.start - sentence.start, kind)
+            this_kind = clause_kind(sentence.text, mention.start - sentence.start, kind)
         groups = [(countries, None)]
         if this_kind.kind == "tier_change":
             if not sentence.places and sentence.ranking.explains():
@@ -338,39 +439,64 @@ def _add_event(
                 _refine_tier(story, value, named, facts)
             return  # a later sentence elaborating the same happening
         story.seen_singular.setdefault(key, set()).update(named)
-    base = event_id(article.file, sentence.text, value, 0)
+        if mention is not None and value is not None:
+            _date_the_lead(state, story, kind, value, set(countries))
+    base = event_id(article.file, sentence.evidence, value, 0)
     story.seen_ids[base] += 1
     occurrence = story.seen_ids[base]
-    eid = base if occurrence == 1 else event_id(article.file, sentence.text, value, occurrence)
+    eid = base if occurrence == 1 else event_id(article.file, sentence.evidence, value, occurrence)
     edition = None
     if facts is not None:
         year = int(article.date[:4]) if article.date else None
         edition = report_year(sentence.text, value, year)
         ranked = tuple(c for c in countries if c != RANKER) or countries
         summary = tier_summary(ranked, facts, edition)
-    story.events.append(
-        Event(
-            id=eid,
-            date=value,
-            precision=precision_of(value) if value else None,
-            approximate=bool(value) and approximate,
-            type=kind,
-            countries=countries,
-            summary=summary,
-            article=article.file,
-            sentence=sentence.text,
-            start=sentence.start,
-            end=sentence.end,
-            inherited=inherited,
-            date_start=mention.start if mention else None,
-            date_end=mention.end if mention else None,
-            regions=sentence.regions,
-            tier=facts.tier if facts else None,
-            previous=facts.previous if facts else None,
-            report_year=edition,
-            previous_years=facts.years_before if facts else 0,
-        )
+    event = Event(
+        id=eid,
+        date=value,
+        precision=precision_of(value) if value else None,
+        approximate=bool(value) and approximate,
+        type=kind,
+        countries=countries,
+        summary=summary,
+        article=article.file,
+        sentence=sentence.evidence,
+        start=sentence.start,
+        end=sentence.end,
+        inherited=inherited,
+        date_start=mention.start if mention else None,
+        date_end=mention.end if mention else None,
+        regions=sentence.regions,
+        tier=facts.tier if facts else None,
+        previous=facts.previous if facts else None,
+        report_year=edition,
+        previous_years=facts.years_before if facts else 0,
     )
+    story.events.append(event)
+    if kind in SINGULAR_KINDS and mention is None and value is not None and value == article.date:
+        story.leads.setdefault(kind, []).append(event)
+
+
+#: How many days before the article a happening its lead told without a date may lie.
+LEAD_DAYS = 7
+
+
+def _date_the_lead(
+    state: _Article, story: _Story, kind: str, value: str, countries: set[str]
+) -> None:
+    """Drop the event of a lead that told this happening without its date: "Ministers have
+    inked a joint declaration" (dated by the article, 16 December) then "The declaration was
+    signed in Beijing on December 14" is one signing, on the 14th."""
+    date = state.article.date
+    leads = story.leads.get(kind)
+    if not leads or date is None or len(value) != 10 or len(date) != 10 or value > date:
+        return
+    if (dt.date.fromisoformat(date) - dt.date.fromisoformat(value)).days > LEAD_DAYS:
+        return
+    for e in leads:
+        if not e.countries or not countries or set(e.countries) & countries:
+            story.dropped.add(id(e))
+    leads.clear()
 
 
 def _refine_tier(story: _Story, value: str | None, named: set[str], facts: TierFacts) -> None:
@@ -414,7 +540,7 @@ def _tier_groups(
     if mention is not None:
         at = (mention.start - sentence.start, mention.end - sentence.start)
         facts = ranking.facts_at(at)
-        k = ranking.clause_at(at[0])
+        k = ranking.dated_clause(at)  # "released the report yesterday, downgrading Myanmar"
         here = [c for c in ranked if k in clause_of.get(c, ())]
         back = k
         while not here and back > 0 and ranking.subordinate(back):
@@ -450,71 +576,6 @@ def _tier_groups(
     # Countries named only beside the ranking ("... found dead in Essex, England") are not
     # the tier event's countries.
     return [(tuple(group) + ranker, facts) for facts, group in by_facts.items()]
-
-
-# --------------------------------------------------------------------------- sentence shapes
-
-
-def _agenda_line(sentence: _Sentence) -> bool:
-    """A list line that opens with its date: "12-13 November 2019: Senior officials meeting"."""
-    mentions = sentence.dates
-    if not mentions or mentions[0].value is None or mentions[0].start - sentence.start > 2:
-        return False
-    rest = mentions[0].end - sentence.start
-    text = sentence.text
-    return bool(_AGENDA_SEPARATOR.match(text, rest)) and len(_TOKEN.findall(text, rest)) >= 3
-
-
-def _looks_like_sentence(text: str) -> bool:
-    """Headings, captions and fragments ("Clearer picture", "Supplied") are not reports.
-
-    A sentence has terminal punctuation and three words or more; a line
-    without it must be long enough to be prose that lost its full stop, and
-    not a headline in title case. A "sentence" longer than
-    :data:`MAX_SENTENCE` characters is not prose (a table, a run of words
-    without punctuation) and gives no evidence.
-    """
-    if len(text) > MAX_SENTENCE or text.lstrip().startswith("#"):  # a Markdown heading
-        return False
-    if _TERMINAL.search(text) or _INNER_STOP.search(text):
-        return _THREE_WORDS.search(text) is not None
-    if _TEN_WORDS.search(text) is None:
-        return False
-    return len(_CAPITALISED.findall(text)) < 0.8 * len(_LONG_WORD.findall(text))
-
-
-# --------------------------------------------------------------------------- clauses
-
-
-def _clause_kind(sentence: str, at: int, fallback: Kind) -> Kind:
-    """The type of the clause holding position ``at``, or the sentence's when it has none."""
-    clauses = split_clauses(sentence)
-    if len(clauses) == 1:
-        return fallback
-    for start, end in clauses:
-        if at < end or end == len(sentence):
-            return classify(sentence[start:end]) or fallback
-    return fallback
-
-
-def _other_clause_kinds(sentence: str, kind: Kind) -> list[Kind]:
-    """Happenings of other types that clauses of the sentence narrate on their own."""
-    clauses = split_clauses(sentence)
-    if len(clauses) == 1:
-        return []
-    found: list[Kind] = []
-    for start, end in clauses:
-        clause = classify(sentence[start:end])
-        if (
-            clause is not None
-            and clause.action
-            and clause.kind != kind.kind
-            and clause.kind in SINGULAR_KINDS
-            and clause.kind != "report"  # "according to the report released Monday": a source
-            and all(k.kind != clause.kind for k in found)
-        ):
-            found.append(clause)
-    return found
 
 
 def safe_extract(article: Article, warn: Callable[[str], None] | None = None) -> list[Event]:

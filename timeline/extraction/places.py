@@ -39,7 +39,7 @@ from importlib import resources
 
 from timeline.language.lexicon import WEEKDAYS, month_forms
 
-__all__ = ["COUNTRIES", "CountryMention", "canonical_country", "find_countries"]
+__all__ = ["COUNTRIES", "CountryMention", "canonical_country", "demonym_kind", "find_countries"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,13 +104,18 @@ def _fold(name: str) -> str:
     return " ".join(name.translate(_FOLD).split())
 
 
-def _load() -> tuple[dict[str, str | None], dict[str, str], tuple[str, ...]]:
-    """Read the data file: surface form -> country (None for blockers), look-up table, names."""
+def _load() -> tuple[
+    dict[str, str | None], dict[str, str], tuple[str, ...], frozenset[str], frozenset[str]
+]:
+    """Read the data file: surface form -> country (None for blockers), look-up table, names,
+    the demonyms, and their plurals (nouns for people: "Bangladeshis")."""
     raw = resources.files(__package__).joinpath("countries.json").read_text(encoding="utf-8")
     data = json.loads(raw)
     forms: dict[str, str | None] = {}
     lookup: dict[str, str] = {}
     names: list[str] = []
+    plurals: set[str] = set()
+    demonyms: set[str] = set()
 
     def add(form: str, country: str | None, *, for_lookup: bool) -> None:
         form = _fold(form)
@@ -131,14 +136,29 @@ def _load() -> tuple[dict[str, str | None], dict[str, str], tuple[str, ...]]:
             add(alias, name, for_lookup=True)
         for demonym in entry.get("demonyms", ()):
             add(demonym, name, for_lookup=True)
+            demonyms.update((_fold(demonym), _fold(demonym).upper()))
             plural = _plural(demonym)
             if plural:
                 add(plural, name, for_lookup=True)
+                plurals.update((_fold(plural), _fold(plural).upper()))
         for place in entry.get("places", ()):
             add(place, name, for_lookup=False)
     for phrase in data.get("not_countries", ()):
         add(phrase, None, for_lookup=False)
-    return forms, lookup, tuple(sorted(names))
+    named = {
+        _fold(form)
+        for entry in data["countries"]
+        for form in (entry["name"], *entry.get("aliases", ()))
+    }
+    named |= {form.upper() for form in named}
+    # "Laos" is a name before it is the plural of "Lao".
+    return (
+        forms,
+        lookup,
+        tuple(sorted(names)),
+        frozenset(demonyms - named),
+        frozenset(plurals - named),
+    )
 
 
 def _char_pattern(ch: str) -> str:
@@ -186,7 +206,16 @@ def _trie_regex(words: list[str]) -> str:
     return "(?:" + "|".join(first) + r")(?!\w)"
 
 
-_FORMS, _LOOKUP, _NAMES = _load()
+_FORMS, _LOOKUP, _NAMES, _DEMONYMS, _PLURAL_DEMONYMS = _load()
+
+
+def demonym_kind(surface: str) -> str | None:
+    """``"plural"`` for a noun for people ("Bangladeshis"), ``"demonym"`` for an adjective
+    or singular ("Bangladeshi", "Thai"), None for a name, alias or place."""
+    form = _fold(surface)
+    if form in _PLURAL_DEMONYMS:
+        return "plural"
+    return "demonym" if form in _DEMONYMS else None
 
 
 @cache

@@ -15,7 +15,7 @@ letter-dot abbreviations (``U.S.``, ``a.m.``), single initials and words such
 as ``etc.``, ``Inc.`` or ``Co.`` end one only before a typical sentence
 opener (``The``, ``He``, ``But``...) or an opening quote; ``No.``, ``Vol.``,
 month and letter-dot abbreviations (``B.E. 2551``) do not end one before a
-number. Decimals, URLs and
+number. A footnote's number may follow a full stop (``fashion.22 The``). Decimals, URLs and
 e-mail addresses never split, since their periods are not followed by space.
 """
 
@@ -30,7 +30,8 @@ from timeline.language.lexicon import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, alt
 __all__ = ["split_sentences"]
 
 # Terminal punctuation, then closing quotes or brackets, then white space.
-_TERMINAL = re.compile(r"(?P<p>[.!?…]+)(?P<c>[\"'”’»)\]]*)(?=\s)")
+# A footnote's number may follow a word's full stop ("in a complex fashion.22 The").
+_TERMINAL = re.compile(r"(?P<p>[.!?…]+)(?P<c>[\"'”’»)\]]*)(?:(?<=[^\W\d_][.!?])\d{1,3})?(?=\s)")
 _LINE_BREAK = re.compile(r"\r\n|[\n\r\u2028\u2029]")
 _NON_SPACE = re.compile(r"\S")
 _BULLET = re.compile(

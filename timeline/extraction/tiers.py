@@ -51,6 +51,11 @@ _TIER_FORMS: tuple[tuple[str, str], ...] = (
     ("2", r"\btier[\s-]*(?:2|two|ii)\b"),
     ("3", r"\btier[\s-]*(?:3|three|iii)\b|\bblack[\s-]?list\b"),
     ("3", r"\b(?:lowest|bottom)\s+(?:level|rank|rung|ranking|tier|grade|category)\b"),
+    # The tiers as a translation names them: "List 2 for follow-up" is the watch list.
+    ("2WL", r"(?-i:\bList\s+(?:2|II))\s+for\s+follow\s*-?\s*up\b"),
+    ("1", r"(?-i:\bList\s+(?:1|I)\b)"),
+    ("2", r"(?-i:\bList\s+(?:2|II)\b)"),
+    ("3", r"(?-i:\bList\s+(?:3|III)\b)"),
 )
 _TIER_RE = re.compile("|".join(f"(?P<t{n}>{p})" for n, (_, p) in enumerate(_TIER_FORMS)), re.I)
 _TIER_CODES = [code for code, _ in _TIER_FORMS]
@@ -58,7 +63,7 @@ _TIER_CODES = [code for code, _ in _TIER_FORMS]
 # What makes a tier named the one a country came from.
 _FROM_BEFORE = re.compile(
     r"(?i)\b(?:from|off|out\s+of|reversal\s+of\s+(?:last|the\s+previous)\s+year[’']s)"
-    r"\s+(?:the\s+|its\s+|a\s+)?$"
+    r"\s+(?:the\s+|its\s+|a\s+)?(?:[a-z]+\s+)?$"  # "from the bottommost Tier 3 rank"
 )
 _YEARS_ON_BEFORE = re.compile(
     r"(?i)\b(?:after|following)\s+(?P<n>\w+)\s+(?:consecutive\s+|straight\s+|successive\s+)?"
@@ -74,13 +79,14 @@ _RIGHT_AFTER = re.compile(
 )
 # A clause that keeps the tier of the year before.
 _CONTINUES = re.compile(
-    r"(?i)\b(?:remain(?:ed|s|ing)?|stay(?:ed|s|ing)?|kept|keeps?|retain(?:ed|s)?|maintain(?:ed|s)?|"
+    r"(?i)\b(?:remain(?:ed|s|ing)?|stay(?:ed|s|ing)?|kept|keeps?|keeping|retain(?:ed|s)?|maintain(?:ed|s)?|"
     r"still|held\s+on\s+to|for\s+(?:a|the)\s+(?:second|third|fourth|fifth)\s+(?:consecutive|"
     r"straight|successive|running)\s+year)\b"
 )
-# A clause told as the one before: "and so was Indonesia", "where it had been ranked".
+# A clause told as the one before: "and so was Indonesia", "where it had been ranked", "as in
+# 2010".
 _SAME_AS_BEFORE = re.compile(
-    r"(?i)^\s*(?:so\s+(?:was|were|is|are|did|does)|as\s+(?:was|did)|where)\b"
+    r"(?i)^\s*(?:so\s+(?:was|were|is|are|did|does)|as\s+(?:was|did|in|during)|where)\b"
 )
 _RUN_YEARS = re.compile(
     r"(?i)\b(?P<n>second|third|fourth|fifth)\s+(?:consecutive|straight|successive|running)\s+year\b"
@@ -108,7 +114,10 @@ _IRREALIS = re.compile(
 _GENERIC = re.compile(
     r"(?i)\b(?:a|any|each|every)\s+country\s+(?:that|which|whose|placed|ranked|on|cannot|can|"
     r"must|may|is)\b|"
-    r"\bcountries\s+(?:that|which|placed|ranked)\b"
+    r"\bcountries\s+(?:that|which|placed|ranked)\b|"
+    # "Tier 2 countries fall short of the minimum standards", "the rankings are based on ..."
+    r"\btier[\s-]*(?:[123]|one|two|three)(?:\s+watch\s+list)?\s+countries\b|"
+    r"\b(?:rankings?|tiers?)\s+(?:are|is)\s+based\s+on\b"
 )
 # Where one clause of a ranking sentence ends and the next begins.
 _CLAUSE = re.compile(
@@ -118,8 +127,18 @@ _CLAUSE = re.compile(
     r"slipped|fell|rose|dropped|climbed|slid|it|they|we)\b)|,\s+(?:and|but|while|whereas)\s+|"
     r",\s+(?=(?:which|who|where|after\s+being|having\s+been)\b)|\s+(?:while|whereas)\s+|"
     r"\s+before\s+(?=(?:it|they|being|falling|slipping|moving|regaining|its)\b)|"
-    r"\s+and\s+(?=(?:so|was|were|is|are|kept|stayed|remained)\b)"
+    r"\s+and\s+(?=(?:so|was|were|is|are|kept|stayed|remained)\b)|"
+    # "kept it on the watch list, a year after it bumped it up from Tier 3": two years.
+    r",\s+(?=(?:a|one|two|three)\s+years?\s+(?:after|before)\s+(?:it|they)\b)|"
+    # "downgrading Myanmar to Tier 3, upgrading Thailand to the watch list": a move each.
+    r",\s+(?=(?:downgrad|upgrad|mov|keep|plac|promot|demot|relegat|elevat|rais|lower|lift|"
+    r"dropp|return|leav|rank)ing\b)"
 )
+# A clause that is only a list of names ("Vietnam, Cambodia, and Brunei were dropped") holds
+# the first names of the list the next clause's verb tells of: it has no common word (a
+# lower-case word, small words aside) before the list's last ", and".
+_LIST_AND = re.compile(r",\s+(?:and|or)\s+")
+_COMMON_WORD = re.compile(r"\b(?!(?:the|of|and|or)\b)[a-z]")
 # Clauses that lean on the one before them.
 _SUBORDINATE = re.compile(r"(?i)^\s*(?:which|who|where|when|after|before|following|having)\b")
 # A report named by its edition: "the 2010 report", "2019 Trafficking in Persons Report".
@@ -224,6 +243,25 @@ EXAMPLES: tuple[TierExample, ...] = (
         "2017",
         TierFacts("2WL"),
     ),
+    TierExample(
+        "Kerry released the report, downgrading Myanmar from the Tier 2 Watch List to Tier 3, "
+        "upgrading Thailand from Tier 3 to the Tier 2 Watch List, and keeping Malaysia at "
+        "Tier 2 Watch List.",
+        None,
+        TierFacts("3", "2WL"),
+    ),
+    TierExample("Vietnam, Cambodia, and Brunei were dropped down to Tier 3.", None, TierFacts("3")),
+    TierExample(
+        "In its Report 2016 it kept Malaysia on its Tier 2 Watch List, a year after it bumped "
+        "the country up to that position from the bottommost Tier 3 rank.",
+        "2016",
+        TierFacts("2WL", "2WL", 1),
+    ),
+    TierExample(
+        "The report continued to put Vietnam on Tier 2 Watch List, as in 2010.",
+        "2010",
+        TierFacts("2WL"),
+    ),
     # No ranking told: a condition, a wish, a general rule.
     TierExample(
         "If it is still on the watch list in 2012, it could face the lowest ranking.", "2012", None
@@ -233,6 +271,12 @@ EXAMPLES: tuple[TierExample, ...] = (
     ),
     TierExample(
         "A country that spends two years on the watch list is moved to Tier 3.", None, None
+    ),
+    TierExample(
+        "Tier 2 countries fall short of the minimum standards but are making efforts.", None, None
+    ),
+    TierExample(
+        "This year's rankings are based on governments' efforts from April 2015.", None, None
     ),
 )
 
@@ -251,8 +295,13 @@ class Ranking:
     def __init__(self, sentence: str) -> None:
         self.sentence = sentence
         self.named = _named(sentence)
+        self._facts: dict[tuple[int, tuple[int, int] | None], TierFacts | None] = {}
         spans, start = [], 0
         for m in _CLAUSE.finditer(sentence):
+            if _LIST_AND.fullmatch(m.group()) and not _COMMON_WORD.search(
+                sentence, start, m.start()
+            ):
+                continue  # "Vietnam, Cambodia, | and Brunei were dropped": one clause
             spans.append((start, m.start()))
             start = m.end()
         spans.append((start, len(sentence)))
@@ -287,11 +336,18 @@ class Ranking:
 
     def facts_of(self, k: int, at: tuple[int, int] | None = None) -> TierFacts | None:
         """The facts clause ``k`` tells (of the date at ``at``, when given)."""
+        key = (k, at)
+        if key not in self._facts:
+            self._facts[key] = self._read_facts(k, at)
+        return self._facts[key]
+
+    def _read_facts(self, k: int, at: tuple[int, int] | None) -> TierFacts | None:
         clause = self.clauses[k]
         text = clause.text
         generic = _GENERIC.search(text)
         if _IRREALIS.search(text) or (
-            generic and (not clause.named or clause.start + generic.start() < clause.named[0].start)
+            generic
+            and (not clause.named or clause.start + generic.start() <= clause.named[0].start)
         ):
             return None
         placed = [n for n in clause.named if not n.came_from]

@@ -37,6 +37,7 @@ SCOPE_BREAK = re.compile(rf"[,;:–—(]|\b{alternation((*COORDINATORS, *CONCESS
 #: Where a sentence joins two reports.
 HAPPENING_JOIN = re.compile(
     rf";|,\s+{alternation((*COORDINATORS, 'with', 'according to'))}\s+|\s+while\s+"
+    r"|\s*[—–]\s*with\s+"  # "signed an agreement ... on Thursday—with Vietnam reporting ..."
 )
 
 

@@ -18,6 +18,8 @@ __all__ = [
     "COUNTED_PLACES",
     "OTHER_COUNTED",
     "CURRENCIES",
+    "CURRENCY_SIGNS",
+    "GATHERINGS",
     "MEASURES",
     "MONTHS",
     "MONTH_ABBREVIATIONS",
@@ -34,6 +36,7 @@ __all__ = [
     "number_value",
     "inflections",
     "weekday_forms",
+    "weekday_number",
     "PERCENT_WORDS",
     "COORDINATORS",
     "CONCESSIVES",
@@ -80,6 +83,11 @@ WEEKDAY_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
 def month_number(word: str) -> int:
     """1 to 12 for a month's name or short form, in any case (``"Sept."`` is 9)."""
     return _MONTH_NUMBERS[word[:3].lower()]
+
+
+def weekday_number(word: str) -> int:
+    """0 (Monday) to 6 for a weekday's name or short form, in any case."""
+    return [name[:3].lower() for name in WEEKDAYS].index(word[:3].lower())
 
 
 def month_forms(abbreviated: bool = True) -> list[str]:
@@ -153,8 +161,10 @@ COUNTED_CASES: tuple[str, ...] = words(
     complaint offences offence offenses offense crimes deaths incidents rescues raids
     investigations operations dead injured"""
 )
-#: Places and bodies counted ("12 brothels", "30 companies").
-COUNTED_PLACES: tuple[str, ...] = words("companies agencies brothels shelters")
+#: Places and bodies counted ("12 brothels", "30 companies", "87 trafficking rings").
+COUNTED_PLACES: tuple[str, ...] = words(
+    "companies agencies brothels shelters rings networks syndicates gangs camps graves"
+)
 #: Other things counted: a number before them is a count, not a year, but not one of the
 #: figures this beat reports ("200 police", "45 members", "30 villages").
 OTHER_COUNTED: tuple[str, ...] = words(
@@ -165,6 +175,10 @@ OTHER_COUNTED: tuple[str, ...] = words(
 CURRENCIES: tuple[str, ...] = words(
     "dollars usd riel riels baht dong kip kyat euros euro pounds rupees yuan"
 )
+#: Signs and codes written before an amount ("$150 billion", "THB 3.6 billion", "RM 2 million").
+CURRENCY_SIGNS: tuple[str, ...] = words(
+    "US$ $ USD € £ ¥ THB RM MYR VND PHP IDR KHR LAK MMK SGD EUR"
+)
 #: Units and spans that follow a number without making it a date ("12 km", "3 years").
 MEASURES: tuple[str, ...] = words(
     """km kilometres kilometers miles metres meters feet ft kg kilograms tons tonnes lbs units
@@ -173,6 +187,15 @@ MEASURES: tuple[str, ...] = words(
 )
 #: Words for a share ("29.34 percent").
 PERCENT_WORDS: tuple[str, ...] = ("percent", "per cent")
+
+
+# --------------------------------------------------------------------------- gatherings
+
+#: Gatherings named as events ("the 18th Asean Summit in Indonesia, 2011").
+GATHERINGS: tuple[str, ...] = words(
+    """summit summits conference conferences meeting meetings forum forums congress dialogue
+    workshop workshops seminar seminars symposium session sessions assembly games"""
+)
 
 
 # --------------------------------------------------------------------------- saying

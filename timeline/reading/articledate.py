@@ -325,10 +325,11 @@ def infer_article_date(text: str, start: int, end: int, top: int | None = None) 
 
 
 # A wire dateline with a day but no year: "PHNOM PENH, Oct 4 (Xinhua) --".
+# Also "PUTRAJAYA, Feb 9: ..." and "KUALA LUMPUR (Feb 24): ...".
 _YEARLESS_DATELINE = re.compile(
-    r"^[A-Z][A-Z .'’-]+(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?,\s+"
+    r"^[A-Z][A-Z .'’-]+(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?(?:,\s+|\s*\()"
     rf"(?P<date>{alternation(month_forms())}\.?\s+\d{{1,2}})"
-    r"\s*(?:\([^)\n]{2,30}\))?\s*[-–—]+\s"
+    r"\)?\s*(?:\([^)\n]{2,30}\))?\s*(?:[-–—]+|:)\s"
 )
 # What puts a date ahead of the news: "will ... by 2025", "a plan until 2030".
 _FUTURE_NEAR = re.compile(
@@ -345,19 +346,28 @@ def _yearless_dateline(text: str, start: int, end: int) -> FoundDate | None:
     m = _YEARLESS_DATELINE.match(body)
     if m is None:
         return None
-    years = [
-        int(mention.value[:4])
+    past = [
+        mention.value
         for mention in find_dates(body)
         if mention.value
         and not mention.relative
         and not _FUTURE_NEAR.search(body, max(0, mention.start - 60), mention.start)
     ]
-    if not years:
+    if not past:
         return None
-    mentions = find_dates(f"{m.group('date')} {max(years)}")
+    year = max(int(value[:4]) for value in past)
+    mentions = find_dates(f"{m.group('date')} {year}")
     if not mentions or mentions[0].value is None or mentions[0].precision != "day":
         return None
-    return FoundDate(mentions[0].value, "day", True, None)
+    day = mentions[0].value
+    if any(len(value) > 4 and value[:7] >= day[:7] for value in past if value[:4] == day[:4]):
+        # "SHIJIAZHUANG, May 6 -- ... In May 2014, police rescued ...": a month of that year
+        # told as past lies at or after the dateline's, so the dateline is of the next year.
+        mentions = find_dates(f"{m.group('date')} {year + 1}")
+        if not mentions or mentions[0].value is None or mentions[0].precision != "day":
+            return None
+        day = mentions[0].value
+    return FoundDate(day, "day", True, None)
 
 
 #: How far into the body the opening paragraph may run when it dates the news.

@@ -52,7 +52,7 @@ _RUBRIC = re.compile(
 DATE_LABELS: tuple[tuple[str, ...], ...] = (
     ("published", "first published"),
     ("posted", "date", "dated", "filed", "created"),
-    ("released",),
+    ("released", "press release", "news release", "media release"),
     ("updated", "update", "last updated"),
 )
 _DATE_LABEL = re.compile(r"(?i)^\s*" + alternation(w for ws in DATE_LABELS for w in ws) + r"\b")

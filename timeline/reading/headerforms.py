@@ -33,7 +33,8 @@ HEADER_FORMS: tuple[HeaderForm, ...] = (
     ),
     HeaderForm(
         "date opening the first line",
-        ((f"Raids in the capital\n\nJune 25th, 2013: {_BODY}", "2013-06-25"),),
+        ((f"Raids in the capital\n\nJune 25th, 2013: {_BODY}", "2013-06-25"),
+         (f"27/06/2011: Cambodia ratifies the convention\n\n{_BODY}", "2011-06-27")),
     ),
     HeaderForm(
         "labelled line",
@@ -42,6 +43,9 @@ HEADER_FORMS: tuple[HeaderForm, ...] = (
             (f"Raids in the capital\nPublished: 12/05/2016 | Updated: 13/05/2016\n\n{_BODY}",
              "2016-05-12"),
             (f"Created on Monday, 27 July 2015\nRaids in the capital\n\n{_BODY}", "2015-07-27"),
+            (f"Raids in the capital\nPress release 15 June 2010\n\n{_BODY}", "2010-06-15"),
+            (f" date 2018-06-29 A caption of the photo\n\nRaids\n\n{_BODY}", "2018-06-29"),
+            (f"Raids in the capital\nFri, 07/03/2015 - 14:26\n\n{_BODY}", "2015-07-03"),
         ),
     ),
     HeaderForm(
@@ -98,7 +102,13 @@ HEADER_FORMS: tuple[HeaderForm, ...] = (
     HeaderForm(
         "wire dateline without a year (approximate)",
         ((f"Raids\n\nPHNOM PENH, Oct 4 (Xinhua) -- {_BODY} It was the third raid of 2018.",
-          "2018-10-04"),),
+          "2018-10-04"),
+         (f"Raids\n\nPUTRAJAYA, Feb 9: {_BODY} It was the third raid of 2017.", "2017-02-09"),
+         (f"Raids\n\nKUALA LUMPUR (Feb 24): {_BODY} It was the third raid of 2017.",
+          "2017-02-24"),
+         (f"Raids\n\nHANOI, May 6 -- {_BODY} In May 2014 police rescued a woman.",
+          "2015-05-06")),
+        ((f"Raids\n\nPolice, Feb 9: {_BODY} It was the third raid of 2017.", None),),
     ),
     HeaderForm(
         "lead naming a publication released on a weekday (approximate)",

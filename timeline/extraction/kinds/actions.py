@@ -9,6 +9,7 @@ from timeline.language.lexicon import (
     COUNTED_PEOPLE,
     COUNTED_PLACES,
     CURRENCIES,
+    CURRENCY_SIGNS,
     PERCENT_WORDS,
     QUANTITY_WORDS,
     alternation,
@@ -136,11 +137,40 @@ ACTIONS: tuple[Rule, ...] = (
                 ("Police freed 417 people.", "The navy intercepted a trawler."),
                 ("The men freed were sent home.",),
             ),
-            # "police found 139 suspected graves", "the discovery of 26 bodies"
+            # "police found 139 suspected graves", "the discovery of 26 bodies", "Friday's
+            # discovery of the clandestine camp", "147 graves were discovered"
             Alt(
-                r"\b(?:found|discovered|unearthed|exhumed|discovery\s+of)\s+(?:the\s+)?"
-                r"(?:[\w,-]+\s+){0,3}(?:graves|bodies|remains)\b",
-                ("Police found 139 suspected graves.", "the discovery of 26 bodies"),
+                r"\b(?:found|discovered|unearthed|exhumed|discovery\s+of)\s+(?:the\s+|a\s+)?"
+                r"(?:(?!(?:at|in|on|near|inside|outside)\b)[\w,-]+\s+){0,3}"
+                r"(?:graves?|bodies|remains|corpses|camps?)\b"
+                r"|\b(?:graves?|bodies|remains|corpses|camps?|camp\s+sites)\b[^.;]{0,80}?\b"
+                r"(?:were|was|ha(?:ve|s|d)\s+been)\s+(?:also\s+)?(?:found|discovered|unearthed|"
+                r"exhumed)\b",
+                (
+                    "Police found 139 suspected graves.",
+                    "the discovery of 26 bodies",
+                    "Friday's discovery of the clandestine camp",
+                    "transit camps and 147 graves were discovered",
+                    "Four more major camp sites have been found in recent weeks.",
+                ),
+                (
+                    "Police found the report useful.",
+                    "The camps are found in the hills.",
+                    "A cage found at a trafficking camp",
+                ),
+            ),
+            # Giving oneself up: "turned himself in to police", "surrendered to police".
+            Alt(
+                r"\b(?:turn(?:ed|s)?|handed)\s+(?:himself|herself|themselves)\s+(?:in(?:to)?|over)\b"
+                r"|\bsurrendered\s+to\s+(?:the\s+)?(?:police|authorities)\b",
+                ("Ko Tong turned himself into police.", "as he turns himself in at the station"),
+            ),
+            # "managed to rescue 600 victims": done.
+            Alt(
+                r"\bmanaged\s+to\s+(?:rescue|arrest|free|detain|save|repatriate|intercept|"
+                r"dismantle|break\s+up)\b",
+                ("Police managed to rescue 600 victims.",),
+                ("Police hope to rescue them.",),
             ),
             Alt(
                 r"\bthe\s+(?:rescue|arrest|prosecution|conviction|extradition|indictment)\s+"
@@ -160,12 +190,16 @@ ACTIONS: tuple[Rule, ...] = (
             Alt(
                 rf"\b{_NUMBER}{_SCALE}(?:\s+(?:of|more|new|reported|suspected|identified|alleged|"
                 rf"[a-z]+(?:ed|al|ic|an|ese)))?(?:\s+(?:of\s+)?[a-z-]+)?\s+{_COUNT_NOUN}\b"
-                rf"|(?:US\$|\$|USD\s?|€|£)\s?\d[\d,.]*{_SCALE}|\b{_NUMBER}{_PERCENT}",
+                rf"|(?:US\$|\$|USD\s?|€|£)\s?\d[\d,.]*{_SCALE}|\b{_NUMBER}{_PERCENT}"
+                # a budget in other currencies: "THB 3.6 billion" (not "RM15,000 in damages")
+                rf"|(?<![a-z]){alternation(sign.lower() for sign in CURRENCY_SIGNS)}\s?\d[\d,.]*\s+"
+                r"(?:million|billion|trillion|bn)\b",
                 (
                     "959 cases of trafficking",
                     "thousands of children",
                     "$150 billion",
                     "29.34 percent",
+                    "funding rose to THB 3.6 billion",
                 ),
                 ("Room 101 is closed.",),
             ),
@@ -223,6 +257,16 @@ ACTIONS: tuple[Rule, ...] = (
                 ("Cases rose to 959.", "Arrests doubled.", "Convictions totalled 44."),
             ),
         ),
+        alone=(
+            # "There are currently 43 people under arrest": a count stated as it stands.
+            Alt(
+                rf"\bthere\s+(?:are|were|have\s+been|had\s+been)\s+(?:currently\s+|now\s+|still\s+)?"
+                rf"(?:about\s+|around\s+|some\s+|at\s+least\s+|nearly\s+|more\s+than\s+|over\s+)?"
+                rf"{_NUMBER}{_SCALE}\s+",
+                ("There are currently 43 people under arrest.", "there were 82 cases of abuse"),
+                ("There are many cases.",),
+            ),
+        ),
         examples=(
             Example("959 cases of human trafficking were reported in 2012.", "statistic"),
             Example("In 2015, they dealt with 100 cases.", "statistic"),
@@ -237,8 +281,9 @@ ACTIONS: tuple[Rule, ...] = (
                 ("a 2005 report", "the study", "a survey"),
             ),
             Alt(
-                r"\b(?:rankings?|investigations?|figures|data|statistics)\b",
+                r"(?<![\w-])(?:rankings?|investigations?|figures|data|statistics)\b",
                 ("new figures", "official data"),
+                ("high-ranking officials",),
             ),
         ),
         verbs=(
@@ -253,10 +298,18 @@ ACTIONS: tuple[Rule, ...] = (
                     "conclude",
                     "present",
                     "show",
+                    "submit",
                     only="s ed",
                 )
                 + r"|(?<!\ban\s)\bestimat(?:ed|es)\b|\bfound\b|\bput\s+out\b",
                 ("The ILO released a report.", "A study found that ...", "It put out figures."),
+            ),
+            # "announced the release of the 2010 Trafficking in Persons Report"
+            Alt(
+                r"\bthe\s+(?:release|publication|launch|unveiling)\s+of\s+(?:[\w’'-]+\s+){0,7}?"
+                r"(?:reports?|stud(?:y|ies)|surveys?|index|findings|figures|data)\b",
+                ("Clinton announced the release of the report.", "the publication of the study"),
+                ("Police demanded the release of the victims.",),
             ),
         ),
         examples=(

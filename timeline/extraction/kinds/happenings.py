@@ -20,14 +20,25 @@ HAPPENINGS: tuple[Rule, ...] = (
                 ("It formed a national committee.", "an anti-human trafficking police unit"),
                 ("The committee met.",),
             ),
+            # "formed a secretariat that consists of 57 officials", "set up a committee"
+            Alt(
+                verbs("form", "set up", "establish", "create", only="ed")
+                + r"\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:secretariat|committee|commission|"
+                r"council|working\s+group)\b",
+                ("Mr Sar Kheng formed a secretariat.", "The ministry set up a committee."),
+                ("The committee met.", "He formed a bond."),
+            ),
         ),
         verbs=(
+            # (Not a body named as made before: "the recently-formed commission met".)
             Alt(
-                verbs("launch", "set up", "establish", "form", "create", "inaugurate", "unveil")
+                r"(?<![-‐])(?<!newly\s)(?<!recently\s)(?:"
+                + verbs("launch", "set up", "establish", "form", "create", "inaugurate", "unveil")
                 + "|"
-                + verbs("found", only="ed ing"),
+                + verbs("found", only="ed ing")
+                + ")",
                 ("The ministry launched it.", "They set up one.", "It was founded in 2007."),
-                ("Police found bodies.",),
+                ("Police found bodies.", "Officials of the recently-formed commission met."),
             ),
             Alt(r"\b(?:new|first)\b", ("a new unit", "its first task force")),
         ),
@@ -48,11 +59,21 @@ HAPPENINGS: tuple[Rule, ...] = (
             ),
             Alt(r"\bwatch[\s-]?list\b", ("on the Tier 2 Watch List", "a watchlist")),
             Alt(
-                r"\blowest\s+(?:level|rank|ranking|tier|grade|category)\b",
-                ("elevated from the lowest level",),
-                ("the lowest price",),
+                r"\b(?:lowest|bottom)\s+(?:level|rank|ranking|rung|tier|grade|category)\b",
+                ("elevated from the lowest level", "in the bottom rung of the chart"),
+                ("the lowest price", "the bottom line"),
             ),
-            Alt(r"\brankings?\b", ("the US rankings", "its ranking")),
+            # The tiers as a translation names them: "put Vietnam on List 2 for follow-up".
+            Alt(
+                r"\b(?:on|to|from)\s+list\s+(?:[123]|i{1,3})\b",
+                ("to put Vietnam on List 2",),
+                ("item 2 of the list",),
+            ),
+            Alt(
+                r"(?<![\w-])rankings?\b",
+                ("the US rankings", "its ranking"),
+                ("high-ranking officials met", "a top-ranking general"),
+            ),
         ),
         verbs=(
             Alt(
@@ -105,8 +126,13 @@ HAPPENINGS: tuple[Rule, ...] = (
             ),
             # Being on a tier: "Burma was at Tier 3", "it sat on the watch list".
             Alt(
-                r"\b(?:was|were|is|are|been|sat|sits)\s+(?:on|at|in)\b",
-                ("Burma was at Tier 3.", "Having sat on the watch list in 2004"),
+                r"\b(?:was|were|is|are|been|sat|sits)\s+(?:(?:previously|already|still|once|"
+                r"briefly|again)\s+)?(?:on|at|in)\b",
+                (
+                    "Burma was at Tier 3.",
+                    "Having sat on the watch list in 2004",
+                    "Malaysia was previously in the bottom rung",
+                ),
                 ("It was a Tier 3 country.",),
             ),
         ),
@@ -129,8 +155,9 @@ HAPPENINGS: tuple[Rule, ...] = (
                 ("signed a memorandum of understanding", "two MoUs"),
             ),
             Alt(
-                r"\b(?:agreements?|accords?|pacts?|deals?|declarations?)\b",
-                ("a bilateral agreement", "the Bali Declaration", "a deal"),
+                r"\b(?:agreements?|accords?|pacts?|deals?|declarations?|pledge)\b",
+                ("a bilateral agreement", "the Bali Declaration", "a deal", "the Integrity Pledge"),
+                ("Officials pledged to act.",),
             ),
         ),
         verbs=(
@@ -173,7 +200,17 @@ HAPPENINGS: tuple[Rule, ...] = (
                 r"amendments?|statutes?|ordinances?|penal\s+code|criminal\s+code|prakas)\b",
                 ("a sub-decree", "the penal code", "new guidelines", "a prakas"),
             ),
-            Alt(r"\b(?:national|action)\s+plans?\b", ("a national plan", "its action plan")),
+            Alt(
+                r"\b(?:national|action|work|strategic|five-year)\s+plans?\b",
+                ("a national plan", "its action plan", "a five-year work plan"),
+            ),
+            # A government's decision as an instrument: "the premier signed a decision".
+            Alt(
+                verbs("sign", "issue", only="ed") + r"\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}?decision\b"
+                r"|\bdecision\s+no\.?\s*\d",
+                ("Premier Nguyen Tan Dung signed a decision", "under Decision No. 1427"),
+                ("The court's decision was welcome.",),
+            ),
             Alt(
                 r"\b(?:moratori(?:um|a)|bans?\s+on|bann(?:ed|ing)|suspensions?\s+(?:of|on))\b",
                 ("a moratorium", "a ban on recruitment", "banned the practice"),
@@ -205,6 +242,11 @@ HAPPENINGS: tuple[Rule, ...] = (
                 )
                 + r"|\bsigned\s+into\s+law\b",
                 ("Parliament passed the law.", "It was promulgated.", "signed into law"),
+            ),
+            Alt(
+                verbs("sign", "issue", only="ed") + r"\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}?decision\b",
+                ("The premier signed a decision on the programme.",),
+                ("The decision was signed.",),
             ),
             Alt(
                 verbs("take effect", only="base s ed")
@@ -267,6 +309,11 @@ HAPPENINGS: tuple[Rule, ...] = (
                 ("She visited the shelter.",),
             ),
             Alt(r"\bconvened\b", ("The council convened.",)),
+            Alt(
+                r"\b(?:gathered|assembled)\s+(?:here\s+)?(?:in|at)\s+(?-i:[A-Z])",
+                ("Senior officers have gathered in Bangkok.",),
+                ("Evidence gathered in the raid.",),
+            ),
             Alt(
                 r"\bpaid\s+(?:an?\s+)?(?:official\s+|state\s+)?visit\b",
                 ("He paid an official visit to Laos.",),

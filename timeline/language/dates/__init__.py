@@ -67,7 +67,14 @@ from timeline.language.dates.mention import DateExample, DateMention
 from timeline.language.dates.numbers import numeric_date_order
 from timeline.model import Precision
 
-__all__ = ["EXAMPLES", "DateExample", "DateMention", "find_dates", "numeric_date_order"]
+__all__ = [
+    "EXAMPLES",
+    "DateExample",
+    "DateMention",
+    "find_dates",
+    "numeric_date_order",
+    "work_done",
+]
 
 #: Every date family's examples, by family: the texts each must and must not read.
 EXAMPLES: dict[str, tuple[DateExample, ...]] = {
@@ -95,8 +102,25 @@ def find_dates(
     (``"dmy"``/``"mdy"``, from :func:`numeric_date_order` over the whole
     article) says how to read ambiguous numeric dates such as ``04/11/2021``.
     """
+    return _find(text, reference, reference_precision, order)[0]
+
+
+def work_done(
+    text: str,
+    reference: _dt.date | None = None,
+    reference_precision: Precision = "day",
+    order: str | None = None,
+) -> int:
+    """How many steps :func:`find_dates` takes on ``text`` (candidates weighed, tense markers
+    looked at): a deterministic measure of its work, for checking that it grows linearly."""
+    return _find(text, reference, reference_precision, order)[1]
+
+
+def _find(
+    text: str, reference: _dt.date | None, reference_precision: Precision, order: str | None
+) -> tuple[list[DateMention], int]:
     if not text:
-        return []
+        return [], 0
     if isinstance(reference, _dt.datetime):
         reference = reference.date()
     finder = Finder(text, reference, reference_precision, order)
@@ -107,7 +131,10 @@ def find_dates(
     anaphors.find_year_anaphors(finder)
     anaphors.find_span_anaphors(finder)
     relative.find_weekdays(finder)
-    return [
+    linked = link(finder, select(finder.out, len(text)))
+    finder.work += len(linked)
+    mentions = [
         DateMention(c.start, c.end, text[c.start : c.end], c.value, c.precision, c.relative)
-        for c in link(finder, select(finder.out, len(text)))
+        for c in linked
     ]
+    return mentions, finder.work

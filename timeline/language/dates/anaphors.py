@@ -44,6 +44,10 @@ EXAMPLES: tuple[DateExample, ...] = (
         "In 2015, 90 cases were handled during the year.",
         (("2015", "2015"), ("during the year", "2015")),
     ),
+    DateExample(
+        "In its Report 2016 it kept Malaysia on the list, a year after it bumped it up.",
+        (("2016", "2016"), ("a year after", "2015")),
+    ),
     # Counted from something else, or from nothing.
     DateExample("It came the year before the election.", ()),
     DateExample("It came a year earlier than planned.", ()),
@@ -61,6 +65,7 @@ def find_year_anaphors(f: Finder) -> None:
         matches = []
         i = low.find("year")
         while i >= 0:
+            f.work += 1
             # A cheap look at the words around "year" before the pattern is tried: every
             # form has one of these words right before "year" or right after "year(s)".
             j = i + 5 if low.startswith("s", i + 4) else i + 4
@@ -92,6 +97,10 @@ def _year_offset(f: Finder, m: re.Match[str]) -> int | None:
     word = (m.group("andir") or m.group("tydir") or m.group("adj") or "").lower()
     following = g.NEXT_WORD_RE.match(text, end)
     after = following.group(1).lower() if following else None
+    if word in ("before", "after") and after in g.SUBJECT_PRONOUNS:
+        # "kept it on the list, a year after it bumped the country up": what the clause
+        # after it tells came a year before the date named before (and "before" after).
+        return (-1 if word == "after" else 1) * number_value(m.group("an") or "a")
     if word in ("before", "after") and after and after not in g.ANAPHOR_FOLLOWERS:
         return None  # "the year before the election" counts from the election
     if word in ("earlier", "later") and after == "than":
@@ -116,6 +125,7 @@ def _span_matches(f: Finder) -> list[re.Match[str]]:
     for unit in ("day", "week", "month"):
         i = low.find(unit)
         while i >= 0:
+            f.work += 1
             # Every form has its unit word at most 26 characters from its start.
             for m in g.SPAN_ANAPHOR_RE.finditer(text, max(0, i - 26), min(len(text), i + 16)):
                 found.setdefault(m.start(), m)
@@ -151,10 +161,12 @@ def find_span_anaphors(f: Finder) -> None:
         f.add(m.start(), end, PRIORITY_RELATIVE, None, None, True)
     if g.ORDINAL_RE.search(text):  # cheap: most texts have no "12th"
         for m in g.DAY_OF_MONTH_RE.finditer(text):
+            f.work += 1
             f.anaphors[m.span()] = ("day of month", int(m.group("d")))
             f.add(m.start(), m.end(), PRIORITY_RELATIVE, None, None, True)
     if "the year" in f.low:
         for m in g.THE_YEAR_RE.finditer(text):
+            f.work += 1
             if m.group("now") and f.ref is not None:
                 value, prec = f.relative(f.ref, "year")
                 f.add(m.start(), m.end(), PRIORITY_RELATIVE, value, prec, True)

@@ -5,6 +5,7 @@ among overlapping candidates."""
 from __future__ import annotations
 
 import datetime as _dt
+import re
 
 from dateutil.relativedelta import relativedelta
 
@@ -27,6 +28,12 @@ __all__ = ["Finder", "select"]
 
 def prev_tokens(text: str, pos: int, n: int = 3) -> list[tuple[str, int]]:
     """The last ``n`` tokens (words, numbers, punctuation) before ``pos`` with their starts."""
+    if pos > 16:
+        # Most often the last tokens lie in a few characters: more than ``n`` there means the
+        # last ``n`` are whole (only the first may be cut by the window).
+        near = [(m.group(), m.start()) for m in g.TOKEN_RE.finditer(text, pos - 16, pos)]
+        if len(near) > n:
+            return near[-n:]
     lo = max(0, pos - 48)
     return [(m.group(), m.start()) for m in g.TOKEN_RE.finditer(text, lo, pos)][-n:]
 
@@ -70,7 +77,10 @@ def count_after_year(text: str, end: int, year: int, strong: bool) -> bool:
 class Finder:
     """The state of one :func:`find_dates` call: text, reference and candidates."""
 
-    __slots__ = ("text", "ref", "ref_prec", "order", "out", "parts", "anaphors", "dated_end", "low")
+    __slots__ = (
+        "text", "ref", "ref_prec", "order", "out", "parts", "anaphors", "dated_end", "low",
+        "_marks", "work",
+    )  # fmt: skip
 
     def __init__(
         self, text: str, ref: _dt.date | None, ref_prec: Precision, order: str | None = None
@@ -89,6 +99,11 @@ class Finder:
         self.anaphors: dict[tuple[int, int], tuple[str, int]] = {}
         #: End of the last month mention read with a day or year, for "December 2019 to March".
         self.dated_end = -1
+        #: Where the sentence ends, clause breaks and tense markers stand (found on first use).
+        self._marks: _Marks | None = None
+        #: A count of the steps taken (candidates added, tense markers weighed): the work done,
+        #: for tests that check it grows linearly with the text.
+        self.work = 0
 
     # ----------------------------------------------------------------- resolution
 
@@ -96,6 +111,7 @@ class Finder:
         self, start: int, end: int, prio: int, value: str | None, prec: Precision | None, rel: bool
     ) -> None:
         """Record a candidate mention (overlaps are resolved later)."""
+        self.work += 1
         self.out.append(Candidate(start, end, prio, value, prec if value else None, rel))
 
     def relative(self, d: _dt.date | None, prec: Precision) -> tuple[str | None, Precision | None]:
@@ -122,31 +138,34 @@ class Finder:
     def tense(self, start: int, end: int) -> str | None:
         """'past', 'future' or None, from the tense marker nearest the span in its clause
         (a relative or subordinate clause has its own tense: "will host a meeting on
-        Friday, which Myanmar has agreed to attend"), else in its sentence."""
+        Friday, which Myanmar has agreed to attend"), else in its sentence.
+
+        The sentence ends, clause breaks and tense markers are found once for each stretch
+        of the text asked about; each call looks them up (a text of a thousand dates costs
+        a thousand look-ups, not a thousand scans of their neighbourhoods)."""
+        marks = self._marks
+        if marks is None:
+            marks = self._marks = _Marks(self.text)
         text = self.text
         lo, hi = max(0, start - 300), min(len(text), end + 300)
-        s_start = lo
-        for m in g.SENTENCE_END_RE.finditer(text, lo, start):
-            s_start = m.end()
-        m = g.SENTENCE_END_RE.search(text, end, hi)
-        s_end = m.start() + 1 if m else hi
-        c_start = s_start
-        for m in TENSE_BREAK.finditer(text, s_start, start):
-            c_start = m.end()
-        m = TENSE_BREAK.search(text, end, s_end)
-        c_end = m.start() if m else s_end
-        if g.TENSE_RE.search(text, c_start, c_end):
+        s_start = marks.last_end_before(0, lo, start) or lo
+        found = marks.first_start_after(0, end, hi)
+        s_end = found + 1 if found is not None else hi
+        c_start = marks.last_end_before(1, s_start, start) or s_start
+        found = marks.first_start_after(1, end, s_end)
+        c_end = found if found is not None else s_end
+        if marks.within(c_start, c_end):
             s_start, s_end = c_start, c_end
         best: tuple[int, str, int] | None = None
-        for m in g.TENSE_RE.finditer(text, s_start, s_end):
-            if m.end() <= start:
-                dist = start - m.end()
-            elif m.start() >= end:
-                dist = m.start() - end
+        for m_start, m_end, past, word in marks.within(s_start, s_end):
+            self.work += 1
+            if m_end <= start:
+                dist = start - m_end
+            elif m_start >= end:
+                dist = m_start - end
             else:
                 continue
-            if m.group("p"):
-                word = m.group("p")
+            if past:
                 if word.endswith("ed") and word in g.NOT_PAST_ED:
                     continue
                 kind = "past"
@@ -157,7 +176,7 @@ class Finder:
             else:
                 kind = "future"
             if best is None or dist < best[0]:
-                best = (dist, kind, m.start())
+                best = (dist, kind, m_start)
         if best is None:
             return None
         if best[1] == "past" and g.FUTURE_AUX_RE.search(text, max(s_start, best[2] - 40), best[2]):
@@ -257,6 +276,64 @@ class Finder:
                 start, end, PRIORITY_ABSOLUTE, iso(y, month, precision="month"), "month", False
             )
         return True
+
+
+class _Marks:
+    """Sentence ends, clause breaks and tense markers of a text, found a stretch at a time
+    where they are asked for (a long text with few months needing a tense is not scanned
+    whole), kept sorted for look-ups."""
+
+    __slots__ = ("text", "chunks")
+
+    #: How many characters are scanned at once.
+    SIZE = 2048
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        #: Chunk number -> (sentence ends, clause breaks, tense markers) starting in it.
+        self.chunks: dict[int, tuple[list, list, list]] = {}
+
+    def _chunk(self, k: int) -> tuple[list, list, list]:
+        found = self.chunks.get(k)
+        if found is None:
+            text, lo = self.text, k * self.SIZE
+            hi = min(len(text), lo + self.SIZE)
+            reach = min(len(text), hi + 64)  # a match that starts here may end further on
+
+            def spans(pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+                return [m.span() for m in pattern.finditer(text, lo, reach) if m.start() < hi]
+
+            tenses = [
+                (m.start(), m.end(), m.group("p") is not None, m.group("p") or "")
+                for m in g.TENSE_RE.finditer(text, lo, reach)
+                if m.start() < hi
+            ]
+            found = self.chunks[k] = (spans(g.SENTENCE_END_RE), spans(TENSE_BREAK), tenses)
+        return found
+
+    def _spans(self, which: int, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The spans of one kind (0: sentence ends, 1: clause breaks) within ``[lo, hi)``."""
+        out: list[tuple[int, int]] = []
+        for k in range(lo // self.SIZE, hi // self.SIZE + 1):
+            out += [span for span in self._chunk(k)[which] if lo <= span[0] and span[1] <= hi]
+        return out
+
+    def last_end_before(self, which: int, lo: int, pos: int) -> int | None:
+        """The end of the last span within ``[lo, pos)``, or None."""
+        found = self._spans(which, lo, pos)
+        return found[-1][1] if found else None
+
+    def first_start_after(self, which: int, pos: int, hi: int) -> int | None:
+        """The start of the first span within ``[pos, hi)``, or None."""
+        found = self._spans(which, pos, hi)
+        return found[0][0] if found else None
+
+    def within(self, lo: int, hi: int) -> list[tuple[int, int, bool, str]]:
+        """The tense markers within ``[lo, hi)``."""
+        out = []
+        for k in range(lo // self.SIZE, hi // self.SIZE + 1):
+            out += [t for t in self._chunk(k)[2] if lo <= t[0] and t[1] <= hi]
+        return out
 
 
 def select(candidates: list[Candidate], length: int) -> list[Candidate]:

@@ -17,12 +17,14 @@ from timeline.language.lexicon import (
     COUNTED_PEOPLE,
     COUNTED_PLACES,
     CURRENCIES,
+    GATHERINGS,
     MEASURES,
     MONTHS,
     OTHER_COUNTED,
     PERCENT_WORDS,
     SCALE_WORDS,
     WEEKDAYS,
+    alternation,
     capitalised_alternation,
     month_forms,
     number_word_pattern,
@@ -45,10 +47,26 @@ YEAR_PREPS = word_set(
     " early late mid end start beginning spring summer autumn fall winter fiscal fy"
     " year calendar between around spent spend spending"
 )
+#: Publications named with their year after them: ``its TIP report 2016``, ``Index 2018``.
+PUBLICATIONS = word_set("report reports index survey yearbook review edition census")
+#: A publication named after its year: ``The U.S. [2011] Annual Report``.
+PUBLICATION_AFTER_YEAR_RE = re.compile(
+    r"[ \t]+(?:[A-Za-z][\w’'()-]*[ \t]+){0,4}?(?i:report|index|survey|yearbook|census)\b"
+)
+#: A place named after an event, before its year: ``the 18th Asean Summit in Indonesia, [2011]``.
+PLACE_BEFORE_YEAR_RE = re.compile(
+    rf"(?i:\b{alternation(GATHERINGS)})(?:\s+[a-z]+){{0,2}}?\s+(?:in|at)\s+"
+    r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*,[ \t]*\Z"
+)
 #: Determiners: ``the 2009 assessment``, ``a 2005 report``.
 DETERMINERS = word_set("the a an this that these those its their his her our your whose both")
 #: Words joining two years of a list or range: ``in 2011 and 2012``.
-LIST_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:and|or|to|through|until|till|&)\s+|[-–—‐‑/]\s*)?", re.I)
+#: (A separator is needed: "in May May" is no list.)
+LIST_GAP = re.compile(
+    r"\s*(?:,\s*(?:(?:and|or|to|through|until|till|&)\s+|[-–—‐‑/]\s*)?"
+    r"|(?:and|or|to|through|until|till|&)\s+|[-–—‐‑/]\s*)",
+    re.I,
+)
 #: Words before a number that make it a name or code, never a year.
 CODE_WORDS = word_set(
     "no nos number route resolution iso boeing airbus page pages pp p room flight model article"
@@ -211,6 +229,8 @@ RANGE_JOIN_RE = re.compile(
 )
 ANAPHOR_BEFORE = word_set("previous preceding prior following same that")
 ANAPHOR_AFTER = word_set("earlier later before after")
+#: Subjects of a clause after ``a year after``: "a year after it bumped Malaysia up".
+SUBJECT_PRONOUNS = word_set("it they he she we")
 #: Words that may follow ``the year before``/``a year after`` when nothing else is meant.
 ANAPHOR_FOLLOWERS = word_set("and or but when while as that with")
 SENTENCE_END_RE = re.compile(r"[.!?][\"”’')\]]*\s|\n")

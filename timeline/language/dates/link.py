@@ -24,9 +24,70 @@ def link(f: Finder, chosen: list[Candidate]) -> list[Candidate]:
     out = list(chosen)
     if f.parts:
         _link_ranges(f, out)
+        _link_story_years(f, out)
     if f.anaphors:
         _link_anaphors(f, out)
     return out
+
+
+#: How near before a month a year named in the same sentence gives it its year.
+_NAMED_YEAR_CHARS = 60
+
+
+def _link_story_years(f: Finder, out: list[Candidate]) -> None:
+    """The year a month named without one takes from the story told before it.
+
+    A year named just before it in the same sentence gives it its year ("its
+    2018 report released on 28 June"). Without a reference, it takes the year
+    of the latest month or day named before it ("In June 2019 it was reported
+    ... in early September": September 2019), as temporal taggers read
+    narratives (a bare year is too often background or a baseline). With a
+    reference, a month after the reference's, in a clause of no tense, takes
+    the year before when the story told just before it is of that year (a
+    March 2013 story telling 2012: "In July, a crackdown": July 2012).
+    """
+    year: int | None = None  # the year of the latest mention with a value
+    told: int | None = None  # the year of the latest month or day named (a point of the story)
+    named: Candidate | None = None  # the latest year named outright, not ending a range
+    for i, cand in enumerate(out):
+        part = f.parts.get((cand.start, cand.end))
+        if part is not None and cand.relative and part[2] in ("", "early", "late", "mid"):
+            month, day, _ = part
+            if (
+                named is not None
+                and cand.start - named.end <= _NAMED_YEAR_CHARS
+                and not g.SENTENCE_END_RE.search(f.text, named.end, cand.start)
+            ):
+                # "its 2018 report released on 28 June": the year the phrase names.
+                out[i] = _in_year(cand, int(named.value[:4]), month, day)  # type: ignore[index]
+            elif f.ref is None and cand.value is None and told is not None:
+                out[i] = _in_year(cand, told, month, day)
+            elif (
+                f.ref is not None
+                and f.ref_prec == "day"
+                and year == f.ref.year - 1
+                and cand.value is not None
+                and cand.value.startswith(f"{f.ref.year}-")
+                and (month, day or 0) > (f.ref.month, f.ref.day if day else 0)
+                and f.tense(cand.start, cand.end) is None
+            ):
+                out[i] = _in_year(cand, year, month, day)
+        value = out[i].value
+        if value is None:
+            continue
+        year = int(value[:4])
+        if out[i].precision != "year":
+            told = year
+        elif not out[i].relative:
+            ends_range = i > 0 and g.RANGE_JOIN_RE.fullmatch(f.text, out[i - 1].end, cand.start)
+            named = None if ends_range else out[i]  # "covering 2021-2025 ... in March"
+
+
+def _in_year(cand: Candidate, year: int, month: int, day: int | None) -> Candidate:
+    """A month (and day) named without a year, placed in ``year``."""
+    prec: Precision = "day" if day and valid_day(year, month, day) else "month"
+    value = iso(year, month, day or 1, prec)
+    return cand._replace(value=value, precision=prec, relative=True)
 
 
 def _link_anaphors(f: Finder, out: list[Candidate]) -> None:

@@ -42,6 +42,25 @@ EXAMPLES: tuple[DateExample, ...] = (
         (("March", "2019-03"), ("April", "2019-04"), ("May 2019", "2019-05")),
     ),
     DateExample("It was signed in March.", (("March", None),), reference=None),
+    # A year named just before, or the story's year when there is no reference.
+    DateExample(
+        "its 2018 trafficking report released on 28 June",
+        (("2018", "2018"), ("28 June", "2018-06-28")),
+    ),
+    DateExample(
+        "In June 2019 it was said the report would come in early September.",
+        (("June 2019", "2019-06"), ("early September", "2019-09")),
+        reference=None,
+    ),
+    DateExample(
+        "Police in 2012 made 300 arrests. In July, a crackdown on brothels.",
+        (("2012", "2012"), ("July", "2012-07")),
+        reference="2013-03-22",
+    ),
+    DateExample(
+        "A plan covering 2021-2025 was launched in March.",
+        (("2021", "2021"), ("2025", "2025"), ("March", "2013-03")),
+    ),
     # Not months: the modal, a name, a count.
     DateExample("Officials may meet again.", ()),
     DateExample("Police may be asked to help.", ()),
@@ -56,6 +75,7 @@ def find_months(f: Finder) -> None:
     text = f.text
     last_bare_end = -1
     for m in g.MONTH_WORD_RE.finditer(text):
+        f.work += 1
         ms, me = m.span()
         if ms and (text[ms - 1].isalnum() or text[ms - 1] in "_/\\@#"):
             continue

@@ -3,6 +3,7 @@ context (``in 2012``, ``the 2009 assessment``, ``2008–2009``, ``as early as 20
 
 from __future__ import annotations
 
+import datetime as _dt
 from functools import lru_cache
 
 from timeline.language.dates import grammar as g
@@ -21,6 +22,7 @@ from timeline.language.dates.mention import (
     iso,
     valid_day,
 )
+from timeline.language.lexicon import weekday_number
 
 __all__ = [
     "NUMERIC_EXAMPLES",
@@ -39,6 +41,9 @@ NUMERIC_EXAMPLES: tuple[DateExample, ...] = (
     DateExample("Filed 13.07.2005 in court", (("13.07.2005", "2005-07-13"),)),
     DateExample("Dated 08.01.2020 by the clerk", (("08.01.2020", "2020-01-08"),)),
     DateExample("Stamped 2019-02-30 by mistake.", (("2019-02-30", "2019-02"),)),
+    # A weekday before an ambiguous date tells its order: 3 July 2015 was a Friday.
+    DateExample("Fri, 07/03/2015 - 14:26", (("07/03/2015", "2015-07-03"),)),
+    DateExample("Sat, 07/03/2015 - 14:26", (("07/03/2015", "2015-03-07"),)),
     # Not dates: an ambiguous order, a version number, a code.
     DateExample("Filed 05/07/2005 in court", ()),
     DateExample("version 1.2.2010 released", ()),
@@ -58,6 +63,15 @@ YEAR_EXAMPLES: tuple[DateExample, ...] = (
     DateExample("It spent 2007 and 2008 on the list.", (("2007", "2007"), ("2008", "2008"))),
     DateExample("It sat there in both 2019 and 2020.", (("2019", "2019"), ("2020", "2020"))),
     DateExample("2012's figures were worse.", (("2012", "2012"),)),
+    DateExample("In its TIP report 2016, it kept Malaysia.", (("2016", "2016"),)),
+    DateExample("The U.S. 2011 Annual Report put it on the list.", (("2011", "2011"),)),
+    DateExample(
+        "Leaders at the 18th Asean Summit in Indonesia, 2011, agreed.", (("2011", "2011"),)
+    ),
+    DateExample(
+        "The summits were held in Nay Pyi Taw, 2014 and 2015.",
+        (("2014", "2014"), ("2015", "2015")),
+    ),
     # Not years: counts, amounts, codes, decades, out of range.
     DateExample("Police rescued 2012 people.", ()),
     DateExample("They spent 2000 hours on it.", ()),
@@ -68,6 +82,11 @@ YEAR_EXAMPLES: tuple[DateExample, ...] = (
     DateExample("between 2000 and 3000 workers left", ()),
     DateExample("20 percent of 2000 respondents agreed", ()),
     DateExample("It was founded in 1850.", ()),
+    DateExample("The report 2000 workers signed was ignored.", ()),
+    DateExample("Police questioned 2011 people for the report.", ()),
+    DateExample("In Bangkok, 2000 workers marched.", ()),
+    DateExample("Talks in Hanoi, 2012 officials said, went well.", ()),
+    DateExample("It plans to ratify the Work in Fishing Convention, 2007 (No. 188).", ()),
 )
 
 
@@ -75,6 +94,7 @@ def find_numeric_dates(f: Finder) -> None:
     """``2019-02-11``, ``13/07/2005`` (only where day and month cannot be swapped)."""
     text = f.text
     for m in g.NUMERIC_RE.finditer(text):
+        f.work += 1
         start, end = m.span()
         if bad_before(text, start) or (not text.startswith("T", end) and bad_after(text, end)):
             continue
@@ -83,7 +103,11 @@ def find_numeric_dates(f: Finder) -> None:
             year, month, day = int(first), int(middle), int(last)
         elif len(first) <= 2 and len(last) == 4:
             a, b, year = int(first), int(middle), int(last)
-            order = _shown_order(first, separator, middle) or ("mdy" if a == b else f.order)
+            order = (
+                _shown_order(first, separator, middle)
+                or ("mdy" if a == b else f.order)
+                or _weekday_order(text, start, a, b, year)
+            )
             if order == "dmy":
                 day, month = a, b
             elif order == "mdy":
@@ -102,12 +126,30 @@ def find_numeric_dates(f: Finder) -> None:
             )
 
 
+def _weekday_order(text: str, start: int, a: int, b: int, year: int) -> str | None:
+    """The order a weekday written before an ambiguous numeric date shows: "Fri, 07/03/2015"
+    is 3 July (a Friday), not 7 March (a Saturday)."""
+    m = g.WEEKDAY_BEFORE_RE.search(text, max(0, start - 16), start)
+    if m is None:
+        return None
+    wanted = weekday_number(m.group().strip(" ,.\t\n"))
+    fits = [
+        order
+        for order, (month, day) in (("mdy", (a, b)), ("dmy", (b, a)))
+        if 1 <= month <= 12
+        and valid_day(year, month, day)
+        and _dt.date(year, month, day).weekday() == wanted
+    ]
+    return fits[0] if len(fits) == 1 else None
+
+
 def find_years(f: Finder) -> None:
     """Bare years with year context, ranges and lists of years."""
     text = f.text
     last_end = -1  # end of the last accepted year, for lists ("in 2011 and 2012")
     skip_to = -1
     for m in g.YEAR_RE.finditer(text):
+        f.work += 1
         start, end = m.span()
         if start < skip_to or (
             start and (text[start - 1].isalnum() or text[start - 1] in "_$€£¥₹")
@@ -189,14 +231,18 @@ def _year_context(f: Finder, start: int, end: int, before, last_end: int) -> int
         return None
     if last_end >= 0 and g.LIST_GAP.fullmatch(text, last_end, start):
         return start
+    if g.PUBLICATION_AFTER_YEAR_RE.match(text, end):
+        return start  # "The U.S. 2011 Annual Report", "its 2018 trafficking in persons report"
     if not before:
         return None
     prev, prev_start = before[-1]
     low = prev.lower()
     if low in ("early", "late", "mid"):
         return prev_start
-    if low in g.YEAR_PREPS or low in g.DETERMINERS:
+    if low in g.YEAR_PREPS or low in g.DETERMINERS or low in g.PUBLICATIONS:
         return start
+    if low == "," and g.PLACE_BEFORE_YEAR_RE.search(text, max(0, start - 80), start):
+        return start  # "the 18th Asean Summit in Indonesia, 2011"
     if low == "as" and len(before) >= 3 and before[-3][0].lower() == "as":
         return start  # "as early as 2005", "as recently as 2019"
     if low == "s" and len(before) >= 2 and before[-2][0] in "'’":

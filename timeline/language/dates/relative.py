@@ -36,6 +36,9 @@ WEEKDAY_EXAMPLES: tuple[DateExample, ...] = (
     DateExample("Police raided the bar on Friday.", (("Friday", "2013-06-21"),)),
     DateExample("Officials met last Monday.", (("last Monday", "2013-06-24"),)),
     DateExample("They will meet on Friday.", (("Friday", "2013-06-28"),)),
+    DateExample(
+        "The report will be released on Friday.", (("Friday", "2013-03-22"),), "2013-03-22"
+    ),
     DateExample("The talks open next Tuesday.", (("next Tuesday", "2013-07-02"),)),
     DateExample("With Sunday's group, 300 have returned.", (("Sunday", "2013-06-23"),)),
     # Not dates: feasts and names, habits.
@@ -47,6 +50,7 @@ WEEKDAY_EXAMPLES: tuple[DateExample, ...] = (
 def find_relative(f: Finder) -> None:
     """``last year``, ``two years ago``, ``the past year``, ``this week``, ``yesterday``."""
     for m in _relative_matches(f):
+        f.work += 1
         start, end = m.span()
         d: _dt.date | None
         prec: Precision
@@ -85,6 +89,7 @@ def _relative_matches(f: Finder) -> list[re.Match[str]]:
     for word in g.REL_ANCHORS:
         i = low.find(word)
         while i >= 0:
+            f.work += 1
             windows.append((max(0, i - 40), min(len(text), i + len(word) + 16)))
             i = low.find(word, i + 1)
     windows.sort()
@@ -126,6 +131,7 @@ def find_weekdays(f: Finder) -> None:
     """``Friday``, ``last Friday``, ``next Friday``, ``on Friday`` (future: the next one)."""
     text = f.text
     for m in g.WEEKDAY_RE.finditer(text):
+        f.work += 1
         ws, end = m.span()
         if ws and (text[ws - 1].isalnum() or text[ws - 1] == "_"):
             continue
@@ -164,8 +170,8 @@ def _weekday_date(f: Finder, word: str, mod: str, start: int, end: int) -> _dt.d
         future = f.tense(start, end) == "future"
         if mod == "this":
             return ref + relativedelta(weekday=wd(+1 if future else -1))
-        if future:
-            return ref + relativedelta(days=1, weekday=wd(+1))
+        if future:  # "will be released Friday" in a Friday story: that day
+            return ref + relativedelta(weekday=wd(+1))
         return ref + relativedelta(weekday=wd(-1))
     except (OverflowError, ValueError):
         return None

@@ -1,0 +1,98 @@
+"""The shapes of sentences: which lines are prose that may report a happening, and the
+types of a sentence's clauses."""
+
+from __future__ import annotations
+
+import re
+
+from timeline.extraction.kinds import SINGULAR_KINDS, Kind, classify
+from timeline.language.clauses import split_clauses
+from timeline.language.dates import DateMention
+
+__all__ = [
+    "MAX_SENTENCE",
+    "agenda_line",
+    "clause_kind",
+    "looks_like_sentence",
+    "other_clause_kinds",
+]
+
+#: Longest text taken as one sentence of evidence.
+MAX_SENTENCE = 3000
+# A full stop inside the span followed by text the splitter kept ("2013. ��").
+_INNER_STOP = re.compile(r"[a-z\d][.!?][\"'”’»)\]]*\s")
+_TOKEN = re.compile(r"\w+")
+# At least three (ten) runs of word characters: found without listing every word.
+_THREE_WORDS = re.compile(r"\w\W+\w+\W+\w")
+_TEN_WORDS = re.compile(r"\w(?:\W+\w+){8}\W+\w")
+_TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
+# Words of four letters or more, and those of them capitalised: a line without a full stop
+# whose long words are nearly all capitalised is a headline ("Government Repatriates 62
+# Citizens Rescued from Scam Companies"), not prose that lost its full stop.
+_LONG_WORD = re.compile(r"\b[^\W\d_]{4,}")
+_CAPITALISED = re.compile(r"\b[^\W\d_a-z][^\W\d_]{3,}")
+_AGENDA_SEPARATOR = re.compile(r"\s*[:–—|-]\s*\w")
+
+
+# --------------------------------------------------------------------------- sentence shapes
+
+
+def agenda_line(text: str, first: DateMention | None) -> bool:
+    """A list line that opens with its date: "12-13 November 2019: Senior officials meeting"
+    (``first``: the line's first date mention, its span in ``text``)."""
+    if first is None or first.value is None or first.start > 2:
+        return False
+    rest = first.end
+    return bool(_AGENDA_SEPARATOR.match(text, rest)) and len(_TOKEN.findall(text, rest)) >= 3
+
+
+def looks_like_sentence(text: str) -> bool:
+    """Headings, captions and fragments ("Clearer picture", "Supplied") are not reports.
+
+    A sentence has terminal punctuation and three words or more; a line
+    without it must be long enough to be prose that lost its full stop, and
+    not a headline in title case. A "sentence" longer than
+    :data:`MAX_SENTENCE` characters is not prose (a table, a run of words
+    without punctuation) and gives no evidence.
+    """
+    if len(text) > MAX_SENTENCE or text.lstrip().startswith("#"):  # a Markdown heading
+        return False
+    if _TERMINAL.search(text) or _INNER_STOP.search(text):
+        return _THREE_WORDS.search(text) is not None
+    if _TEN_WORDS.search(text) is None:
+        return False
+    return len(_CAPITALISED.findall(text)) < 0.8 * len(_LONG_WORD.findall(text))
+
+
+# --------------------------------------------------------------------------- clauses
+
+
+def clause_kind(sentence: str, at: int, fallback: Kind) -> Kind:
+    """The type of the clause holding position ``at``, or the sentence's when it has none."""
+    clauses = split_clauses(sentence)
+    if len(clauses) == 1:
+        return fallback
+    for start, end in clauses:
+        if at < end or end == len(sentence):
+            return classify(sentence[start:end]) or fallback
+    return fallback
+
+
+def other_clause_kinds(sentence: str, kind: Kind) -> list[Kind]:
+    """Happenings of other types that clauses of the sentence narrate on their own."""
+    clauses = split_clauses(sentence)
+    if len(clauses) == 1:
+        return []
+    found: list[Kind] = []
+    for start, end in clauses:
+        clause = classify(sentence[start:end])
+        if (
+            clause is not None
+            and clause.action
+            and clause.kind != kind.kind
+            and clause.kind in SINGULAR_KINDS
+            and clause.kind != "report"  # "according to the report released Monday": a source
+            and all(k.kind != clause.kind for k in found)
+        ):
+            found.append(clause)
+    return found
