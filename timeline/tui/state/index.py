@@ -18,7 +18,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from operator import attrgetter
 from typing import Protocol
 
-from timeline.filters import Filter
+from timeline.filters import Filter, region_members
 from timeline.model import Article, Corpus, Event
 from timeline.query import Query, fold, parse, search_text
 
@@ -99,6 +99,7 @@ class EventIndex:
         self._by_country: dict[str, array] | None = None
         self._by_type: dict[str, array] | None = None
         self._by_article: dict[str, array] | None = None
+        self._by_region: dict[str, array] | None = None
         self._years: list[int] | None = None
         self._views: dict[tuple[Filter, int], Sequence[int]] = {}
         self._per_article: Counter[str] | None = None
@@ -160,6 +161,25 @@ class EventIndex:
             self._build_facets()
         assert self._by_type is not None
         return self._by_type
+
+    def by_region(self) -> dict[str, array]:
+        """Regional group ("ASEAN") -> sorted indexes of the events about it."""
+        if self._by_region is None:
+            self._by_region = _regions_of(self.events)
+        return self._by_region
+
+    @property
+    def regions(self) -> list[str]:
+        """Every regional group present, alphabetically."""
+        return sorted(self.by_region())
+
+    def _via_regions(self, countries: frozenset[str]) -> list[array]:
+        """The events of the groups ``countries`` name or have members in (shown "via")."""
+        found = []
+        for region, positions in sorted(self.by_region().items()):
+            if region in countries or (region_members(region) or frozenset()) & countries:
+                found.append(positions)
+        return found
 
     def article_events(self, file: str) -> list[Event]:
         """The events of one article, in the order they appear in its text."""
@@ -224,6 +244,10 @@ class EventIndex:
                 self._per_article = counts
         if generation == self.generation:
             self.article_numbers()
+        if self._by_region is None:
+            regions = _regions_of(events)
+            if generation == self.generation:
+                self._by_region = regions
 
     @property
     def countries(self) -> list[str]:
@@ -287,6 +311,7 @@ class EventIndex:
             candidates.append(range(start, max(start, end)))
         if event_filter.countries:
             lists = [self.by_country().get(c, []) for c in sorted(event_filter.countries)]
+            lists += self._via_regions(event_filter.countries)
             candidates.append(_union(lists))
         if event_filter.types:
             lists = [self.by_type().get(t, []) for t in sorted(event_filter.types)]
@@ -356,6 +381,18 @@ def _facets(
             found = by_article[event.article] = array("i")
         found.append(i)
     return by_country, by_type, by_article
+
+
+def _regions_of(events: list[Event]) -> dict[str, array]:
+    """Position arrays per regional group."""
+    by_region: dict[str, array] = {}
+    for i, regions in enumerate(map(attrgetter("regions"), events)):
+        for region in regions:
+            found = by_region.get(region)
+            if found is None:
+                found = by_region[region] = array("i")
+            found.append(i)
+    return by_region
 
 
 def _union(lists: list[array]) -> Sequence[int]:
