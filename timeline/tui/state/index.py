@@ -146,7 +146,8 @@ class EventIndex:
         return self._by_id
 
     def _build_facets(self) -> None:
-        self._by_country, self._by_type, self._by_article = _facets(self.events)
+        tables = _facets(self.events)
+        self._by_country, self._by_type, self._by_article, self._by_region = tables
 
     def by_country(self) -> dict[str, array]:
         """Country -> sorted indexes of the events naming it."""
@@ -165,7 +166,8 @@ class EventIndex:
     def by_region(self) -> dict[str, array]:
         """Regional group ("ASEAN") -> sorted indexes of the events about it."""
         if self._by_region is None:
-            self._by_region = _regions_of(self.events)
+            self._build_facets()
+        assert self._by_region is not None
         return self._by_region
 
     @property
@@ -237,17 +239,13 @@ class EventIndex:
         if self._by_country is None:
             tables = _facets(events)
             if generation == self.generation:
-                self._by_country, self._by_type, self._by_article = tables
+                self._by_country, self._by_type, self._by_article, self._by_region = tables
         if self._per_article is None:
             counts = Counter(map(attrgetter("article"), events))
             if generation == self.generation:
                 self._per_article = counts
         if generation == self.generation:
             self.article_numbers()
-        if self._by_region is None:
-            regions = _regions_of(events)
-            if generation == self.generation:
-                self._by_region = regions
 
     @property
     def countries(self) -> list[str]:
@@ -361,12 +359,19 @@ class EventIndex:
 
 def _facets(
     events: list[Event],
-) -> tuple[dict[str, array], dict[str, array], dict[str, array]]:
-    """Position arrays (4 bytes an entry) per country, type and article."""
+) -> tuple[dict[str, array], dict[str, array], dict[str, array], dict[str, array]]:
+    """Position arrays (4 bytes an entry) per country, type, article and regional group."""
     by_country: dict[str, array] = {}
     by_type: dict[str, array] = {}
     by_article: dict[str, array] = {}
+    by_region: dict[str, array] = {}
     for i, event in enumerate(events):
+        if event.regions:
+            for region in event.regions:
+                found = by_region.get(region)
+                if found is None:
+                    found = by_region[region] = array("i")
+                found.append(i)
         for country in event.countries:
             found = by_country.get(country)
             if found is None:
@@ -380,19 +385,7 @@ def _facets(
         if found is None:
             found = by_article[event.article] = array("i")
         found.append(i)
-    return by_country, by_type, by_article
-
-
-def _regions_of(events: list[Event]) -> dict[str, array]:
-    """Position arrays per regional group."""
-    by_region: dict[str, array] = {}
-    for i, regions in enumerate(map(attrgetter("regions"), events)):
-        for region in regions:
-            found = by_region.get(region)
-            if found is None:
-                found = by_region[region] = array("i")
-            found.append(i)
-    return by_region
+    return by_country, by_type, by_article, by_region
 
 
 def _union(lists: list[array]) -> Sequence[int]:
