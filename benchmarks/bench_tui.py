@@ -20,7 +20,9 @@ what ``]`` and ``}`` do). Targets: first paint within 0.5 s of the bare
 app's, key latency within 1.2x the bare app's, peak memory at most 200 MB.
 
 Run: ``.venv/bin/python benchmarks/bench_tui.py`` (``--sizes 1000,10000``
-to choose sizes, ``--presses N`` for presses per key).
+to choose sizes, ``--presses N`` for presses per key, ``--stories`` to tell
+about half the events in stories of two to four sources, so that the timeline
+shows one row per story as it does on a real corpus).
 """
 
 from __future__ import annotations
@@ -200,12 +202,16 @@ async def _measure(factory: Callable, presses: int, kind: str) -> dict:
     return result
 
 
-def child(size: int, presses: int) -> dict:
+def child(size: int, presses: int, stories: bool = False) -> dict:
     """Measure both apps for one corpus size (runs in its own process)."""
     from timeline.synthetic import synthetic_corpus
     from timeline.tui.app import TimelineApp
 
     corpus = synthetic_corpus(size)
+    if stories:
+        from timeline.synthetic import tell_synthetic_stories
+
+        tell_synthetic_stories(corpus)
     bare = asyncio.run(_measure(_bare_app, presses, "bare"))
     screen = asyncio.run(_measure(lambda: _bare_app(full_screen=True), presses, "bare-screen"))
     app = asyncio.run(_measure(lambda: TimelineApp(corpus), presses, "app"))
@@ -229,15 +235,17 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--presses", type=int, default=15)
+    parser.add_argument("--stories", action="store_true", help="events told in stories")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(child(args.child, args.presses)))
+        print(json.dumps(child(args.child, args.presses, args.stories)))
         return 0
     rows = []
     for size in (int(s) for s in args.sizes.split(",")):
         out = subprocess.run(
-            [sys.executable, __file__, "--child", str(size), "--presses", str(args.presses)],
+            [sys.executable, __file__, "--child", str(size), "--presses", str(args.presses)]
+            + (["--stories"] if args.stories else []),
             capture_output=True,
             text=True,
             check=False,
@@ -247,7 +255,11 @@ def main() -> int:
             print(out.stderr, file=sys.stderr)
             return 1
         rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
-    print(f"terminal {SIZE[0]}x{SIZE[1]}, headless, {args.presses} presses per key, medians in ms")
+    told = ", events told in stories of 2-4 sources" if args.stories else ""
+    print(
+        f"terminal {SIZE[0]}x{SIZE[1]}, headless, {args.presses} presses per key, "
+        f"medians in ms{told}"
+    )
     print("latency = key to its first frame; settled = key to its last frame")
     head = (
         "events   app          paint   warm |  j      ]      }      search | settled: j      ]"

@@ -58,6 +58,17 @@ def seeds_corpus() -> Corpus:
 
 
 @pytest.fixture
+def stories_corpus() -> Corpus:
+    """``tests/stories`` read and extracted, its stories built: the ASEAN convention told
+    by three articles that disagree on the day, the 2014 Thai downgrade by three, ..."""
+    from pathlib import Path
+
+    from timeline.pipeline import load_corpus
+
+    return load_corpus(Path(__file__).parent / "stories")
+
+
+@pytest.fixture
 def small_corpus() -> Corpus:
     """A deterministic synthetic corpus of 200 events over 20 articles."""
     return synthetic_corpus(200, events_per_article=10)

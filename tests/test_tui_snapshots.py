@@ -44,6 +44,13 @@ EVENTS = [
     ('c462bf6609bd', '002_03f6af94dca43902.txt', '2016', 'year', False, 'statistic', ('Cambodia',), ('Cambodia',), 1897, 1991, 1900, 1904, 'In 2016, his organization handled 90 cases of trafficking, while in 2015, they dealt with 100.'),
     ('5da5097ba2b4', '002_03f6af94dca43902.txt', None, None, False, 'conference', ('Cambodia', 'Vietnam', 'Laos'), (), 86, 152, None, None, 'Officials from Cambodia, Vietnam and Laos attended the conference.'),
 ]
+#: The tier fields of the tier changes: (tier, previous, report year).
+TIERS = {
+    'c195c9f1408e': ('3', None, 2005),
+    '74c12b6405de': (None, '3', 2006),
+    'cabf7cb734dc': ('2WL', None, 2009),
+    '1f8ddf221b7e': ('2', '2WL', 2010),
+}
 # fmt: on
 
 
@@ -89,6 +96,8 @@ def frozen_seeds() -> Corpus:
             summary,
         ) in EVENTS
     ]
+    for event in events:
+        event.tier, event.previous, event.report_year = TIERS.get(event.id, (None, None, None))
     return Corpus(name="bundled seeds", articles=articles, events=events)
 
 
@@ -115,3 +124,7 @@ def test_help(snap_compare):
 
 def test_main_screen_filtered_to_one_country(snap_compare):
     assert snap_compare(seeds_app(), press=["right_curly_bracket"], terminal_size=SIZE)
+
+
+def test_tiers(snap_compare):
+    assert snap_compare(seeds_app(), press=["T"], terminal_size=SIZE)

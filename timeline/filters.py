@@ -21,6 +21,7 @@ __all__ = [
     "parse_countries",
     "parse_types",
     "parse_years",
+    "region_members",
     "via_region",
 ]
 
@@ -132,6 +133,14 @@ def via_region(event: Event, countries: frozenset[str]) -> str | None:
         if region in countries or members(region) & countries:
             return region
     return None
+
+
+def region_members(name: str) -> frozenset[str] | None:
+    """The member countries of a regional group ("ASEAN"), or None when ``name`` is not a
+    group's name (for the browser, which reads no extraction data itself)."""
+    from timeline.extraction.regions import REGIONS, members
+
+    return members(name) if name in REGIONS else None
 
 
 def parse_years(text: str) -> tuple[int, int]:

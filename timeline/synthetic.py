@@ -12,7 +12,7 @@ import random
 
 from timeline.model import EVENT_TYPES, MONTH_ABBR, Article, Corpus, Event
 
-__all__ = ["SYNTHETIC_COUNTRIES", "synthetic_corpus"]
+__all__ = ["SYNTHETIC_COUNTRIES", "synthetic_corpus", "tell_synthetic_stories"]
 
 #: Countries the synthetic events are spread over.
 SYNTHETIC_COUNTRIES: tuple[str, ...] = (
@@ -138,3 +138,36 @@ def synthetic_corpus(
         made += count
         number += 1
     return Corpus(name=name, articles=articles, events=events)
+
+
+def tell_synthetic_stories(corpus: Corpus, *, share: float = 0.5, most: int = 4) -> int:
+    """Set the ``story`` of a synthetic corpus's events, as stories of several sources.
+
+    Events of one type and year from different articles are told together in
+    stories of two to ``most`` tellings, about ``share`` of the dated events;
+    the rest are stories of one. Deterministic; returns how many stories have
+    several tellings. (The grouping is arbitrary: the browser only reads the ids.)
+    """
+    rng = random.Random(1)
+    blocks: dict[tuple[str, str], list[Event]] = {}
+    for event in corpus.events:
+        event.story = f"s-{event.id}"
+        if event.date is not None and rng.random() < share:
+            blocks.setdefault((event.type, event.date[:4]), []).append(event)
+    shared = 0
+    for members in blocks.values():
+        left = list(members)
+        while len(left) > 1:
+            size = rng.randint(2, most)
+            group = [left.pop(0)]
+            for event in list(left):
+                if len(group) == size:
+                    break
+                if all(event.article != other.article for other in group):
+                    group.append(event)
+                    left.remove(event)
+            if len(group) > 1:
+                shared += 1
+                for event in group:
+                    event.story = group[0].story
+    return shared

@@ -42,12 +42,35 @@ class TimelineCommands(Provider):
             ("Export…", screen.action_export, "Write the events shown to a file (e)"),
         ]
 
+        mode = screen.browse.mode
+        key = "Show all events again" if mode.key is not None else None
+        key = key or f"Key events: top {screen.key_per_year} a year"
+        commands += [
+            (
+                "Show every event" if mode.by_story else "Show one row per story",
+                screen.action_toggle_stories,
+                "Stories told by several sources as one row, or every event (S)",
+            ),
+            (
+                key,
+                screen.action_key_events,
+                "The stories of each year told by the most sources (K; + and - change how many)",
+            ),
+            ("Key events: more a year", screen.action_more_key_events, "One more a year (+)"),
+            ("Key events: fewer a year", screen.action_fewer_key_events, "One fewer a year (-)"),
+            ("TIP tiers by country and year", screen.action_tiers, "Countries × report years (T)"),
+        ]
         for year in index.years():
             commands.append((f"Go to year {year}", partial(screen.go_to_year, year), ""))
         for country in index.countries:
             name = one_line(country)
             commands.append(
                 (f"Filter by country: {name}", partial(screen.filter_country, country), "")
+            )
+        for region in index.regions:
+            name = one_line(region)
+            commands.append(
+                (f"Filter by group: {name}", partial(screen.filter_country, region), "")
             )
         for kind in index.types:
             label = f"{type_label(kind)} ({kind.replace('_', ' ')})"

@@ -17,6 +17,9 @@ __all__ = [
     "KeySpec",
     "MAIN_KEYS",
     "NOTE_KEYS",
+    "SOURCE_KEYS",
+    "STORY_KEYS",
+    "TIERS_KEYS",
     "bindings",
 ]
 
@@ -108,6 +111,36 @@ NOTE_KEYS: tuple[KeySpec, ...] = (
         short="Cancel",
     ),
 )
+
+#: The main screen's keys for stories, key events and the tiers (bound with MAIN_KEYS).
+STORY_KEYS: tuple[KeySpec, ...] = (
+    KeySpec("toggle_stories", "S", "One row per story / every event", "Stories", label="S"),
+    KeySpec("key_events", "K", "Key events only: top stories a year (again: all)", "Stories",
+            label="K"),
+    KeySpec("more_key_events", "plus,equals_sign", "More key events a year", "Stories",
+            label="+"),
+    KeySpec("fewer_key_events", "minus", "Fewer key events a year", "Stories", label="-"),
+    KeySpec("tiers", "T", "TIP tiers: countries × report years", "View", label="T"),
+)  # fmt: skip
+
+#: The article screen's keys for a story's other sources.
+SOURCE_KEYS: tuple[KeySpec, ...] = (
+    KeySpec("next_source", "greater_than_sign", "Next source of the story",
+            "Stories (article screen)", True, ">", short="Next source"),
+    KeySpec("previous_source", "less_than_sign", "Previous source of the story",
+            "Stories (article screen)", True, "<", short="Prev source"),
+)  # fmt: skip
+
+#: The tiers screen: a cell cursor, the cell's evidence.
+TIERS_KEYS: tuple[KeySpec, ...] = (
+    KeySpec("move(0,-1)", "up,k", "Move", "Tiers", label="↑ ↓ ← →"),
+    KeySpec("move(0,1)", "down,j", "Move", "Tiers"),
+    KeySpec("move(-1,0)", "left,h", "Move", "Tiers"),
+    KeySpec("move(1,0)", "right,l", "Move", "Tiers"),
+    KeySpec("evidence", "enter", "The cell's evidence sentences", "Tiers", True, "Enter",
+            short="Evidence"),
+    KeySpec("back", "escape,T,q", "Back to the timeline", "Tiers", True, "Esc", short="Back"),
+)  # fmt: skip
 
 GRID_KEYS: tuple[KeySpec, ...] = (
     KeySpec("move(0,-1)", "up,k", "Move", "Grid", label="↑ ↓ ← →"),

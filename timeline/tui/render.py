@@ -44,6 +44,7 @@ TYPE_STYLES: dict[str, Style] = {
 }
 
 _OTHER = TYPE_STYLES["other"]
+_TOLD = Style(bold=True)
 _WHITESPACE = re.compile(r"\s")
 
 
@@ -68,7 +69,7 @@ def countries_text(
     Countries in ``first`` (the country filter) are named before the others.
     """
     ordered = sorted(event.countries, key=lambda c: c not in first) if first else event.countries
-    names = [one_line(c) for c in ordered]
+    names = [one_line(c) for c in ordered] or [one_line(r) for r in event.regions]
     if not names:
         return "—"
     text = names[0] if len(names) == 1 else f"{names[0]} +{len(names) - 1}"
@@ -131,6 +132,8 @@ def event_row(
     mark: bool = False,
     starred: bool = False,
     star_style: Style | None = None,
+    told: int = 1,
+    via: str | None = None,
 ) -> list[Segment]:
     """One timeline row as segments: date, type label, countries, summary.
 
@@ -138,7 +141,9 @@ def event_row(
     every row that scrolls into view. The result is exactly ``width`` cells;
     narrow rows drop the countries, then the type. ``mark`` flags a search
     match in the first cell (the match may lie outside the columns shown).
-    When ``starred``, the summary begins with ``★`` (in ``star_style``).
+    When ``starred``, the summary begins with ``★`` (in ``star_style``); a story
+    ``told`` by three sources, with ``×3``. ``via`` names the regional group
+    through which the country filter shows the event (``via ASEAN``).
     """
     date = format_date(event.date, event.approximate).ljust(DATE_WIDTH)
     segments = [
@@ -155,6 +160,8 @@ def event_row(
     match = style + match_style
     if width >= 64:
         countries = countries_text(event, COUNTRY_WIDTH, first)
+        if via:
+            countries = _cut(f"via {one_line(via)}", COUNTRY_WIDTH)
         pad = " " * max(0, COUNTRY_WIDTH - cell_len(countries))
         segments.append(Segment(" ", style))
         segments.extend(_matched(countries, terms, style + country_style, match))
@@ -165,6 +172,10 @@ def event_row(
     if starred and width - used >= 4:
         segments.append(Segment("★ ", style + star_style if star_style else style))
         used += 2
+    if told > 1 and width - used >= 8:
+        sources = f"×{told} "
+        segments.append(Segment(sources, style + _TOLD))
+        used += len(sources)
     summary = _cut(one_line(event.summary), width - used)
     segments.extend(_matched(summary, terms, style, match))
     used += cell_len(summary)
@@ -216,11 +227,13 @@ def detail_text(
     starred: bool = False,
     note: str | None = None,
     star_style: Style | None = None,
+    via: str | None = None,
 ) -> Text:
     """The detail pane for one event (``others``: other events in its article).
 
     When ``starred`` the text begins with ``★``; the ``note``, if any, follows
-    the sentence.
+    the sentence. ``via`` names the regional group the country filter shows
+    it through. The article's outlet and address follow its title when known.
     """
     text = Text(end="")
     if starred:
@@ -242,6 +255,9 @@ def detail_text(
             text.append(" (inherited)", dim_style)
     if not event.countries:
         text.append("no country", dim_style)
+    if via:
+        text.append("  via ", dim_style)
+        text.append(one_line(via), label_style)
     text.append("\n")
     text.append_text(_sentence_text(event, date_style))
     text.append("\n")
@@ -251,6 +267,9 @@ def detail_text(
     if article is not None:
         text.append(one_line(article.title) or "(untitled)", label_style)
         text.append(" · ")
+        if article.source:
+            text.append(one_line(article.source))
+            text.append(" · ")
         date = article.date_value
         text.append(date.display() if date else "undated", dim_style)
         text.append(" · ")
@@ -259,6 +278,9 @@ def detail_text(
         text.append(one_line(event.article), dim_style)
     other_word = "event" if others == 1 else "events"
     text.append(f" · {others} other {other_word} in this article", dim_style)
+    if article is not None and article.url:
+        text.append("\n")
+        text.append(one_line(article.url), dim_style)
     if appendix is not None:
         more = appendix(event)
         if more is not None:

@@ -10,7 +10,16 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from timeline.tui.keymap import ARTICLE_KEYS, GRID_KEYS, MAIN_KEYS, NOTE_KEYS, KeySpec
+from timeline.tui.keymap import (
+    ARTICLE_KEYS,
+    GRID_KEYS,
+    MAIN_KEYS,
+    NOTE_KEYS,
+    SOURCE_KEYS,
+    STORY_KEYS,
+    TIERS_KEYS,
+    KeySpec,
+)
 
 __all__ = ["HelpScreen"]
 
@@ -25,7 +34,8 @@ def help_table() -> Table:
     table.add_column("key", style="bold", no_wrap=True)
     table.add_column("does")
     sections: dict[str, list[KeySpec]] = {}
-    for spec in (*MAIN_KEYS, *ARTICLE_KEYS, *NOTE_KEYS, *GRID_KEYS):
+    for spec in (*MAIN_KEYS, *STORY_KEYS, *ARTICLE_KEYS, *SOURCE_KEYS, *NOTE_KEYS, *GRID_KEYS,
+                 *TIERS_KEYS):  # fmt: skip
         if spec.label:
             title = f"{spec.group} (article screen)" if spec in ARTICLE_KEYS else spec.group
             sections.setdefault(title, []).append(spec)

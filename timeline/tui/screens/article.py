@@ -50,7 +50,8 @@ class ArticleScreen(Screen[None]):
 
     def _head(self) -> Text:
         article = self.article
-        text = Text(end="")
+        # One line each (title, date and outlet, address, event): cut, never wrapped.
+        text = Text(end="", no_wrap=True, overflow="ellipsis")
         text.append(one_line(article.title) or "(untitled)", Style(bold=True))
         text.append("\n")
         date = article.date_value
@@ -60,8 +61,14 @@ class ArticleScreen(Screen[None]):
             )
         else:
             text.append("undated")
+        if article.source:
+            text.append(" · ")
+            text.append(one_line(article.source))
         text.append(" · ")
         text.append(one_line(article.file), Style(dim=True))
+        if article.url:
+            text.append("\n")
+            text.append(one_line(article.url), Style(dim=True))
         if self.events and 0 <= self.current < len(self.events):
             event = self.events[self.current]
             text.append("\n")

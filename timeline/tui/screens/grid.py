@@ -19,7 +19,7 @@ __all__ = ["GridScreen"]
 
 
 class GridScreen(Screen[tuple[int, str] | None]):
-    """The grid; Enter dismisses with (year, country), Esc with None."""
+    """The grid; Enter dismisses with (year, country or group), Esc with None."""
 
     DEFAULT_CSS = """
     GridScreen #grid-title { height: 1; background: $panel; padding: 0 1; text-style: bold; }
@@ -39,14 +39,16 @@ class GridScreen(Screen[tuple[int, str] | None]):
             if event.date is None:
                 break
             year_of = int(event.date[:4])
-            for name in event.countries:
+            for name in (*event.countries, *event.regions):
                 counts[(year_of, name)] += 1
                 found = cells.setdefault((year_of, name), [])
                 if len(found) < 200:
                     found.append(i)
         self.cells = cells
         years = sorted({y for y, _c in counts})
-        countries = sorted({c for _y, c in counts})
+        # A row per country, then a row per regional group (ASEAN, the Bali Process...).
+        groups = set(index.regions)
+        countries = sorted({c for _y, c in counts} - groups) + sorted(groups)
         self.grid = YearCountryGrid(years, countries, counts, id="grid")
         self.grid.place(year, country)
 

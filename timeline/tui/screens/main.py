@@ -28,11 +28,12 @@ from timeline.tui.dialogs.help import HelpScreen
 from timeline.tui.dialogs.note_editor import NoteEditor
 from timeline.tui.dialogs.picker import Picker
 from timeline.tui.dialogs.year_prompt import YearPrompt
-from timeline.tui.keymap import MAIN_KEYS, bindings
+from timeline.tui.keymap import MAIN_KEYS, STORY_KEYS, bindings
 from timeline.tui.memory import keep_out_of_collector
 from timeline.tui.screens.article import ArticleScreen
 from timeline.tui.screens.grid import GridScreen
 from timeline.tui.screens.panes import MainPanes
+from timeline.tui.screens.story_actions import StoryActions
 from timeline.tui.state.annotations import Annotations
 from timeline.tui.state.browse import Browse
 from timeline.tui.state.exporting import export_scope, export_writer
@@ -48,11 +49,11 @@ from timeline.tui.widgets.year_rail import YearRail
 __all__ = ["MainScreen"]
 
 #: Actions the main screen's keys lead to.
-_KEY_ACTIONS = frozenset(spec.action for spec in MAIN_KEYS)
+_KEY_ACTIONS = frozenset(spec.action for spec in (*MAIN_KEYS, *STORY_KEYS))
 
 
-class MainScreen(Screen[None]):
-    """The timeline browser."""
+class MainScreen(StoryActions, Screen[None]):
+    """The timeline browser (stories, key events and tiers: :class:`StoryActions`)."""
 
     DEFAULT_CSS = """
     /* One grid rather than nested containers: every container under a
@@ -77,7 +78,7 @@ class MainScreen(Screen[None]):
     # the focused list and bubbled back up through the containers to the
     # screen: that walk is most of what a key costs before anything changes.
     # While the search field has focus, check_action steps them aside.
-    BINDINGS = bindings(MAIN_KEYS, priority=True)
+    BINDINGS = bindings((*MAIN_KEYS, *STORY_KEYS), priority=True)
 
     def __init__(
         self,
@@ -183,6 +184,7 @@ class MainScreen(Screen[None]):
 
     def loaded(self) -> None:
         """Loading has ended: a search under way is run again (now through the index)."""
+        self.retold()
         self.panes.update_header()
         if self.search.query:
             self.search.restart()
@@ -418,7 +420,7 @@ class MainScreen(Screen[None]):
 
     def action_export(self) -> None:
         """Ask for a format and a file, and export the events shown."""
-        view = self.rows.view
+        view = self.rows.events  # a story row stands for its sources
         if not view:
             self.notify("No events to export.", severity="warning")
             return
@@ -436,6 +438,8 @@ class MainScreen(Screen[None]):
     def open_article(self, event: Event | None = None, file: str | None = None) -> None:
         """Open the article of ``event`` (or the cursor's), or the article ``file``."""
         if file is None and (event := event or self._chosen_event()) is None:
+            return
+        if file is None and self.open_story(event):
             return
         found = self.browse.article_of(event, file)
         if found is None:

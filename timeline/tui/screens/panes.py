@@ -85,7 +85,7 @@ class MainPanes:
         self.rail.set_counts(browse.rail_entries(browse.rows))
         timeline.first_countries = browse.filter.countries
         timeline.set_rows(browse.rows, position, top=top, announce=False)
-        self.show_selection()
+        self.show_selection(again=True)
 
     def update_header(self) -> None:
         """Say what is shown, filtered and searched."""
@@ -110,11 +110,13 @@ class MainPanes:
         else:
             self.select(position, top=top)
 
-    def show_selection(self) -> None:
+    def show_selection(self, *, again: bool = False) -> None:
         """Bring the detail pane and the rail in step with the cursor.
 
         Actions call this directly so that a key costs one frame; the
         timeline's Selected message covers moves it makes itself (clicks).
+        ``again``: the rows changed, so the pane's text may have (the sources
+        of a story that pass the filters) even for the same event.
         """
         event = self.timeline.event
         detail, rail = self.detail, self.rail
@@ -123,7 +125,7 @@ class MainPanes:
                 detail.show(None, None, 0)
             rail.set_current(None, present=False)
             return
-        if detail.event is not event:
+        if again or detail.event is not event:
             detail.show(*self.browse.detail_of(event))
             self.later(self.anticipate)
         rail.set_current(event.year, present=True)

@@ -13,11 +13,12 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from timeline.filters import Filter
+from timeline.filters import Filter, via_region
 from timeline.model import EVENT_TYPES, Article, Event, type_label
 from timeline.tui.state.annotations import Annotations
 from timeline.tui.state.index import EventIndex
 from timeline.tui.state.rows import TimelineRows
+from timeline.tui.state.stories import Learnt, Sources, StoryIndex, ViewMode
 
 __all__ = [
     "Browse",
@@ -36,8 +37,9 @@ HeaderFigures = tuple[str, int, int, int, int, str, str]
 #: ``(year, count)`` for the year rail, year None for the undated events.
 RailEntries = list[tuple[int | None, int]]
 
-#: What the detail pane shows: the event, its article, how many other events that holds.
-Detail = tuple[Event, Article | None, int]
+#: What the detail pane shows: the event, its article, how many other events that holds,
+#: and the sources of its story and the group it is shown through (None: neither).
+Detail = tuple[Event, Article | None, int, Sources | None]
 
 #: A picker's choice: ``(label, value, count)``.
 Option = tuple[str, str, int]
@@ -65,7 +67,11 @@ class Browse:
         self.index = index
         #: Whose stars a starred filter keeps.
         self.annotations = annotations
-        self._rows_cache: dict[Filter, TimelineRows] = {}
+        self._rows_cache: dict[tuple[Filter, ViewMode], tuple[object, TimelineRows]] = {}
+        #: The stories of the index's events.
+        self.stories = StoryIndex(index)
+        #: One row per story or per event, and the key events only or all.
+        self.mode = ViewMode()
         #: What the timeline is narrowed to.
         self.filter = event_filter or Filter()
         #: The rows shown under :attr:`filter`.
@@ -76,13 +82,30 @@ class Browse:
     def rows_for(self, event_filter: Filter) -> TimelineRows:
         """The timeline rows under ``event_filter``, kept while the index keeps their view."""
         view = self.index.view(event_filter, self.annotations)
-        kept = self._rows_cache.get(event_filter)
-        if kept is not None and kept.view is view:
-            return kept
+        key = (event_filter, self.mode)
+        kept = self._rows_cache.get(key)
+        if kept is not None and kept[0] is view:
+            return kept[1]
         if len(self._rows_cache) > ROWS_KEPT:
             self._rows_cache.clear()
-        rows = self._rows_cache[event_filter] = TimelineRows.build(self.index, view)
+        shown = self.stories.shown(view, self.mode)
+        if shown is None:
+            rows = TimelineRows.build(self.index, view)
+        else:
+            rows = TimelineRows.build(self.index, shown.view, shown)
+        self._rows_cache[key] = (view, rows)
         return rows
+
+    def retold(self, learnt: Learnt | None = None) -> bool:
+        """The events' stories were told again (loading has ended): rows are made anew,
+        of the stories ``learnt`` in a worker (:meth:`StoryIndex.learn`) or learnt when
+        next asked; False when ``learnt`` came too late (the events changed since)."""
+        if learnt is None:
+            self.stories.retold()
+        elif not self.stories.adopt(learnt):
+            return False
+        self._rows_cache.clear()
+        return True
 
     def show(self, event_filter: Filter, current: Event | None = None) -> int:
         """Put the timeline under ``event_filter`` (again, after a change of events or stars).
@@ -98,11 +121,18 @@ class Browse:
 
     def nearest(self, rows: TimelineRows, event: Event) -> int:
         """The position in ``rows`` of the event nearest ``event`` in date (-1: no rows)."""
-        return rows.nearest(self.index, self.index.position_of(event), event)
+        at = self.index.position_of(event)
+        if rows.shown is not None and (row := self.stories.row_of(rows.shown, at)) != at:
+            return rows.nearest(self.index, row)  # the row of its story
+        return rows.nearest(self.index, at, event)
 
     def position_of(self, event: Event) -> int:
-        """The position of ``event`` in the rows shown, or -1 when the filter hides it."""
-        return find(self.rows.view, self.index.position_of(event))
+        """The position of ``event`` in the rows shown (of the row of its story), or -1 when
+        the filter hides it."""
+        at = self.index.position_of(event)
+        if self.rows.shown is not None:
+            at = self.stories.row_of(self.rows.shown, at)
+        return find(self.rows.view, at)
 
     def event_at(self, position: int) -> Event:
         """The event shown at ``position``, clamped to the rows (which must not be empty)."""
@@ -125,14 +155,15 @@ class Browse:
     ) -> HeaderFigures:
         """What the header says when ``rows`` are shown under ``event_filter``."""
         index = self.index
-        view = rows.view
+        view = rows.events
+        mode = self.mode.describe(len(rows.view), self.stories.shared)
         return (
             index.name,
             len(view),
             len(index),
             index.articles_in(view),
             len(index.articles),
-            event_filter.describe(),
+            " · ".join(part for part in (mode, event_filter.describe()) if part),
             search,
         )
 
@@ -148,7 +179,13 @@ class Browse:
     def detail_of(self, event: Event) -> Detail:
         """What the detail pane shows for ``event``: it, its article, its article's other events."""
         others = self.index.article_count(event.article) - 1
-        return event, self.index.articles.get(event.article), others
+        countries = self.filter.countries
+        via = None
+        if countries and event.regions and not countries.intersection(event.countries):
+            via = via_region(event, countries)
+        at = self.index.position_of(event)
+        sources = self.stories.sources(self.rows.shown, at, via)
+        return event, self.index.articles.get(event.article), others, sources
 
     def article_of(
         self, event: Event | None, file: str | None = None
@@ -230,7 +267,9 @@ class Browse:
     def country_options(self) -> list[Option]:
         """Every country, with its number of events."""
         by_country = self.index.by_country()
-        return [(c, c, len(by_country[c])) for c in self.index.countries]
+        by_region = self.index.by_region()
+        groups = [(f"{g} (group)", g, len(by_region[g])) for g in self.index.regions]
+        return [(c, c, len(by_country[c])) for c in self.index.countries] + groups
 
     def type_options(self) -> list[Option]:
         """Every event type present, in the registry's order, with its number of events."""

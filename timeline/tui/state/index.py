@@ -18,7 +18,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from operator import attrgetter
 from typing import Protocol
 
-from timeline.filters import Filter
+from timeline.filters import Filter, region_members
 from timeline.model import Article, Corpus, Event
 from timeline.query import Query, fold, parse, search_text
 
@@ -99,6 +99,7 @@ class EventIndex:
         self._by_country: dict[str, array] | None = None
         self._by_type: dict[str, array] | None = None
         self._by_article: dict[str, array] | None = None
+        self._by_region: dict[str, array] | None = None
         self._years: list[int] | None = None
         self._views: dict[tuple[Filter, int], Sequence[int]] = {}
         self._per_article: Counter[str] | None = None
@@ -145,7 +146,8 @@ class EventIndex:
         return self._by_id
 
     def _build_facets(self) -> None:
-        self._by_country, self._by_type, self._by_article = _facets(self.events)
+        tables = _facets(self.events)
+        self._by_country, self._by_type, self._by_article, self._by_region = tables
 
     def by_country(self) -> dict[str, array]:
         """Country -> sorted indexes of the events naming it."""
@@ -160,6 +162,26 @@ class EventIndex:
             self._build_facets()
         assert self._by_type is not None
         return self._by_type
+
+    def by_region(self) -> dict[str, array]:
+        """Regional group ("ASEAN") -> sorted indexes of the events about it."""
+        if self._by_region is None:
+            self._build_facets()
+        assert self._by_region is not None
+        return self._by_region
+
+    @property
+    def regions(self) -> list[str]:
+        """Every regional group present, alphabetically."""
+        return sorted(self.by_region())
+
+    def _via_regions(self, countries: frozenset[str]) -> list[array]:
+        """The events of the groups ``countries`` name or have members in (shown "via")."""
+        found = []
+        for region, positions in sorted(self.by_region().items()):
+            if region in countries or (region_members(region) or frozenset()) & countries:
+                found.append(positions)
+        return found
 
     def article_events(self, file: str) -> list[Event]:
         """The events of one article, in the order they appear in its text."""
@@ -217,7 +239,7 @@ class EventIndex:
         if self._by_country is None:
             tables = _facets(events)
             if generation == self.generation:
-                self._by_country, self._by_type, self._by_article = tables
+                self._by_country, self._by_type, self._by_article, self._by_region = tables
         if self._per_article is None:
             counts = Counter(map(attrgetter("article"), events))
             if generation == self.generation:
@@ -287,6 +309,7 @@ class EventIndex:
             candidates.append(range(start, max(start, end)))
         if event_filter.countries:
             lists = [self.by_country().get(c, []) for c in sorted(event_filter.countries)]
+            lists += self._via_regions(event_filter.countries)
             candidates.append(_union(lists))
         if event_filter.types:
             lists = [self.by_type().get(t, []) for t in sorted(event_filter.types)]
@@ -336,12 +359,19 @@ class EventIndex:
 
 def _facets(
     events: list[Event],
-) -> tuple[dict[str, array], dict[str, array], dict[str, array]]:
-    """Position arrays (4 bytes an entry) per country, type and article."""
+) -> tuple[dict[str, array], dict[str, array], dict[str, array], dict[str, array]]:
+    """Position arrays (4 bytes an entry) per country, type, article and regional group."""
     by_country: dict[str, array] = {}
     by_type: dict[str, array] = {}
     by_article: dict[str, array] = {}
+    by_region: dict[str, array] = {}
     for i, event in enumerate(events):
+        if event.regions:
+            for region in event.regions:
+                found = by_region.get(region)
+                if found is None:
+                    found = by_region[region] = array("i")
+                found.append(i)
         for country in event.countries:
             found = by_country.get(country)
             if found is None:
@@ -355,7 +385,7 @@ def _facets(
         if found is None:
             found = by_article[event.article] = array("i")
         found.append(i)
-    return by_country, by_type, by_article
+    return by_country, by_type, by_article, by_region
 
 
 def _union(lists: list[array]) -> Sequence[int]:

@@ -10,9 +10,13 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from timeline.model import Event
 from timeline.tui.state.index import EventIndex, date_ordinal
+
+if TYPE_CHECKING:
+    from timeline.tui.state.stories import Shown
 
 __all__ = ["Group", "TimelineRows"]
 
@@ -48,9 +52,13 @@ class TimelineRows:
     groups: list[Group]
     #: Row of each group's header.
     header_rows: list[int] = field(default_factory=list)
+    #: The stories the rows show (None: one row per event, every event that passes).
+    shown: Shown | None = None
 
     @classmethod
-    def build(cls, index: EventIndex, view: Sequence[int]) -> TimelineRows:
+    def build(
+        cls, index: EventIndex, view: Sequence[int], shown: Shown | None = None
+    ) -> TimelineRows:
         """Split ``view`` into year groups with one bisect per year present."""
         groups: list[Group] = []
         events = index.events
@@ -67,7 +75,16 @@ class TimelineRows:
             groups.append(Group(year, pos, end))
             pos = end
         header_rows = [g.start + n for n, g in enumerate(groups)]
-        return cls(view, groups, header_rows)
+        return cls(view, groups, header_rows, shown)
+
+    @property
+    def events(self) -> Sequence[int]:
+        """Every event the rows stand for (a story row stands for its sources that pass)."""
+        return self.view if self.shown is None else self.shown.events
+
+    def told(self, event_index: int) -> int:
+        """How many sources the row of event ``event_index`` stands for (1: itself)."""
+        return 1 if self.shown is None else self.shown.told.get(event_index, 1)
 
     def __len__(self) -> int:
         return len(self.view) + len(self.groups)

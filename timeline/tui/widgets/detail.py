@@ -12,7 +12,10 @@ from textual.strip import Strip
 
 from timeline.model import Article, Event
 from timeline.tui.render import detail_text
+from timeline.tui.render_sources import sources_text
 from timeline.tui.state.annotations import Annotations
+from timeline.tui.state.browse import Detail
+from timeline.tui.state.stories import Sources
 from timeline.tui.widgets.direct_lines import DirectLines
 
 __all__ = ["EventDetail"]
@@ -67,22 +70,49 @@ class EventDetail(DirectLines):
         #: Optional more text after an event's (a callable, event -> Text or None).
         self.appendix = appendix
         self.event: Event | None = None
-        self._source: tuple[Event | None, Article | None, int] = (None, None, 0)
+        self._source: tuple[Event | None, Article | None, int, Sources | None] = (
+            None,
+            None,
+            0,
+            None,
+        )
         self._cache: LRUCache[tuple, list[Strip]] = LRUCache(64)
         self._base_style: Style | None = None
         self._theme = ""
 
-    def show(self, event: Event | None, article: Article | None, others: int) -> None:
-        """Show one event, or an empty note when ``event`` is None."""
+    def show(
+        self,
+        event: Event | None,
+        article: Article | None,
+        others: int,
+        sources: Sources | None = None,
+    ) -> None:
+        """Show one event, or an empty note when ``event`` is None; ``sources``: the
+        sources of its story and the group it is shown through, when it has them."""
         self.event = event
-        self._source = (event, article, others)
+        self._source = (event, article, others, sources)
         self.refresh()
 
-    def text_for(self, event: Event | None, article: Article | None, others: int) -> Text:
-        """The pane's text for one event."""
+    def text_for(
+        self,
+        event: Event | None,
+        article: Article | None,
+        others: int,
+        sources: Sources | None = None,
+    ) -> Text:
+        """The pane's text for one event (a story of several sources: its sources)."""
         if event is None:
             return Text("No event selected.", style="italic")
         style = self.get_component_rich_style
+        if sources is not None and len(sources.tellings) > 1:
+            return sources_text(
+                sources,
+                max(1, self.line_size.height - 1),
+                label_style=style("detail--label", partial=True),
+                dim_style=style("detail--dim", partial=True),
+                star_style=style("detail--star", partial=True),
+                info=self.annotations.info if self.annotations is not None else None,
+            )
         info = self.annotations.info(event.id) if self.annotations is not None else None
         return detail_text(
             event,
@@ -95,17 +125,26 @@ class EventDetail(DirectLines):
             starred=info is not None and info.starred,
             note=info.note if info is not None else None,
             star_style=style("detail--star", partial=True),
+            via=sources.via if sources is not None else None,
         )
 
-    def _strips(self, event: Event | None, article: Article | None, others: int) -> list[Strip]:
+    def _strips(
+        self,
+        event: Event | None,
+        article: Article | None,
+        others: int,
+        sources: Sources | None = None,
+    ) -> list[Strip]:
         """The pane's lines for one event: a rule, then the text with a margin either side."""
         size = self.line_size
         width = size.width
         generation = self.annotations.generation if self.annotations is not None else 0
-        key = (id(event), event.id if event else None, width, others, generation)
+        key = (id(event), event.id if event else None, width, others, generation, sources)
+        if sources is not None:
+            key += (size.height,)
         strips = self._cache.get(key)
         if strips is None:
-            text = self.text_for(event, article, others)
+            text = self.text_for(event, article, others, sources)
             console = self.app.console
             inner = max(1, width - 2 * _MARGIN)
             options = console.options.update_width(inner)
@@ -120,11 +159,11 @@ class EventDetail(DirectLines):
             self._cache[key] = strips
         return strips
 
-    def prepare(self, neighbours: list[tuple[Event, Article | None, int]]) -> None:
+    def prepare(self, neighbours: list[Detail]) -> None:
         """Wrap the texts of events likely to be shown next."""
         if self.size.width:
-            for event, article, others in neighbours:
-                self.finish_ahead(self._strips(event, article, others))
+            for detail in neighbours:
+                self.finish_ahead(self._strips(*detail))
 
     def notify_style_update(self) -> None:
         """CSS changed: forget wrapped texts."""

@@ -27,12 +27,14 @@ from textual.geometry import Region
 from textual.message import Message
 from textual.strip import Strip
 
+from timeline.filters import via_region
 from timeline.model import Event
 from timeline.query import Query
 from timeline.tui.render import event_row
 from timeline.tui.state.annotations import Annotations
 from timeline.tui.state.index import EventIndex
 from timeline.tui.state.rows import Group, TimelineRows
+from timeline.tui.state.stories import Shown
 from timeline.tui.widgets.direct_lines import DirectLines
 
 __all__ = ["TimelineView"]
@@ -307,8 +309,10 @@ class TimelineView(DirectLines, can_focus=True, inherit_bindings=False):
             return Strip.blank(full, base)
         thumb = self._thumb(len(rows), top, height, y)
         group, position = rows.row(row)
+        shown = rows.shown
         if position is None:
-            key: tuple = ("h", group.year, group.count, width, thumb)
+            stories = shown is not None and shown.by_story and shown.stories.shared
+            key: tuple = ("h", group.year, group.count, width, thumb, stories)
         else:
             event_index = rows.view[position]
             is_cursor = position == cursor
@@ -318,13 +322,21 @@ class TimelineView(DirectLines, can_focus=True, inherit_bindings=False):
             terms = self.terms
             if terms is not None and not self._is_match(event_index):
                 terms = None
-            key = ("e", event_index, generation, stars, width, is_cursor, terms, first, thumb)
+            told = rows.told(event_index)
+            story = shown is not None and shown.by_story
+            key = (
+                "e", event_index, generation, stars, width, is_cursor, terms, first, thumb, told,
+                story,
+            )  # fmt: skip
         strip = self._cache.get(key)
         if strip is None:
             if position is None:
-                segments = self._header_segments(group, width, base)
+                segments = self._header_segments(group, width, base, stories)
             else:
-                segments = self._row_segments(event_index, is_cursor, terms, first, width, base)
+                story_rows = shown if story else None
+                segments = self._row_segments(
+                    event_index, is_cursor, terms, first, width, base, told, story_rows
+                )
             style = base + self._style("timeline--thumb") if thumb else base
             segments.append(Segment(" ", style))
             # Fewer, longer segments: each one costs the compositor on every frame.
@@ -332,11 +344,14 @@ class TimelineView(DirectLines, can_focus=True, inherit_bindings=False):
             self._cache[key] = strip
         return strip
 
-    def _header_segments(self, group: Group, width: int, base: Style) -> list[Segment]:
-        """`` 2007 ──── 12 events `` in one style, cut or padded to ``width``."""
+    def _header_segments(
+        self, group: Group, width: int, base: Style, stories: bool = False
+    ) -> list[Segment]:
+        """`` 2007 ──── 12 events `` (``12 stories``) in one style, cut or padded to ``width``."""
         style = base + self._style("timeline--header")
         label = f" {group.label} "
-        count = f" {group.count} event{'s' if group.count != 1 else ''} "
+        noun = ("story", "stories") if stories else ("event", "events")
+        count = f" {group.count} {noun[group.count != 1]} "
         rule = "─" * max(0, width - len(label) - len(count))
         line = Strip([Segment(label + rule + count, style)])
         return list(line.crop_extend(0, width, style))
@@ -349,10 +364,25 @@ class TimelineView(DirectLines, can_focus=True, inherit_bindings=False):
         first: frozenset[str],
         width: int,
         base: Style,
+        told: int = 1,
+        story: Shown | None = None,
     ) -> list[Segment]:
-        """A row; ``terms`` (given only when the event matches them) are highlighted."""
+        """A row; ``terms`` (given only when the event matches them) are highlighted.
+
+        A story row (``story``) carries the star of any of its events, and ``×3``
+        when ``told`` by three sources; an event the country filter shows through
+        its regional group reads ``via ASEAN`` in the countries column.
+        """
         event = self.index.events[event_index]
         annotations = self.annotations
+        starred = annotations is not None and annotations.is_starred(event.id)
+        if story is not None and not starred and annotations is not None:
+            events = self.index.events
+            members = story.stories.members(event_index)
+            starred = any(annotations.is_starred(events[m].id) for m in members)
+        via = None
+        if first and event.regions and not first.intersection(event.countries):
+            via = via_region(event, first)
         return event_row(
             event,
             width,
@@ -363,8 +393,10 @@ class TimelineView(DirectLines, can_focus=True, inherit_bindings=False):
             terms=terms,
             first=first,
             mark=terms is not None,
-            starred=annotations is not None and annotations.is_starred(event.id),
+            starred=starred,
             star_style=self._style("timeline--star"),
+            told=told,
+            via=via,
         )
 
     # -- mouse ---------------------------------------------------------------------------

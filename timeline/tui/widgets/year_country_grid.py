@@ -12,10 +12,20 @@ from textual.widget import Widget
 
 from timeline.tui.render import one_line
 
-__all__ = ["CELL_WIDTH", "LABEL_WIDTH", "YearCountryGrid"]
+__all__ = ["CELL_WIDTH", "LABEL_WIDTH", "YearCountryGrid", "scroll_window"]
 
 LABEL_WIDTH = 15
 CELL_WIDTH = 6
+
+
+def scroll_window(cursor: int, first: int, visible: int) -> int:
+    """The first of ``visible`` rows (or columns) shown, moved as little as keeps
+    ``cursor`` in view (``first``: the first shown before)."""
+    if cursor < first:
+        return cursor
+    if cursor >= first + visible:
+        return cursor - visible + 1
+    return first
 
 
 class YearCountryGrid(Widget, can_focus=True):
@@ -79,13 +89,6 @@ class YearCountryGrid(Widget, can_focus=True):
         if country in self.countries:
             self.row = self.countries.index(country)
 
-    def _window(self, cursor: int, first: int, visible: int) -> int:
-        if cursor < first:
-            return cursor
-        if cursor >= first + visible:
-            return cursor - visible + 1
-        return first
-
     def render(self) -> Text:
         """The grid as text."""
         if not self.years or not self.countries:
@@ -94,8 +97,8 @@ class YearCountryGrid(Widget, can_focus=True):
         height = self.size.height
         columns = max(1, (width - LABEL_WIDTH) // CELL_WIDTH)
         rows = max(1, height - 1)
-        self._left = self._window(self.col, self._left, columns)
-        self._top = self._window(self.row, self._top, rows)
+        self._left = scroll_window(self.col, self._left, columns)
+        self._top = scroll_window(self.row, self._top, rows)
         axis = self.get_component_rich_style("grid--axis", partial=True)
         axis_now = self.get_component_rich_style("grid--axis-current", partial=True)
         cursor = self.get_component_rich_style("grid--cursor", partial=True)

@@ -1,0 +1,74 @@
+"""The article screen for a story: its sources one after another, each one's sentence
+highlighted."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.style import Style
+from rich.text import Text
+from textual.widgets import Static
+
+from timeline.model import Article, Event
+from timeline.tui.keymap import SOURCE_KEYS, bindings
+from timeline.tui.screens.article import ArticleScreen
+from timeline.tui.widgets.article_body import ArticleBody
+
+__all__ = ["Opened", "StorySourcesScreen"]
+
+#: One source: its article, the article's events in text order, and which is the telling.
+Opened = tuple[Article, list[Event], int]
+
+
+class StorySourcesScreen(ArticleScreen):
+    """An article screen that steps through a story's sources with ``>`` and ``<``.
+
+    ``sources`` are the articles of the story's tellings, the row's own first;
+    ``n``/``p`` still walk the events of the article shown.
+    """
+
+    DEFAULT_CSS = """
+    StorySourcesScreen #article-head { max-height: 5; }
+    """
+
+    BINDINGS = bindings(SOURCE_KEYS)
+
+    def __init__(
+        self,
+        sources: list[Opened],
+        at: int = 0,
+        follow: Callable[[Event], None] | None = None,
+    ) -> None:
+        self.sources = sources
+        #: Which source is shown.
+        self.at = max(0, min(at, len(sources) - 1))
+        super().__init__(*sources[self.at], follow=follow)
+
+    def _head(self) -> Text:
+        text = super()._head()
+        text.append("\n")
+        text.append(f"source {self.at + 1} of {len(self.sources)} of this story", Style(bold=True))
+        text.append(" · > next source · < previous", Style(dim=True))
+        return text
+
+    async def _show_source(self, step: int) -> None:
+        """Show the source ``step`` away (wrapping round), its telling highlighted."""
+        if len(self.sources) < 2:
+            return
+        self.at = (self.at + step) % len(self.sources)
+        self.article, self.events, self.current = self.sources[self.at]
+        await self.body.remove()
+        body = ArticleBody(self.article, self.events, self.current, id="article-body")
+        await self.mount(body, after=self.query_one("#article-head"))
+        self.query_one("#article-head", Static).update(self._head())
+        body.focus()
+        if self.follow is not None and self.events:
+            self.follow(self.events[self.current])
+
+    async def action_next_source(self) -> None:
+        """The story's next source."""
+        await self._show_source(1)
+
+    async def action_previous_source(self) -> None:
+        """The story's previous source."""
+        await self._show_source(-1)
