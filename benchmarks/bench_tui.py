@@ -154,8 +154,8 @@ async def _measure(factory: Callable, presses: int, kind: str) -> dict:
         if not is_bare:
             search_done = app.main._search_done
 
-            def timed_done(query: str, found: list[int]) -> None:
-                search_done(query, found)
+            def timed_done(*args) -> None:
+                search_done(*args)
                 done_at.append(time.perf_counter())
 
             app.main._search_done = timed_done

@@ -170,6 +170,7 @@ def test_what_the_panes_say():
         len(index.articles),
         "",
         "",
+        0,
     )
     entries = browse.rail_entries(browse.rows)
     assert sum(count for _year, count in entries) == len(index)
@@ -229,7 +230,7 @@ def test_a_search_with_no_match_nearby_jumps_once_all_are_known():
 def test_a_failing_index_search_warns_and_searches_in_memory():
     index = EventIndex(CORPUS)
 
-    def broken(query: str) -> set[str]:
+    def broken(query: str, in_article: bool = False) -> set[str]:
         raise RuntimeError("database is locked")
 
     warnings: list[str] = []
@@ -237,7 +238,7 @@ def test_a_failing_index_search_warns_and_searches_in_memory():
     assert search.run("laos", warn=warnings.append) == index.search("laos")
     assert warnings == ["Index search failed (RuntimeError); searching in memory."]
     wanted = index.events[7]
-    search.function = lambda query: {wanted.id, "no such id"}
+    search.function = lambda query, in_article: {wanted.id, "no such id"}
     assert search.run("anything") == [7]
 
 

@@ -34,7 +34,8 @@ class TimelineApp(App[int]):
     """Browse the events of a corpus as a keyboard-driven timeline.
 
     ``search`` optionally replaces the in-memory search: it takes the query
-    and returns the ids of matching events, or None to fall back. ``filters``
+    and whether to look in the articles' text too, and returns the ids of
+    matching events, or None to fall back. ``filters``
     and ``query`` set what it opens with. ``source`` (``open_corpus`` with
     its folder and options bound) is read in a background thread once the
     app is on screen, which posts what it reads as messages
@@ -68,10 +69,12 @@ class TimelineApp(App[int]):
             self.annotations.load(corpus.events)
         self.index = EventIndex(corpus)
         self.search_function = search
+        #: Whether the search starts out looking in the articles' text too.
+        self.initial_in_article = bool(filters is not None and filters.in_article)
         if filters is not None:
             # The browser searches apart from its filters: the query goes to the search field.
             query = query or filters.search
-            filters = filters.with_(search=None)
+            filters = filters.with_(search=None, in_article=False)
         self.initial_filters = filters
         self.initial_query = query
         self.loader = CorpusLoader(source, prepare=self._prepare) if source else None
@@ -87,6 +90,7 @@ class TimelineApp(App[int]):
             self.initial_query,
             annotations=self.annotations,
         )
+        self._main.search.in_article = self.initial_in_article
         return self._main
 
     @property

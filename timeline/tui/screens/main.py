@@ -179,7 +179,7 @@ class MainScreen(Screen[None]):
         self.apply_filters(self.filters, current=current)
         keep_out_of_collector()
         if self.search.query:
-            self.query_one(SearchBar).find(self.search.query)
+            self.query_one(SearchBar).find(*self.search.key)
 
     def loaded(self) -> None:
         """Loading has ended: a search under way is run again (now through the index)."""
@@ -187,7 +187,7 @@ class MainScreen(Screen[None]):
         if self.search.query:
             self.search.restart()
             self.panes.update_header()
-            self.query_one(SearchBar).find(self.search.query)
+            self.query_one(SearchBar).find(*self.search.key)
 
     @on(TimelineView.Selected)
     def _selected(self, message: TimelineView.Selected) -> None:
@@ -315,9 +315,12 @@ class MainScreen(Screen[None]):
 
     def set_search(self, query: str) -> None:
         """Search as you type: highlight matches and move to the first one."""
+        if self.search.set_query(query):
+            self._searched()
+
+    def _searched(self) -> None:
+        """The search changed: mark, count and find its matches again."""
         search = self.search
-        if not search.set_query(query):
-            return
         self.panes.update_header()
         self.timeline.set_terms(search.terms, search.is_match)
         if not search.query:
@@ -329,16 +332,22 @@ class MainScreen(Screen[None]):
             self.panes.select(position)
         # After the frame that shows the typed letter: the search thread
         # competes with drawing it for the GIL.
-        self.call_after_refresh(self.query_one(SearchBar).find, search.query)
+        self.call_after_refresh(self.query_one(SearchBar).find, *search.key)
+
+    @on(SearchBar.Toggled)
+    def _toggled(self, message: SearchBar.Toggled) -> None:
+        """Search the articles' text too (or not): the same query, found again."""
+        if self.search.set_in_article(message.in_article):
+            self._searched()
 
     @on(SearchBar.Found)
     def _found(self, message: SearchBar.Found) -> None:
-        self._search_done(message.query, message.found)
+        self._search_done(message.query, message.found, message.in_article)
 
-    def _search_done(self, query: str, found: list[int]) -> None:
+    def _search_done(self, query: str, found: list[int], in_article: bool = False) -> None:
         """Every match is known: count them, and show the first if none was near the cursor."""
         search = self.search
-        if not search.done(query, found):
+        if not search.done(query, found, in_article):
             return
         if search.pending_jump:
             search.pending_jump = False
@@ -347,9 +356,18 @@ class MainScreen(Screen[None]):
         self.timeline.refresh()  # the rows marked are now the matches counted
 
     def _jump_match(self, step: int, include_current: bool = False) -> None:
-        """Move to the next (``step`` 1) or previous (-1) match; the bell if there is none."""
-        if self.search.query and (cursor := self.timeline.cursor) >= 0:
+        """Move to the next (``step`` 1) or previous (-1) match, wrapping round at either
+        end with a notice; the bell if there is none."""
+        if not self.search.query or (cursor := self.timeline.cursor) < 0:
+            return
+        if include_current:
             self.panes.go(self.search.step(self.rows.view, cursor, step, include_current))
+            return
+        position, wrapped = self.search.next_match(self.rows.view, cursor, step)
+        if wrapped:
+            end = "first" if step > 0 else "last"
+            self.notify(f"search wrapped to the {end} match", timeout=3)
+        self.panes.go(position)
 
     def action_next_match(self) -> None:
         """Next search match."""

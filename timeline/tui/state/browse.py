@@ -30,8 +30,9 @@ __all__ = [
 ]
 
 #: What the header line says: corpus name, events shown and in all, articles
-#: shown and in all, the filters and the search (both plain text, may be empty).
-HeaderFigures = tuple[str, int, int, int, int, str, str]
+#: shown and in all (of those with events), the filters and the search (both plain
+#: text, may be empty), and how many articles have no event.
+HeaderFigures = tuple[str, int, int, int, int, str, str, int]
 
 #: ``(year, count)`` for the year rail, year None for the undated events.
 RailEntries = list[tuple[int | None, int]]
@@ -126,14 +127,16 @@ class Browse:
         """What the header says when ``rows`` are shown under ``event_filter``."""
         index = self.index
         view = rows.view
+        with_events = index.articles_in(range(len(index)))
         return (
             index.name,
             len(view),
             len(index),
             index.articles_in(view),
-            len(index.articles),
+            with_events,
             event_filter.describe(),
             search,
+            max(0, len(index.articles) - with_events),
         )
 
     def rail_entries(self, rows: TimelineRows) -> RailEntries:
