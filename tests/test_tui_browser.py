@@ -43,3 +43,76 @@ async def test_no_without_when_every_article_has_events(seeds_corpus):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert header(app).endswith("articles with events")
+
+
+# -- wide terminals --------------------------------------------------------------------------
+
+
+def row_texts(app: TimelineApp) -> list[str]:
+    view = app.main.timeline
+    return [view.render_line(y).text for y in range(view.size.height)]
+
+
+async def test_a_wide_terminal_shows_longer_summaries_and_more_countries(seeds_corpus):
+    cut = [e for e in seeds_corpus.events if e.summary.endswith("…")]
+    several = [e for e in seeds_corpus.events if len(e.countries) >= 2]
+    assert cut and several
+    app = TimelineApp(seeds_corpus)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.pause()
+        rows = "\n".join(row_texts(app))
+        edge = app.main.timeline.size.width - 2  # the scroll indicator's cell is last
+        for event in cut:
+            stem = event.summary[:-1]
+            line = next(row for row in rows.splitlines() if stem in row)
+            shown = line[line.index(stem) :].rstrip()
+            # the sentence runs on to the edge of the row (the scroll indicator after it)
+            assert len(shown) > len(event.summary) and len(line.rstrip()) >= edge, line
+            assert shown.rstrip("…")[:150] in " ".join(event.sentence.split())
+        for event in several:
+            if sum(len(c) + 2 for c in event.countries) <= 33:
+                assert ", ".join(event.countries) in rows
+    app = TimelineApp(seeds_corpus)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        rows = "\n".join(row_texts(app))
+        assert any(f"{e.countries[0]} +{len(e.countries) - 1}" in rows for e in several)
+
+
+# -- the cursor row's badges -------------------------------------------------------------------
+
+
+def _bg(segment):
+    return segment.style.bgcolor.get_truecolor() if segment.style.bgcolor else None
+
+
+def _distance(a, b) -> int:
+    return sum(abs(x - y) for x, y in zip(a, b, strict=True))
+
+
+async def test_every_badge_stands_out_on_the_cursor_row_in_dark_and_light(seeds_corpus):
+    from timeline.model import TYPES
+
+    app = TimelineApp(seeds_corpus)
+    async with app.run_test(size=SIZE) as pilot:
+        for theme in ("textual-dark", "textual-light"):
+            app.theme = theme
+            await pilot.pause()
+            view = app.main.timeline
+            seen = set()
+            for position in range(len(app.main.rows.view)):
+                app.main.panes.select(position)
+                await pilot.pause()
+                event = view.event
+                if event.type in seen:
+                    continue
+                seen.add(event.type)
+                line = list(view.render_line(view.cursor_row - view.top))
+                label = next(t.label for t in TYPES if t.name == event.type)
+                at = next(n for n, s in enumerate(line) if s.text.strip() == label)
+                badge, before, after = _bg(line[at]), _bg(line[at - 1]), _bg(line[at + 1])
+                cursor = _bg(line[0])
+                assert before == after != cursor, (theme, event.type)
+                # the badge is told from what surrounds it, whatever the cursor's colour
+                assert _distance(badge, before) > 60, (theme, event.type, badge, before)
+            assert "tier_change" in seen

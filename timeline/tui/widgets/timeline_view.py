@@ -353,6 +353,7 @@ class TimelineView(DirectLines, can_focus=True, inherit_bindings=False):
         """A row; ``terms`` (given only when the event matches them) are highlighted."""
         event = self.index.events[event_index]
         annotations = self.annotations
+        info = annotations.info(event.id) if annotations is not None else None
         return event_row(
             event,
             width,
@@ -365,6 +366,9 @@ class TimelineView(DirectLines, can_focus=True, inherit_bindings=False):
             mark=terms is not None,
             starred=annotations is not None and annotations.is_starred(event.id),
             star_style=self._style("timeline--star"),
+            noted=info is not None and info.note is not None,
+            marks=annotations is not None and len(annotations) > 0,
+            badge_gap=base if is_cursor else None,
         )
 
     # -- mouse ---------------------------------------------------------------------------
