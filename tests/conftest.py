@@ -94,6 +94,16 @@ def record_notices(app) -> list[str]:
     return seen
 
 
+async def until(pilot, predicate: Callable[[], object], tries: int = 500) -> bool:
+    """Let the app run until ``predicate()`` is true (the answer of a worker thread, say);
+    whether it came. Assert on it: ``assert await until(pilot, lambda: ...)``."""
+    for _ in range(tries):
+        if predicate():
+            return True
+        await pilot.pause(0.01)
+    return bool(predicate())
+
+
 @pytest.fixture
 def screen_text() -> Callable[..., str]:
     """A function returning the app's screen as text."""

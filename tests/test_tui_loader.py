@@ -60,7 +60,7 @@ class FakeIndex:
         self.queries: list[str] = []
         self.cancelled = False
 
-    def search(self, query: str) -> set[str]:
+    def search(self, query: str, in_article: bool = False) -> set[str]:
         self.queries.append(query)
         parsed = parse(query)
         return {e.id for e in self.corpus.events if parsed and parsed.matches_event(e)}

@@ -89,8 +89,8 @@ def test_a_save_that_fails_changes_nothing(store, monkeypatch):
     def fail(*args, **kwargs):
         raise NotesError("notes.db: not saved (database is locked)")
 
-    monkeypatch.setattr(store, "toggle_star", fail)
-    monkeypatch.setattr(store, "set_note", fail)
+    monkeypatch.setattr(store, "set_starred", fail)
+    monkeypatch.setattr(store, "save_note", fail)
     event = CORPUS.events[5]
     with pytest.raises(NotesError):
         annotations.toggle_star(event)
@@ -177,7 +177,7 @@ def test_what_the_panes_say():
     assert entries[-1][0] is None  # the undated events, last
     assert "No events match" in (browse.show(Filter(years=(1800, 1800))), browse.empty_message)[1]
     browse.show(Filter(starred=True))
-    assert browse.empty_message.startswith("No starred events")
+    assert browse.empty_message.startswith("No starred or noted events")
     assert browse_of(Corpus("none", [], [])).empty_message.startswith("This corpus has no events")
 
 

@@ -135,9 +135,11 @@ class TimelineApp(App[int]):
             )
 
     def exit(self, *args, **kwargs) -> None:
-        """Leave the app; a load still running is told to stop."""
+        """Leave the app; a load still running is told to stop, a save waiting is dropped."""
         if self.loader is not None:
             self.loader.cancel()
+        if self._main is not None and hasattr(self._main, "annotator"):
+            self._main.annotator.close()
         super().exit(*args, **kwargs)
 
     # -- feeding the app from a worker (issue 4) -------------------------------------------
@@ -210,18 +212,21 @@ def run_app(
     query: str | None = None,
     source: CorpusSource | None = None,
     notes: NotesStore | None = None,
+    **run_options,
 ) -> int:
     """Run the browser on ``corpus`` (filled in from ``source``); the process exit code.
 
     ``filters`` (the command line's ``Filter`` will do) and ``query``
-    (a search) set what the browser opens with. On the way out a running
-    load is cancelled and given a moment to stop (its thread is a daemon).
+    (a search) set what the browser opens with; ``run_options`` go to
+    ``App.run`` (``headless``, ``auto_pilot``: for tests). On the way out a
+    running load is cancelled and given a moment to stop (its thread is a
+    daemon, and so is the one saving notes: quitting never waits for either).
     """
     app = TimelineApp(
         corpus, search=search, filters=filters, query=query, source=source, notes=notes
     )
     try:
-        result = app.run()
+        result = app.run(**run_options)
     finally:
         if app.loader is not None:
             app.loader.cancel()

@@ -13,7 +13,7 @@ from timeline.tui.render import one_line
 __all__ = ["TimelineCommands"]
 
 #: Entries listed when nothing is typed (the first of ``_commands``).
-MAIN_ENTRIES = 9
+MAIN_ENTRIES = 10
 
 
 class TimelineCommands(Provider):
@@ -35,9 +35,16 @@ class TimelineCommands(Provider):
             ("Star or unstar event", screen.action_toggle_star, "Star the selected event (s)"),
             ("Edit note…", screen.action_edit_note, "Write a note on the selected event (a)"),
             (
-                "Show all events" if screen.filters.starred else "Show only starred events",
+                "Show all events"
+                if screen.filters.starred
+                else "Show only starred and noted events",
                 screen.action_starred_only,
-                "Toggle the starred-only filter (*)",
+                "Toggle the starred-and-noted filter (*)",
+            ),
+            (
+                "List starred and noted events…",
+                screen.action_notes_list,
+                "List every starred or noted event; Enter jumps to it (A)",
             ),
             ("Export…", screen.action_export, "Write the events shown to a file (e)"),
         ]

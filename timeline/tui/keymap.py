@@ -64,10 +64,11 @@ MAIN_KEYS: tuple[KeySpec, ...] = (
     KeySpec(
         "starred_only",
         "asterisk",
-        "Only starred events (again: all)",
+        "Only starred and noted events (again: all)",
         "Stars, notes, export",
         label="*",
     ),
+    KeySpec("notes_list", "A", "List starred and noted events", "Stars, notes, export", label="A"),
     KeySpec("export", "e", "Export the events shown", "Stars, notes, export", label="e"),
     KeySpec("open_article", "enter", "Open article", "View", True, "Enter", short="Open"),
     KeySpec("grid", "v", "Year × country grid", "View", True, "v", short="Grid"),
@@ -77,13 +78,40 @@ MAIN_KEYS: tuple[KeySpec, ...] = (
 )
 
 ARTICLE_KEYS: tuple[KeySpec, ...] = (
-    KeySpec("next_event", "n", "Next event in article", "Article", True, "n", short="Next event"),
+    KeySpec(
+        "next_event",
+        "n",
+        "Next event in article (searching: next match)",
+        "Article",
+        True,
+        "n",
+        short="Next",
+    ),
     KeySpec(
         "previous_event", "p", "Previous event in article", "Article", True, "p", short="Previous"
     ),
+    KeySpec("previous_match", "N", "Previous match (searching)", "Article", label="N"),
+    KeySpec("search", "slash", "Search in the article", "Article", True, "/", short="Search"),
     KeySpec("scroll_down", "down,j", "Scroll down", "Article", label="↓ j"),
     KeySpec("scroll_up", "up,k", "Scroll up", "Article", label="↑ k"),
-    KeySpec("back", "escape,q", "Back to the timeline", "Article", True, "Esc q", short="Back"),
+    KeySpec("page_down", "space,pagedown", "Page down", "Article", label="Space PgDn"),
+    KeySpec("page_up", "b,pageup", "Page up", "Article", label="b PgUp"),
+    KeySpec("top", "g,home", "Top of the article", "Article", label="g Home"),
+    KeySpec("bottom", "G,end", "End of the article", "Article", label="G End"),
+    KeySpec("toggle_star", "s", "Star or unstar the event being read", "Article", label="s"),
+    KeySpec("edit_note", "a", "Write a note on the event being read", "Article", label="a"),
+    KeySpec(
+        "help", "question_mark,f1", "The article screen's keys", "Article", True, "?", short="Help"
+    ),  # fmt: skip
+    KeySpec(
+        "back",
+        "escape,q",
+        "Back to the timeline (searching: Esc clears)",
+        "Article",
+        True,
+        "Esc q",
+        short="Back",
+    ),  # fmt: skip
 )
 
 NOTE_KEYS: tuple[KeySpec, ...] = (

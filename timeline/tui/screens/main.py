@@ -13,7 +13,7 @@ live in :mod:`timeline.tui.keymap`.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -22,10 +22,10 @@ from textual.widgets import Footer, Input
 
 from timeline.filters import Filter
 from timeline.model import Article, Event
-from timeline.notes import NotesError
+from timeline.tui.annotating import Annotator
 from timeline.tui.dialogs.export_dialog import ExportDialog
 from timeline.tui.dialogs.help import HelpScreen
-from timeline.tui.dialogs.note_editor import NoteEditor
+from timeline.tui.dialogs.notes_list import NotesList
 from timeline.tui.dialogs.picker import Picker
 from timeline.tui.dialogs.year_prompt import YearPrompt
 from timeline.tui.keymap import MAIN_KEYS, bindings
@@ -37,6 +37,7 @@ from timeline.tui.state.annotations import Annotations
 from timeline.tui.state.browse import Browse
 from timeline.tui.state.exporting import export_scope, export_writer
 from timeline.tui.state.index import EventIndex
+from timeline.tui.state.notes_list import annotated_entries
 from timeline.tui.state.rows import TimelineRows
 from timeline.tui.state.search import Search, SearchFunction
 from timeline.tui.widgets.detail import EventDetail
@@ -143,7 +144,10 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         """Fill the panes and focus the list."""
+        #: Stars and notes saved off this thread (issue 11).
+        self.annotator = Annotator(self)
         self.panes = MainPanes.of(self)
+        self.panes.selected = self.annotator.refresh
         self.query_one(SearchBar).cursor_blink = False
         self.panes.show_all(self.timeline.cursor)
         self.timeline.focus()
@@ -391,25 +395,13 @@ class MainScreen(Screen[None]):
             self.notify("No event selected.", severity="warning")
         return event
 
-    def _save(self, event: Event, change: Callable[[], object]) -> None:
-        """Save a star or note ``change`` of ``event``; a failure is a notice, never a crash."""
-        try:
-            change()
-        except Exception as error:  # noqa: BLE001
-            text = str(error) if isinstance(error, NotesError) else f"not saved ({error!r})"
-            self.notify(text, title="Not saved", severity="error", markup=False, timeout=10)
-            return
-        self.panes.repaint()
-        if self.filters.starred and not self.annotations.is_starred(event.id):
-            self.apply_filters(self.filters, current=event)
-
     def toggle_star(self, event: Event) -> None:
-        """Star an unstarred event, unstar a starred one (saved at once)."""
-        self._save(event, lambda: self.annotations.toggle_star(event))
+        """Star the event if it is shown unstarred, else unstar it (saved in the background)."""
+        self.annotator.star(event)
 
-    def save_note(self, event: Event, text: str) -> None:
-        """Set the event's note (empty text deletes it)."""
-        self._save(event, lambda: self.annotations.set_note(event, text))
+    def edit_note(self, event: Event) -> None:
+        """Open the note editor on the event (saved in the background, kept until saved)."""
+        self.annotator.edit(event)
 
     def action_toggle_star(self) -> None:
         """Star or unstar the selected event."""
@@ -420,18 +412,32 @@ class MainScreen(Screen[None]):
     def action_edit_note(self) -> None:
         """Open the note editor on the selected event."""
         event = self._chosen_event()
-        if event is None:
+        if event is not None:
+            self.edit_note(event)
+
+    def action_notes_list(self) -> None:
+        """List every starred or noted event; Enter jumps to the one chosen."""
+
+        def done(event_id: str | None) -> None:
+            if event_id is not None:
+                self.jump_to(event_id)
+
+        self.app.push_screen(NotesList(annotated_entries(self.index, self.annotations)), done)
+
+    def jump_to(self, event_id: str) -> None:
+        """Put the cursor on the event ``event_id``, clearing filters that hide it."""
+        position = self.index.by_id().get(event_id)
+        if position is None:
+            self.notify("That event is not loaded.", severity="warning")
             return
-
-        def done(text: str | None) -> None:
-            if text is not None and text != (self.annotations.note(event.id) or ""):
-                self.save_note(event, text)
-
-        note = self.annotations.note(event.id) or ""
-        self.app.push_screen(NoteEditor(event.summary, note), done)
+        event = self.index.events[position]
+        if self.browse.position_of(event) < 0:
+            self.apply_filters(Filter(), current=event)
+            self.notify("Filters cleared to show it.", timeout=3)
+        self.select_event(event)
 
     def action_starred_only(self) -> None:
-        """Show only starred events, or everything again."""
+        """Show only starred and noted events, or everything again."""
         self.apply_filters(self.browse.with_(starred=not self.filters.starred))
 
     def action_export(self) -> None:
@@ -459,7 +465,15 @@ class MainScreen(Screen[None]):
         if found is None:
             self.notify("That article is not loaded.", severity="error")
             return
-        self.app.push_screen(ArticleScreen(*found, follow=self.select_event))
+        self.app.push_screen(
+            ArticleScreen(
+                *found,
+                follow=self.select_event,
+                annotations=self.annotations,
+                star=self.toggle_star,
+                note=self.edit_note,
+            )
+        )
 
     def select_event(self, event: Event) -> None:
         """Put the cursor on ``event`` if the filters show it."""

@@ -15,6 +15,7 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from timeline.model import Event
 from timeline.tui.state import prefetch
 from timeline.tui.state.browse import Browse
 from timeline.tui.state.search import Search
@@ -63,6 +64,8 @@ class MainPanes:
         self.later = later
         self.bell = bell
         self.bar = bar
+        #: Told of each event that the detail pane comes to show (its notes are read again).
+        self.selected: Callable[[Event], object] | None = None
 
     @classmethod
     def of(cls, screen: MainScreen) -> MainPanes:
@@ -132,6 +135,8 @@ class MainPanes:
         if detail.event is not event:
             detail.show(*self.browse.detail_of(event))
             self.later(self.anticipate)
+            if self.selected is not None:
+                self.selected(event)
         rail.set_current(event.year, present=True)
 
     def repaint(self) -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from timeline.filters import Filter
 from timeline.model import EVENT_TYPES, Article, Event, type_label
-from timeline.tui.state.annotations import Annotations
+from timeline.tui.state.annotations import Annotated, Annotations
 from timeline.tui.state.index import EventIndex
 from timeline.tui.state.rows import TimelineRows
 
@@ -26,6 +26,7 @@ __all__ = [
     "Option",
     "RailEntries",
     "YearJump",
+    "describe",
     "find",
 ]
 
@@ -66,6 +67,8 @@ class Browse:
         self.index = index
         #: Whose stars a starred filter keeps.
         self.annotations = annotations
+        #: What ``*`` (the starred filter) keeps: events with a star or a note.
+        self.marked = Annotated(annotations)
         self._rows_cache: dict[Filter, TimelineRows] = {}
         #: What the timeline is narrowed to.
         self.filter = event_filter or Filter()
@@ -76,7 +79,7 @@ class Browse:
 
     def rows_for(self, event_filter: Filter) -> TimelineRows:
         """The timeline rows under ``event_filter``, kept while the index keeps their view."""
-        view = self.index.view(event_filter, self.annotations)
+        view = self.index.view(event_filter, self.marked)
         kept = self._rows_cache.get(event_filter)
         if kept is not None and kept.view is view:
             return kept
@@ -118,7 +121,7 @@ class Browse:
         if not self.index.events:
             return "This corpus has no events. Point timeline at a folder of articles."
         if self.filter.starred and self.filter == Filter(starred=True):
-            return "No starred events. Press * to show all, then s to star one."
+            return "No starred or noted events. Press * to show all, then s or a on one."
         return "No events match these filters. Press x to clear them."
 
     def header_figures(
@@ -134,7 +137,7 @@ class Browse:
             len(index),
             index.articles_in(view),
             with_events,
-            event_filter.describe(),
+            describe(event_filter),
             search,
             max(0, len(index.articles) - with_events),
         )
@@ -242,6 +245,15 @@ class Browse:
             t for t in by_type if t not in EVENT_TYPES
         ]
         return [(f"{type_label(t)}  {t.replace('_', ' ')}", t, len(by_type[t])) for t in present]
+
+
+def describe(event_filter: Filter) -> str:
+    """What the browser's filter shows, as :meth:`Filter.describe` says it, its ``*``
+    (starred) keeping the noted events too."""
+    if not event_filter.starred:
+        return event_filter.describe()
+    rest = event_filter.with_(starred=False).describe()
+    return f"{rest} · starred or noted" if rest else "starred or noted"
 
 
 def find(view: Sequence[int], event_index: int) -> int:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from timeline.filters import Filter
 from timeline.tui.state.annotations import Annotations
+from timeline.tui.state.browse import describe
 from timeline.tui.state.index import EventIndex
 
 __all__ = ["Writer", "export_scope", "export_writer"]
@@ -41,7 +42,7 @@ def export_writer(index: EventIndex, view: Sequence[int], annotations: Annotatio
 
 def export_scope(event_filter: Filter, query: str) -> str:
     """`` (country: Laos · search /x not applied)``: what the export holds, "" for everything."""
-    parts = [event_filter.describe()]
+    parts = [describe(event_filter)]
     if query:
         parts.append(f"search /{query} not applied")
     described = " · ".join(part for part in parts if part)
