@@ -15,6 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from timeline.tui.dialogs.list_keys import forward_to_list, list_bindings
 from timeline.tui.render import NOTE_MARK, STAR_MARK
 from timeline.tui.state.notes_list import NotesEntry
 
@@ -49,7 +50,10 @@ class NotesList(ModalScreen[str | None]):
     NotesList .hint { color: $text-muted; }
     """
 
-    BINDINGS = [Binding("escape,q,A", "close", "Close", show=False)]
+    BINDINGS = [
+        Binding("escape,q,A", "close", "Close", show=False),
+        *list_bindings(space=False, enter=True),
+    ]
 
     def __init__(self, entries: list[NotesEntry]) -> None:
         super().__init__()
@@ -76,6 +80,11 @@ class NotesList(ModalScreen[str | None]):
     @on(OptionList.OptionSelected)
     def _chosen(self, message: OptionList.OptionSelected) -> None:
         self.dismiss(message.option.id)
+
+    def action_list(self, action: str) -> None:
+        """A key of the list that reached the dialog before the focus did."""
+        if self.entries:
+            forward_to_list(self, action)
 
     def action_close(self) -> None:
         """Close without jumping."""

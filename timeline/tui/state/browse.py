@@ -239,12 +239,14 @@ class Browse:
         return [(c, c, len(by_country[c])) for c in self.index.countries]
 
     def type_options(self) -> list[Option]:
-        """Every event type present, in the registry's order, with its number of events."""
+        """Every event type present, in the registry's order, with its number of events,
+        named both ways: ``TIER = tier_change`` (the label shown, the name ``--type`` takes)."""
         by_type = self.index.by_type()
         present = [t for t in EVENT_TYPES if t in by_type] + [
             t for t in by_type if t not in EVENT_TYPES
         ]
-        return [(f"{type_label(t)}  {t.replace('_', ' ')}", t, len(by_type[t])) for t in present]
+        width = max((len(type_label(t)) for t in present), default=0)
+        return [(f"{type_label(t):<{width}}  = {t}", t, len(by_type[t])) for t in present]
 
 
 def describe(event_filter: Filter) -> str:
