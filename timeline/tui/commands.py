@@ -57,7 +57,7 @@ class TimelineCommands(Provider):
                 (f"Filter by country: {name}", partial(screen.filter_country, country), "")
             )
         for kind in index.types:
-            label = f"{type_label(kind)} ({kind.replace('_', ' ')})"
+            label = f"{type_label(kind)} = {kind}"
             commands.append((f"Filter by type: {label}", partial(screen.filter_type, kind), ""))
         for article in sorted(index.articles.values(), key=lambda a: a.file)[:2000]:
             title = one_line(article.title) or article.file

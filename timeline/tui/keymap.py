@@ -13,6 +13,7 @@ from textual.binding import Binding
 
 __all__ = [
     "ARTICLE_KEYS",
+    "FOOTER_KEEP",
     "GRID_KEYS",
     "KeySpec",
     "MAIN_KEYS",
@@ -75,6 +76,26 @@ MAIN_KEYS: tuple[KeySpec, ...] = (
     KeySpec("help", "question_mark,f1", "Help", "View", True, "? F1"),
     KeySpec("command_palette", "ctrl+p", "Command palette", "View", label="ctrl+p"),
     KeySpec("quit", "q", "Quit", "View", True, "q"),
+)
+
+#: The footer's keys, most needed first: when the terminal is too narrow for all of them,
+#: the keys not named here go first, then these from the end.
+FOOTER_KEEP: tuple[str, ...] = (
+    "help",
+    "quit",
+    "back",
+    "search",
+    "save",
+    "cancel",
+    "open_article",
+    "choose",
+    "next_event",
+    "previous_event",
+    "next_year",
+    "next_country",
+    "pick_countries",
+    "pick_types",
+    "grid",
 )
 
 ARTICLE_KEYS: tuple[KeySpec, ...] = (

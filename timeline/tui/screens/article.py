@@ -16,7 +16,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from timeline.model import Article, Event, format_date
 from timeline.tui.keymap import ARTICLE_KEYS, bindings
@@ -25,6 +25,7 @@ from timeline.tui.state.annotations import Annotations
 from timeline.tui.state.text_search import find_spans
 from timeline.tui.widgets.article_body import ArticleBody
 from timeline.tui.widgets.find_bar import FindBar
+from timeline.tui.widgets.key_footer import KeyFooter
 
 __all__ = ["ArticleScreen"]
 
@@ -70,7 +71,7 @@ class ArticleScreen(Screen[None]):
         yield Static(self._head(), id="article-head")
         yield ArticleBody(self.article, self.events, self.current, id="article-body")
         yield FindBar(placeholder="Search the article (Enter keeps, Esc clears)", id="find")
-        yield Footer()
+        yield KeyFooter()
 
     def _head(self) -> Text:
         article = self.article

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from textual import on, work
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from timeline.filters import Filter
 from timeline.model import Article, Event
@@ -42,6 +42,7 @@ from timeline.tui.state.rows import TimelineRows
 from timeline.tui.state.search import Search, SearchFunction
 from timeline.tui.widgets.detail import EventDetail
 from timeline.tui.widgets.header import AppHeader
+from timeline.tui.widgets.key_footer import KeyFooter
 from timeline.tui.widgets.search_bar import SearchBar
 from timeline.tui.widgets.timeline_view import TimelineView
 from timeline.tui.widgets.year_rail import YearRail
@@ -135,7 +136,7 @@ class MainScreen(Screen[None]):
             id="search",
             typed=self.set_search,
         )
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def timeline(self) -> TimelineView:
