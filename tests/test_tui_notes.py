@@ -219,8 +219,8 @@ async def test_e_exports_the_filtered_view_as_csv(seeds_corpus, store, tmp_path,
         await pilot.pause()
         assert not isinstance(app.screen, ExportDialog)
         path = tmp_path / "timeline-export.csv"
-        assert f"wrote {len(shown)} events → {path}" in notices
-    with open(path, encoding="utf-8", newline="") as handle:
+        assert f"wrote {len(shown)} events to {path}" in notices
+    with open(path, encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert [row["id"] for row in rows] == [e.id for e in shown]
     mine = next(row for row in rows if row["id"] == starred.id)
@@ -266,8 +266,9 @@ async def test_export_error_is_shown_and_the_dialog_stays(seeds_corpus, tmp_path
         await app.workers.wait_for_complete()  # the file is written in a thread
         await pilot.pause()
         assert isinstance(app.screen, ExportDialog)
-        assert "Cannot write" in read_screen(app)
-        assert notices[-1].startswith("Cannot write")
+        error = str(app.screen.query_one("#export-error").content)
+        assert error.startswith("Not written: ") and "\n" not in error
+        assert notices[-1] == error
         field.value = str(tmp_path)  # a folder
         await pilot.press("enter")
         await pilot.pause()

@@ -286,7 +286,7 @@ def test_export_scope_and_writer(tmp_path):
     annotations.toggle_star(browse.event_at(0))  # later changes do not reach the writer
     path = tmp_path / "out.json"
     message = write("json", path)
-    assert message.endswith(f"→ {path}")
+    assert message.startswith("wrote ") and message.endswith(f" to {path}")
     events = json.loads(path.read_text(encoding="utf-8"))["events"]
     assert len(events) == len(browse.rows.view)
     assert events[0]["starred"] is True and not any(e["starred"] for e in events[1:])

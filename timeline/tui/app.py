@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -42,6 +43,7 @@ class TimelineApp(App[int]):
     (:mod:`timeline.tui.messages`): batches are merged into the timeline as
     they arrive; when it returns, the corpus's ``search`` becomes the search.
     ``notes`` saves stars and notes (without it they last for the session).
+    ``folder`` is the corpus folder, which exports are kept out of by default.
     """
 
     TITLE = "timeline"
@@ -59,9 +61,12 @@ class TimelineApp(App[int]):
         query: str | None = None,
         source: CorpusSource | None = None,
         notes: NotesStore | None = None,
+        folder: Path | None = None,
     ) -> None:
         super().__init__()
         self.corpus = corpus
+        #: The corpus folder (exports and screenshots go elsewhere by default), if known.
+        self.corpus_folder = folder.absolute() if folder is not None else None
         self.notes = notes
         #: Stars and notes by event id, read from ``notes`` and saved through it.
         self.annotations = Annotations(notes)
@@ -212,6 +217,7 @@ def run_app(
     query: str | None = None,
     source: CorpusSource | None = None,
     notes: NotesStore | None = None,
+    folder: Path | None = None,
     **run_options,
 ) -> int:
     """Run the browser on ``corpus`` (filled in from ``source``); the process exit code.
@@ -223,7 +229,13 @@ def run_app(
     daemon, and so is the one saving notes: quitting never waits for either).
     """
     app = TimelineApp(
-        corpus, search=search, filters=filters, query=query, source=source, notes=notes
+        corpus,
+        search=search,
+        filters=filters,
+        query=query,
+        source=source,
+        notes=notes,
+        folder=folder,
     )
     try:
         result = app.run(**run_options)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -35,7 +36,7 @@ from timeline.tui.screens.grid import GridScreen
 from timeline.tui.screens.panes import MainPanes
 from timeline.tui.state.annotations import Annotations
 from timeline.tui.state.browse import Browse
-from timeline.tui.state.exporting import export_scope, export_writer
+from timeline.tui.state.exporting import default_folder, export_scope, export_writer
 from timeline.tui.state.index import EventIndex
 from timeline.tui.state.notes_list import annotated_entries
 from timeline.tui.state.rows import TimelineRows
@@ -448,13 +449,16 @@ class MainScreen(Screen[None]):
             self.notify("No events to export.", severity="warning")
             return
         what = export_scope(self.filters, self.search.query)
-        writer = export_writer(self.index, view, self.annotations)
+        corpus = getattr(self.app, "corpus_folder", None)
+        writer = export_writer(self.index, view, self.annotations, corpus)
+        folder, remark = default_folder(Path.cwd(), corpus, Path.home())
 
         def done(message: str | None) -> None:
             if message:
                 self.notify(message, title="Exported", markup=False, timeout=10)
 
-        self.app.push_screen(ExportDialog(len(view), what, writer), done)
+        dialog = ExportDialog(len(view), what, writer, folder, remark=remark, corpus=corpus)
+        self.app.push_screen(dialog, done)
 
     # -- other screens -----------------------------------------------------------------
 
