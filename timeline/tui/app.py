@@ -18,6 +18,7 @@ from timeline.tui.screens.main import MainScreen
 from timeline.tui.state.annotations import Annotations, Found
 from timeline.tui.state.index import EventIndex
 from timeline.tui.state.search import SearchFunction
+from timeline.tui.state.warnings import Warnings
 from timeline.tui.widgets.header import AppHeader
 
 if TYPE_CHECKING:
@@ -25,8 +26,6 @@ if TYPE_CHECKING:
 
 __all__ = ["TimelineApp", "run_app"]
 
-#: Warnings shown one by one; the rest are summed up in one more notice.
-MAX_WARNING_NOTICES = 3
 #: Seconds the process waits, after the app has closed, for the loader to stop.
 QUIT_WAIT = 1.5
 
@@ -84,7 +83,8 @@ class TimelineApp(App[int]):
         self.initial_query = query
         self.loader = CorpusLoader(source, prepare=self._prepare) if source else None
         self._main: MainScreen | None = None
-        self._warnings_shown = 0
+        #: Every warning met opening the corpus (files skipped, the index, the notes file).
+        self.warnings = Warnings()
 
     def get_default_screen(self) -> MainScreen:
         """The timeline is the app's first screen."""
@@ -105,39 +105,32 @@ class TimelineApp(App[int]):
         return self._main
 
     def on_mount(self) -> None:
-        """Show warnings as notices (never printed over the screen); start the loader."""
+        """Gather the warnings met so far (told in one notice); start the loader."""
         if self.notes is not None:
-            for warning in self.notes.warnings:
-                self.notify(warning, title="Notes", severity="warning", markup=False, timeout=10)
-        warnings = list(self.corpus.warnings)
-        if warnings or self.loader is None:
-            self.show_warnings(warnings, len(warnings), final=self.loader is None)
+            self.warnings.add(f"notes: {warning}" for warning in self.notes.warnings)
+        self.show_warnings(self.corpus.warnings, len(self.corpus.warnings),
+                           final=self.loader is None)  # fmt: skip
         if self.loader is not None:
             self.call_after_refresh(self.loader.start, self)
 
     def show_warnings(self, warnings: Sequence[str], total: int, final: bool) -> None:
-        """Notices for new warnings: the first few one by one, then one summary at the end.
-
-        ``total`` counts every warning so far; ``final`` says no more will come.
-        Warnings about the index itself are always shown.
-        """
-        for warning in warnings:
-            about_index = warning.startswith("index:")
-            if self._warnings_shown >= MAX_WARNING_NOTICES and not about_index:
-                continue
-            self._warnings_shown += 1
-            title = "Index" if about_index else "Skipped"
-            self.notify(warning, title=title, severity="warning", markup=False, timeout=10)
-        more = total - self._warnings_shown
-        if final and more > 0:
+        """Keep new warnings; once no more will come (``final``), say in ONE notice how
+        many there are and that ``w`` lists them (rather than a toast each)."""
+        self.warnings.add(warnings)
+        if final and self.warnings.untold():
             self.notify(
-                f"…and {more} more warning{'s' if more != 1 else ''} ({total} in all), "
-                "most of them files skipped. 'timeline index' on this folder prints every one.",
-                title="Skipped",
+                self.warnings.summary(),
+                title="Warnings",
                 severity="warning",
                 markup=False,
                 timeout=15,
             )
+
+    def action_warnings(self) -> None:
+        """List every warning met while reading."""
+        from timeline.tui.dialogs.warnings_list import WarningsList
+
+        self.push_screen(WarningsList(list(self.warnings.lines), self.warnings.summary()))
 
     def exit(self, *args, **kwargs) -> None:
         """Leave the app; a load still running is told to stop, a save waiting is dropped."""

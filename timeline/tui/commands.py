@@ -13,7 +13,7 @@ from timeline.tui.render import one_line
 __all__ = ["TimelineCommands"]
 
 #: Entries listed when nothing is typed (the first of ``_commands``).
-MAIN_ENTRIES = 10
+MAIN_ENTRIES = 11
 
 
 class TimelineCommands(Provider):
@@ -47,6 +47,7 @@ class TimelineCommands(Provider):
                 "List every starred or noted event; Enter jumps to it (A)",
             ),
             ("Export…", screen.action_export, "Write the events shown to a file (e)"),
+            ("Warnings…", screen.action_warnings, "List the warnings met while reading (w)"),
         ]
 
         for year in index.years():

@@ -73,6 +73,7 @@ MAIN_KEYS: tuple[KeySpec, ...] = (
     KeySpec("export", "e", "Export the events shown", "Stars, notes, export", label="e"),
     KeySpec("open_article", "enter", "Open article", "View", True, "Enter", short="Open"),
     KeySpec("grid", "v", "Year × country grid", "View", True, "v", short="Grid"),
+    KeySpec("warnings", "w", "Warnings met while reading (files skipped…)", "View", label="w"),
     KeySpec("help", "question_mark,f1", "Help", "View", True, "? F1"),
     KeySpec("command_palette", "ctrl+p", "Command palette", "View", label="ctrl+p"),
     KeySpec("quit", "q", "Quit", "View", True, "q"),

@@ -45,7 +45,7 @@ class NotesList(ModalScreen[str | None]):
         border: round $accent; background: $panel; padding: 0 1;
     }
     NotesList OptionList {
-        height: auto; max-height: 30; border: none; text-wrap: nowrap; text-overflow: ellipsis;
+        height: auto; max-height: 80vh; border: none; text-wrap: nowrap; text-overflow: ellipsis;
     }
     NotesList .hint { color: $text-muted; }
     """

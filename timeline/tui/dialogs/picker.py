@@ -44,7 +44,7 @@ class Picker(ModalScreen[frozenset[str] | None]):
         width: 56; max-width: 100%; height: auto; max-height: 90%; padding: 0 1;
         border: round $accent; background: $panel;
     }
-    Picker SelectionList { height: auto; max-height: 20; border: none; }
+    Picker SelectionList { height: auto; max-height: 70vh; border: none; }
     /* An unticked box drawn as a box on any theme (Textual's own is panel on panel). */
     Picker SelectionList > .selection-list--button,
     Picker SelectionList > .selection-list--button-highlighted {

@@ -501,6 +501,10 @@ class MainScreen(Screen[None]):
         start = self.browse.grid_start(self.timeline.event)
         self.app.push_screen(GridScreen(self.index, *start), done)
 
+    def action_warnings(self) -> None:
+        """List the warnings met while reading the corpus."""
+        self.app.action_warnings()
+
     def action_help(self) -> None:
         """Show every key."""
         self.app.push_screen(HelpScreen())
