@@ -13,7 +13,13 @@ from timeline.filters import Filter
 from timeline.model import Article, Corpus, Event
 from timeline.tui.commands import TimelineCommands
 from timeline.tui.loader import CorpusLoader, CorpusSource
-from timeline.tui.messages import BatchLoaded, LoadFinished, LoadWarnings, Progress
+from timeline.tui.messages import (
+    BatchLoaded,
+    LoaderMessage,
+    LoadFinished,
+    LoadWarnings,
+    Progress,
+)
 from timeline.tui.screens.main import MainScreen
 from timeline.tui.state.annotations import Annotations, Found
 from timeline.tui.state.index import EventIndex
@@ -81,7 +87,11 @@ class TimelineApp(App[int]):
             filters = filters.with_(search=None, in_article=False)
         self.initial_filters = filters
         self.initial_query = query
+        #: What reads the corpus (``r`` runs it again), and the loader running it.
+        self.source = source
         self.loader = CorpusLoader(source, prepare=self._prepare) if source else None
+        #: While ``r`` re-reads: the event the cursor was on, and what has been read so far.
+        self._reload: tuple[Event | None, list[Article], list[Event]] | None = None
         self._main: MainScreen | None = None
         #: Every warning met opening the corpus (files skipped, the index, the notes file).
         self.warnings = Warnings()
@@ -142,25 +152,73 @@ class TimelineApp(App[int]):
 
     # -- feeding the app from a worker (issue 4) -------------------------------------------
 
+    def _current(self, message: LoaderMessage) -> bool:
+        """Whether ``message`` comes from the loader running now (not one ``r`` replaced)."""
+        return getattr(message, "loader", self.loader) is self.loader
+
     @on(BatchLoaded)
     def _batch_loaded(self, message: BatchLoaded) -> None:
+        if not self._current(message):
+            return
         self.annotations.apply(message.notes)
-        self.add_batch(message.articles, message.events)
+        if self._reload is not None:
+            self._reload[1].extend(message.articles)
+            self._reload[2].extend(message.events)
+        else:
+            self.add_batch(message.articles, message.events)
 
     @on(Progress)
     def _progress(self, message: Progress) -> None:
-        self.set_progress(message.done, message.total)
+        if self._current(message):
+            self.set_progress(message.done, message.total)
 
     @on(LoadWarnings)
     def _load_warnings(self, message: LoadWarnings) -> None:
-        self.show_warnings(message.warnings, message.total, message.final)
+        if self._current(message):
+            self.show_warnings(message.warnings, message.total, message.final)
 
     @on(LoadFinished)
     def _load_finished(self, message: LoadFinished) -> None:
         try:
-            self.load_finished(message.corpus, message.error)
+            if self._current(message):
+                self.load_finished(message.corpus, message.error)
         finally:
             message.taken.set()
+
+    # -- r: reading the folder again ------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the folder again (the index, or the files), in the background; the
+        timeline changes once it is read, the cursor kept on its event (by id)."""
+        if self.source is None:
+            self.notify("Nothing to re-read: this corpus was not read from a folder.",
+                        severity="warning")  # fmt: skip
+            return
+        if self.loader is not None:
+            self.loader.cancel()
+        self._reload = (self.main.timeline.event, [], [])
+        self.warnings = Warnings()
+        self.loader = CorpusLoader(self.source, prepare=self._prepare)
+        self.notify("Reading the folder again…", timeout=3)
+        self.loader.start(self)
+
+    def _reloaded(self, corpus: Corpus | None, error: str | None) -> bool:
+        """Put what ``r`` read in place of the timeline; False when nothing was read."""
+        assert self._reload is not None
+        kept, articles, events = self._reload
+        self._reload = None
+        if corpus is None and not events:
+            return False
+        if corpus is not None:
+            articles, events = list(corpus.articles), list(corpus.events)
+        old = self.corpus
+        self.main.replace_all(articles, events, kept)
+        if old is not corpus and callable(getattr(old, "close", None)):
+            old.close()  # the index connection the last load opened
+        if error is None:
+            shown = len(self.index)
+            self.notify(f"Read again: {shown:,} event{'s' if shown != 1 else ''}.", timeout=3)
+        return True
 
     def add_batch(self, articles: Sequence[Article], events: Sequence[Event]) -> None:
         """Merge a batch of articles and events into the timeline.
@@ -182,6 +240,8 @@ class TimelineApp(App[int]):
         """The loader is done: hide the bar, search through the index, report a failure."""
         main = self.main
         main.query_one(AppHeader).set_progress(1, 1)
+        if self._reload is not None and not self._reloaded(corpus, error):
+            corpus = None
         if error is not None:
             self.notify(
                 f"Reading the corpus failed ({error}); showing what was read.",

@@ -187,6 +187,25 @@ class MainScreen(Screen[None]):
         if self.search.query:
             self.query_one(SearchBar).find(*self.search.key)
 
+    def replace_all(
+        self, articles: Sequence[Article], events: Sequence[Event], kept: Event | None
+    ) -> None:
+        """Show another reading of the corpus (``r``): the cursor stays on the event with
+        ``kept``'s id when there is one, else goes to the nearest in date."""
+        self.index.replace(articles, events)
+        if kept is not None:
+            at = self.index.by_id().get(kept.id)
+            kept = self.index.events[at] if at is not None else kept
+        self.search.restart()
+        self.apply_filters(self.filters, current=kept)
+        keep_out_of_collector()
+        if self.search.query:
+            self.query_one(SearchBar).find(*self.search.key)
+
+    def action_reload(self) -> None:
+        """Read the folder again, keeping the cursor on its event."""
+        self.app.reload()
+
     def loaded(self) -> None:
         """Loading has ended: a search under way is run again (now through the index)."""
         self.panes.update_header()
@@ -255,10 +274,12 @@ class MainScreen(Screen[None]):
             self.panes.select(jump.position, top=True)
 
     def action_go_to_year(self) -> None:
-        """Ask for a year and jump there."""
+        """Ask for a year and jump there, or for a range (2008-2012) and filter to it."""
 
-        def done(year: int | None) -> None:
-            if year is not None:
+        def done(year: int | tuple[int, int] | None) -> None:
+            if isinstance(year, tuple):
+                self.apply_filters(self.browse.with_(years=year))
+            elif year is not None:
                 self.go_to_year(year)
 
         self.app.push_screen(YearPrompt(self.index.years()), done)

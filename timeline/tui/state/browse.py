@@ -101,8 +101,12 @@ class Browse:
         return self.nearest(self.rows, current)
 
     def nearest(self, rows: TimelineRows, event: Event) -> int:
-        """The position in ``rows`` of the event nearest ``event`` in date (-1: no rows)."""
-        return rows.nearest(self.index, self.index.position_of(event), event)
+        """The position in ``rows`` of the event nearest ``event`` in date (-1: no rows);
+        ``event`` need not be in the index (one gone since the folder was read again)."""
+        at = self.index.position_of(event)
+        if at < 0:
+            at = self.index.insertion_point(event)
+        return rows.nearest(self.index, at, event)
 
     def position_of(self, event: Event) -> int:
         """The position of ``event`` in the rows shown, or -1 when the filter hides it."""

@@ -123,6 +123,17 @@ class EventIndex:
         self.generation += 1
         self._reset_tables()
 
+    def replace(self, articles: Iterable[Article], events: Iterable[Event]) -> None:
+        """Put another reading of the corpus in place of this one (``r``)."""
+        self.articles = {a.file: a for a in articles}
+        self.events = chronological(events)
+        self.generation += 1
+        self._reset_tables()
+
+    def insertion_point(self, event: Event) -> int:
+        """Where ``event`` would stand in :attr:`events` (an event that is not there)."""
+        return bisect_left(self.events, event.sort_key, key=_sort_key)
+
     # -- lookups -----------------------------------------------------------------
 
     def __len__(self) -> int:
