@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -11,6 +12,7 @@ from textual.app import App
 
 from timeline.filters import Filter
 from timeline.model import Article, Corpus, Event
+from timeline.textclean import clean_line
 from timeline.tui.commands import TimelineCommands
 from timeline.tui.loader import CorpusLoader, CorpusSource
 from timeline.tui.messages import (
@@ -141,6 +143,40 @@ class TimelineApp(App[int]):
         from timeline.tui.dialogs.warnings_list import WarningsList
 
         self.push_screen(WarningsList(list(self.warnings.lines), self.warnings.summary()))
+
+    def deliver_screenshot(
+        self,
+        filename: str | None = None,
+        path: str | None = None,
+        time_format: str | None = None,
+    ) -> str | None:
+        """Save an SVG of the screen (the palette's "Screenshot") and say where, or why
+        not. It goes where an export would (the current folder, not inside the corpus)."""
+        from textual._files import generate_datetime_filename
+
+        from timeline.tui.state.exporting import default_folder
+
+        if path:
+            folder = Path(path)
+        else:
+            folder = default_folder(Path.cwd(), self.corpus_folder, Path.home())[0]
+        name = filename or generate_datetime_filename(self.title, ".svg", time_format)
+        target = (folder / name).absolute()
+        svg = self.export_screenshot()
+
+        def save() -> None:
+            try:
+                target.write_text(svg, encoding="utf-8")
+            except OSError as error:
+                why = error.strerror or type(error).__name__
+                self.notify(clean_line(f"Screenshot not saved: {target}: {why}"),
+                            title="Screenshot", severity="error", markup=False)  # fmt: skip
+            else:
+                self.notify(clean_line(f"Screenshot saved to {target}"), title="Screenshot",
+                            markup=False)  # fmt: skip
+
+        threading.Thread(target=save, name="timeline-screenshot", daemon=True).start()
+        return str(target)
 
     def exit(self, *args, **kwargs) -> None:
         """Leave the app; a load still running is told to stop, a save waiting is dropped."""

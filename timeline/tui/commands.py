@@ -61,12 +61,15 @@ class TimelineCommands(Provider):
             label = f"{type_label(kind)} = {kind}"
             commands.append((f"Filter by type: {label}", partial(screen.filter_type, kind), ""))
         for article in sorted(index.articles.values(), key=lambda a: a.file)[:2000]:
-            title = one_line(article.title) or article.file
+            # The file name is part of what is matched: found by its title or its name.
+            file = one_line(article.file)
+            title = one_line(article.title)
+            named = f"{title} · {file}" if title and title != file else file
             commands.append(
                 (
-                    f"Open article: {title}",
+                    f"Open article: {named}",
                     partial(screen.open_article, None, article.file),
-                    one_line(article.file),
+                    file,
                 )
             )
         return commands
