@@ -104,6 +104,21 @@ async def until(pilot, predicate: Callable[[], object], tries: int = 500) -> boo
     return bool(predicate())
 
 
+async def palette(pilot, text: str) -> None:
+    """Open the command palette, type ``text`` and take the first entry found."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*text)
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def color_distance(a, b) -> int:
+    """How far apart two colours are (the sum of their channels' differences, 0–765)."""
+    return sum(abs(x - y) for x, y in zip(a, b, strict=True))
+
+
 @pytest.fixture
 def screen_text() -> Callable[..., str]:
     """A function returning the app's screen as text."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from conftest import color_distance
 from timeline.model import Article, Corpus
 from timeline.tui.app import TimelineApp
 from timeline.tui.widgets.header import HeaderLine
@@ -86,10 +87,6 @@ def _bg(segment):
     return segment.style.bgcolor.get_truecolor() if segment.style.bgcolor else None
 
 
-def _distance(a, b) -> int:
-    return sum(abs(x - y) for x, y in zip(a, b, strict=True))
-
-
 async def test_every_badge_stands_out_on_the_cursor_row_in_dark_and_light(seeds_corpus):
     from timeline.model import TYPES
 
@@ -114,5 +111,5 @@ async def test_every_badge_stands_out_on_the_cursor_row_in_dark_and_light(seeds_
                 cursor = _bg(line[0])
                 assert before == after != cursor, (theme, event.type)
                 # the badge is told from what surrounds it, whatever the cursor's colour
-                assert _distance(badge, before) > 60, (theme, event.type, badge, before)
+                assert color_distance(badge, before) > 60, (theme, event.type, badge, before)
             assert "tier_change" in seen

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from hostile import GOOD, build_hostile_corpus
 
+from conftest import palette as _palette
 from conftest import read_screen, record_notices
 from timeline import cli
 from timeline.model import Corpus
@@ -187,15 +188,6 @@ async def test_four_skipped_files_say_so_in_one_notice(seeds_corpus):
         assert shown == ["4 files skipped — w lists them"]
         await _palette(pilot, "Warnings")
         assert app.screen.lines == warnings
-
-
-async def _palette(pilot, text: str) -> None:
-    await pilot.press("ctrl+p")
-    await pilot.pause()
-    await pilot.press(*text)
-    await pilot.pause(0.3)
-    await pilot.press("enter")
-    await pilot.pause()
 
 
 async def test_quitting_cancels_the_load_and_exits():

@@ -9,6 +9,7 @@ import json
 import pytest
 from icalendar import Calendar
 
+from conftest import palette as _palette
 from conftest import read_screen, record_notices, until
 from timeline.notes import NotesError, NotesStore
 from timeline.tui.app import TimelineApp
@@ -285,15 +286,6 @@ async def test_export_error_is_shown_and_the_dialog_stays(seeds_corpus, tmp_path
 
 
 # -- palette and help --------------------------------------------------------------------------
-
-
-async def _palette(pilot, text: str) -> None:
-    await pilot.press("ctrl+p")
-    await pilot.pause()
-    await pilot.press(*text)
-    await pilot.pause(0.3)
-    await pilot.press("enter")
-    await pilot.pause()
 
 
 async def test_palette_entries_for_stars_notes_and_export(seeds_corpus, store):

@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-from conftest import record_notices, until
+from conftest import palette, record_notices, until
 from timeline.tui.app import TimelineApp
 from timeline.tui.screens.article import ArticleScreen
 
 SIZE = (100, 30)
-
-
-async def palette(pilot, text: str) -> None:
-    await pilot.press("ctrl+p")
-    await pilot.pause()
-    await pilot.press(*text)
-    await pilot.pause(0.3)
-    await pilot.press("enter")
-    await pilot.pause()
 
 
 async def test_open_article_finds_an_article_by_its_file_name(seeds_corpus):

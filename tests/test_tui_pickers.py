@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual import events
 
-from conftest import read_screen
+from conftest import color_distance, read_screen
 from timeline.model import TYPES
 from timeline.tui.app import TimelineApp
 from timeline.tui.dialogs.help import HelpScreen
@@ -63,10 +63,6 @@ def _box_styles(picker: Picker):
     return styles, choices.rich_style.bgcolor.get_truecolor()
 
 
-def _distance(a, b) -> int:
-    return sum(abs(x - y) for x, y in zip(a, b, strict=True))
-
-
 async def test_unticked_boxes_are_visible_on_dark_and_light_themes(seeds_corpus):
     app = TimelineApp(seeds_corpus)
     async with app.run_test(size=SIZE) as pilot:
@@ -76,9 +72,9 @@ async def test_unticked_boxes_are_visible_on_dark_and_light_themes(seeds_corpus)
             assert isinstance(app.screen, Picker)
             styles, panel = _box_styles(app.screen)
             _mark, box = styles["selection-list--button"]
-            assert _distance(box, panel) >= 60, (theme, box, panel)  # an empty box shows
+            assert color_distance(box, panel) >= 60, (theme, box, panel)  # an empty box shows
             ticked, _ = styles["selection-list--button-selected"]
-            assert _distance(ticked, box) >= 100, (theme, ticked, box)  # and a tick in it
+            assert color_distance(ticked, box) >= 100, (theme, ticked, box)  # and a tick in it
             await pilot.press("escape")
 
 

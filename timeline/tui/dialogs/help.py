@@ -52,7 +52,7 @@ def help_table(specs: tuple[KeySpec, ...] = ALL_KEYS, *, legend: bool = True) ->
     for spec in specs:
         if spec.label:
             article = full and spec in ARTICLE_KEYS
-            title = f"{spec.group} (article screen)" if article else spec.group
+            title = f"{spec.group} screen" if article else spec.group
             sections.setdefault(title, []).append(spec)
     if full:
         sections.setdefault("Mouse", [])

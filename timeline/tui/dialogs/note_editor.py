@@ -55,7 +55,7 @@ class NoteEditor(ModalScreen[str | bool | None]):
     NoteEditor #note-about { color: $text-muted; width: 1fr; height: 1; }
     NoteEditor TextArea { height: 8; min-height: 3; margin: 1 0 0 0; }
     NoteEditor.-conflict TextArea { height: 5; }
-    NoteEditor #note-conflict { display: none; height: auto; margin-top: 1; }
+    NoteEditor #note-conflict { display: none; height: auto; }
     NoteEditor.-conflict #note-conflict { display: block; }
     NoteEditor #note-theirs {
         height: auto; max-height: 4; color: $text; background: $boost; padding: 0 1;
@@ -94,6 +94,7 @@ class NoteEditor(ModalScreen[str | bool | None]):
             box.border_subtitle = "ctrl+s saves · Esc discards"
             yield Label(clean_line(self.about), id="note-about", markup=False)
             yield TextArea(self.text, soft_wrap=True, tab_behavior="focus", id="note-text")
+            yield Label("", id="note-status", markup=False)
             with Vertical(id="note-conflict"):
                 yield Label("Saved elsewhere since you opened it:", markup=False)
                 yield Static("", id="note-theirs", markup=False)
@@ -101,7 +102,6 @@ class NoteEditor(ModalScreen[str | bool | None]):
                     yield Button("Keep mine", id="note-mine", compact=True)
                     yield Button("Use stored", id="note-theirs-button", compact=True)
                     yield Button("Merge both", id="note-merge", compact=True)
-            yield Label("", id="note-status", markup=False)
             with Horizontal(id="note-buttons"):
                 yield Label("An empty note is deleted.", id="note-hint", markup=False)
                 yield Button("Save", variant="primary", id="note-save", compact=True)
@@ -159,7 +159,7 @@ class NoteEditor(ModalScreen[str | bool | None]):
             return
         if isinstance(error, NoteConflict):
             self.show_conflict(error)
-            self.show_status("Not saved: changed elsewhere meanwhile. Choose below.")
+            self.show_status("Not saved: changed elsewhere meanwhile (Tab to choose below).")
         elif isinstance(error, NotesGone):
             self.show_status(f"{reason(error)}. ctrl+s again writes a new notes file.")
         else:

@@ -36,10 +36,13 @@ class Warnings:
         return len(self.lines)
 
     def summary(self) -> str:
-        """``4 files skipped — w lists them``, ``1 warning — w lists it`` ("" for none)."""
+        """``4 files skipped — w lists them``; a lone warning is told as it is ("" for
+        none)."""
         total = len(self.lines)
         if not total:
             return ""
+        if total == 1:
+            return self.lines[0]
         skipped = sum(1 for line in self.lines if is_skip(line))
         parts = []
         if skipped:
@@ -48,8 +51,7 @@ class Warnings:
         if others:
             word = "warning" if others == 1 else "warnings"
             parts.append(f"{others:,} {'other ' if skipped else ''}{word}")
-        them = "it" if total == 1 else "them"
-        return f"{', '.join(parts)} — w lists {them}"
+        return f"{', '.join(parts)} — w lists them"
 
     def untold(self) -> bool:
         """Whether warnings came since the notice was last given (and marks them told)."""

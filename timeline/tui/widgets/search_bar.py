@@ -20,10 +20,10 @@ from textual.content import Content
 from textual.css.scalar import Unit
 from textual.geometry import Region
 from textual.message import Message
-from textual.widgets import Input
 from textual.worker import get_current_worker
 
 from timeline.tui.state.search import Search
+from timeline.tui.widgets.find_bar import FindBar
 
 __all__ = ["SearchBar"]
 
@@ -32,22 +32,11 @@ __all__ = ["SearchBar"]
 IN_ARTICLES = ("[ ] in articles", "[x] in articles")
 
 
-class SearchBar(Input):
-    """The search field: typing searches, Enter keeps the search, Esc clears it."""
+class SearchBar(FindBar):
+    """The search field: typing searches, Enter keeps the search, Esc clears it (its look,
+    Esc and :class:`Closed` are :class:`~timeline.tui.widgets.find_bar.FindBar`'s)."""
 
-    DEFAULT_CSS = """
-    SearchBar {
-        dock: bottom; display: none; border: tall $accent; height: 3;
-        border-title-align: right;
-    }
-    SearchBar.-open { display: block; }
-    SearchBar.-no-match { border: tall $error; }
-    """
-
-    BINDINGS = [
-        Binding("escape", "close", "Clear search", show=False),
-        Binding("tab,ctrl+a", "toggle_in_article", "In articles", show=False),
-    ]
+    BINDINGS = [Binding("tab,ctrl+a", "toggle_in_article", "In articles", show=False)]
 
     class Found(Message):
         """Every match of ``query`` (``in_article``: in articles too) is known: ``found``,
@@ -126,13 +115,6 @@ class SearchBar(Input):
     def watch_value(self, value: str) -> None:
         """Hand each change straight to the screen (a Changed message costs a hop)."""
         self.typed(value)
-
-    class Closed(Input.Submitted):
-        """Esc in the search field."""
-
-    def action_close(self) -> None:
-        """Esc: tell the screen to clear the search."""
-        self.post_message(self.Closed(self, self.value))
 
     def refresh(
         self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False
