@@ -105,6 +105,31 @@ def record_notices(app) -> list[str]:
     return seen
 
 
+async def until(pilot, predicate: Callable[[], object], tries: int = 500) -> bool:
+    """Let the app run until ``predicate()`` is true (the answer of a worker thread, say);
+    whether it came. Assert on it: ``assert await until(pilot, lambda: ...)``."""
+    for _ in range(tries):
+        if predicate():
+            return True
+        await pilot.pause(0.01)
+    return bool(predicate())
+
+
+async def palette(pilot, text: str) -> None:
+    """Open the command palette, type ``text`` and take the first entry found."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*text)
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def color_distance(a, b) -> int:
+    """How far apart two colours are (the sum of their channels' differences, 0–765)."""
+    return sum(abs(x - y) for x, y in zip(a, b, strict=True))
+
+
 @pytest.fixture
 def screen_text() -> Callable[..., str]:
     """A function returning the app's screen as text."""

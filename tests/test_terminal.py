@@ -1,4 +1,4 @@
-"""The browser in a real terminal: ``timeline`` under tmux at 120x40.
+"""The browser in a real terminal: ``timeline`` under tmux at 120x40 and at 80x24.
 
 Keys go in with ``tmux send-keys`` and the screen comes back with
 ``tmux capture-pane``, as a user at a terminal would see it. Skipped only
@@ -62,9 +62,9 @@ class Tmux:
         raise AssertionError(f"screen never matched; last screen:\n{text}")
 
 
-@pytest.fixture
-def tmux(tmp_path):
-    server = Tmux(f"timeline-test-{os.getpid()}")
+def start(tmp_path, size: tuple[int, int], name: str) -> Tmux:
+    """A tmux server of our own running ``timeline`` on the seeds in a terminal of ``size``."""
+    server = Tmux(f"timeline-test-{name}-{os.getpid()}")
     env = {
         "HOME": str(tmp_path),
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
@@ -75,7 +75,23 @@ def tmux(tmp_path):
     }
     exports = " ".join(f"{k}={v}" for k, v in env.items())
     command = f"cd {ROOT} && env {exports} {_command()}"
-    server.run("new-session", "-d", "-s", "t", "-x", "120", "-y", "40", command)
+    width, height = size
+    server.run("new-session", "-d", "-s", "t", "-x", str(width), "-y", str(height), command)
+    return server
+
+
+@pytest.fixture
+def tmux(tmp_path):
+    server = start(tmp_path, (120, 40), "wide")
+    try:
+        yield server
+    finally:
+        server.run("kill-server", check=False)
+
+
+@pytest.fixture
+def tmux_small(tmp_path):
+    server = start(tmp_path, (80, 24), "small")
     try:
         yield server
     finally:
@@ -113,3 +129,42 @@ def test_browse_the_seeds_in_a_real_terminal(tmux):
     while tmux.alive() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not tmux.alive(), "timeline did not exit within two seconds of q"
+
+
+def test_search_in_a_real_80x24_terminal(tmux_small):
+    first = tmux_small.wait_for(lambda s: "Undated" in s and "? Help" in s, timeout=30)
+    assert "q Quit" in first.splitlines()[-1]  # the footer keeps Help and Quit at 80 columns
+
+    tmux_small.keys("/")
+    tmux_small.wait_for(lambda s: "[ ] in articles" in s)
+    tmux_small.keys("-l", "convict")
+    typed = tmux_small.wait_for(lambda s: "3 matches · [ ] in articles" in s, timeout=30)
+    assert "/convict · 3 matches" in typed.splitlines()[0]
+    # Tab: the articles' text too (the word is in more articles than sentences).
+    tmux_small.keys("Tab")
+    wider = tmux_small.wait_for(lambda s: " matches · [x] in articles" in s)
+    assert "/convict · in article" in wider.splitlines()[0]  # (the header is cut at 80)
+    tmux_small.keys("Tab")
+    tmux_small.wait_for(lambda s: "3 matches · [ ] in articles" in s)
+
+    tmux_small.keys("Enter")
+    tmux_small.wait_for(lambda s: "[ ] in articles" not in s)
+    # n past the last of the three wraps to the first, and says so.
+    tmux_small.keys("n")
+    tmux_small.keys("n")
+    tmux_small.keys("n")
+    tmux_small.wait_for(lambda s: "search wrapped to the first match" in s)
+
+    tmux_small.keys("/")
+    tmux_small.wait_for(lambda s: "in articles (Tab)" in s)
+    tmux_small.keys("-l", "zzqx")  # the query kept is selected: typing replaces it
+    nothing = tmux_small.wait_for(lambda s: "no match · [ ] in articles" in s, timeout=30)
+    assert "/zzqx · no match" in nothing.splitlines()[0]
+    tmux_small.keys("Escape")
+    tmux_small.wait_for(lambda s: "/zzqx" not in s.splitlines()[0] and "q Quit" in s)
+
+    tmux_small.keys("q")
+    deadline = time.monotonic() + 10.0
+    while tmux_small.alive() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not tmux_small.alive()

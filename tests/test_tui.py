@@ -237,7 +237,7 @@ async def test_search_follows_each_keystroke_the_last_word_a_prefix(seeds_corpus
             await pilot.press(typed[-1])
             await app.workers.wait_for_complete()
             await pilot.pause()
-            assert f"/{typed} · " in header(app) and f"/{typed} · 0 matches" not in header(app)
+            assert f"/{typed} · " in header(app) and f"/{typed} · no match" not in header(app)
         await pilot.press("escape", "slash", *"watch")
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -256,7 +256,7 @@ async def test_search_with_no_match_says_so(seeds_corpus):
         await pilot.press("slash", *"zzzqx")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert "0 matches" in header(app)
+        assert "/zzzqx · no match" in header(app)
         before = selected(app)
         await pilot.press("enter", "n", "N")
         assert selected(app) is before
@@ -266,7 +266,7 @@ async def test_search_uses_a_given_search_function(seeds_corpus):
     target = sorted(seeds_corpus.events, key=lambda e: e.sort_key)[-2]
     asked = []
 
-    def search(query: str) -> set[str]:
+    def search(query: str, in_article: bool = False) -> set[str]:
         asked.append(query)
         return {target.id}
 
@@ -553,7 +553,7 @@ async def test_opens_with_the_command_line_filters_and_search(seeds_corpus):
 
 
 async def test_a_failing_index_search_falls_back_to_memory(seeds_corpus):
-    def broken(query: str) -> set[str]:
+    def broken(query: str, in_article: bool = False) -> set[str]:
         raise RuntimeError("database is locked")
 
     app = TimelineApp(seeds_corpus, search=broken)

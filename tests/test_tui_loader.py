@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from hostile import GOOD, build_hostile_corpus
 
+from conftest import palette as _palette
 from conftest import read_screen, record_notices
 from timeline import cli
 from timeline.model import Corpus
@@ -60,7 +61,7 @@ class FakeIndex:
         self.queries: list[str] = []
         self.cancelled = False
 
-    def search(self, query: str) -> set[str]:
+    def search(self, query: str, in_article: bool = False) -> set[str]:
         self.queries.append(query)
         parsed = parse(query)
         return {e.id for e in self.corpus.events if parsed and parsed.matches_event(e)}
@@ -150,7 +151,9 @@ async def test_a_search_typed_while_loading_is_run_again_on_the_index():
         assert source.queries == ["the*"]
 
 
-async def test_thousands_of_warnings_make_a_few_notices():
+async def test_thousands_of_warnings_make_one_notice_and_w_lists_them_all():
+    from timeline.tui.dialogs.warnings_list import WarningsList
+
     corpus = synthetic_corpus(100, seed=8)
     warnings = [f"bad/{n:04d}.txt: skipped: binary file" for n in range(2000)]
     warnings.insert(1000, "index: disk is full (x); changes kept for this run only")
@@ -161,11 +164,30 @@ async def test_thousands_of_warnings_make_a_few_notices():
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await wait_until(pilot, lambda: app.loader.finished.is_set())
         await pilot.pause()
-        assert len(shown) == 5
-        assert shown[:3] == warnings[:3]
-        assert shown[3].startswith("index: disk is full")
-        assert "1997 more warnings (2001 in all)" in shown[4]
-        assert "bad/0000.txt" in read_screen(app)
+        assert shown == ["2,000 files skipped, 1 other warning — w lists them"]
+        assert "2,000 files skipped" in read_screen(app)
+        await pilot.press("w")
+        assert isinstance(app.screen, WarningsList)
+        assert app.screen.lines == warnings
+        text = read_screen(app)
+        assert "Warnings (2,001)" in text and "bad/0000.txt: skipped: binary file" in text
+        await pilot.press("end")
+        assert app.screen.query_one("#warnings").highlighted == len(warnings) - 1
+        await wait_until(pilot, lambda: "bad/1999.txt" in read_screen(app))
+        await pilot.press("escape")
+        assert app.screen is app.main
+
+
+async def test_four_skipped_files_say_so_in_one_notice(seeds_corpus):
+    warnings = [f"x/{n}.txt: skipped: empty file" for n in range(4)]
+    corpus = Corpus(seeds_corpus.name, seeds_corpus.articles, seeds_corpus.events, warnings)
+    app = TimelineApp(corpus)
+    shown = record_notices(app)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        assert shown == ["4 files skipped — w lists them"]
+        await _palette(pilot, "Warnings")
+        assert app.screen.lines == warnings
 
 
 async def test_quitting_cancels_the_load_and_exits():
@@ -264,6 +286,7 @@ def test_browser_on_the_hostile_corpus(user_dirs, monkeypatch):
         seen["sentences"] = " ".join(e.sentence for e in app.index.events)
         seen["events"] = len(app.index)
         seen["notices"] = [n.message for n in app._notifications]
+        seen["warnings"] = list(app.warnings.lines)
         # The markup article: its event on screen, its text shown literally.
         event = next(e for e in app.index.events if e.article == "markup.txt")
         app.main.select_event(event)
@@ -280,7 +303,8 @@ def test_browser_on_the_hostile_corpus(user_dirs, monkeypatch):
         assert phrase in seen["sentences"]
     assert seen["events"] >= 150
     notices = " ".join(seen["notices"])
-    assert "binary.txt: skipped" in notices and "in all" in notices
+    assert "files skipped" in notices and "w lists them" in notices
+    assert any(w.startswith("binary.txt: skipped") for w in seen["warnings"])
     assert "[@click=app.quit]Click me[/]" in seen["article"]
     assert "[link=file:///etc/passwd]" in seen["article"]
     assert "[bold red]Loud[/] [@click=app.quit" in seen["detail"]

@@ -128,3 +128,26 @@ def test_main_screen_filtered_to_one_country(snap_compare):
 
 def test_tiers(snap_compare):
     assert snap_compare(seeds_app(), press=["T"], terminal_size=SIZE)
+
+
+SMALL = (80, 24)
+
+
+def test_main_screen_80x24(snap_compare):
+    assert snap_compare(seeds_app(), terminal_size=SMALL)
+
+
+def test_help_80x24(snap_compare):
+    assert snap_compare(seeds_app(), press=["question_mark"], terminal_size=SMALL)
+
+
+def test_search_in_articles_80x24(snap_compare):
+    app = seeds_app()
+
+    async def search(pilot) -> None:
+        await pilot.pause()  # the screen mounted: / opens the field
+        await pilot.press("slash", *"busses", "tab")
+        await app.workers.wait_for_complete()  # every match found: the count is final
+        await pilot.pause()
+
+    assert snap_compare(app, run_before=search, terminal_size=SMALL)

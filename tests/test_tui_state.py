@@ -89,8 +89,8 @@ def test_a_save_that_fails_changes_nothing(store, monkeypatch):
     def fail(*args, **kwargs):
         raise NotesError("notes.db: not saved (database is locked)")
 
-    monkeypatch.setattr(store, "toggle_star", fail)
-    monkeypatch.setattr(store, "set_note", fail)
+    monkeypatch.setattr(store, "set_starred", fail)
+    monkeypatch.setattr(store, "save_note", fail)
     event = CORPUS.events[5]
     with pytest.raises(NotesError):
         annotations.toggle_star(event)
@@ -170,13 +170,14 @@ def test_what_the_panes_say():
         len(index.articles),
         "",
         "",
+        0,
     )
     entries = browse.rail_entries(browse.rows)
     assert sum(count for _year, count in entries) == len(index)
     assert entries[-1][0] is None  # the undated events, last
     assert "No events match" in (browse.show(Filter(years=(1800, 1800))), browse.empty_message)[1]
     browse.show(Filter(starred=True))
-    assert browse.empty_message.startswith("No starred events")
+    assert browse.empty_message.startswith("No starred or noted events")
     assert browse_of(Corpus("none", [], [])).empty_message.startswith("This corpus has no events")
 
 
@@ -229,7 +230,7 @@ def test_a_search_with_no_match_nearby_jumps_once_all_are_known():
 def test_a_failing_index_search_warns_and_searches_in_memory():
     index = EventIndex(CORPUS)
 
-    def broken(query: str) -> set[str]:
+    def broken(query: str, in_article: bool = False) -> set[str]:
         raise RuntimeError("database is locked")
 
     warnings: list[str] = []
@@ -237,7 +238,7 @@ def test_a_failing_index_search_warns_and_searches_in_memory():
     assert search.run("laos", warn=warnings.append) == index.search("laos")
     assert warnings == ["Index search failed (RuntimeError); searching in memory."]
     wanted = index.events[7]
-    search.function = lambda query: {wanted.id, "no such id"}
+    search.function = lambda query, in_article: {wanted.id, "no such id"}
     assert search.run("anything") == [7]
 
 
@@ -285,7 +286,7 @@ def test_export_scope_and_writer(tmp_path):
     annotations.toggle_star(browse.event_at(0))  # later changes do not reach the writer
     path = tmp_path / "out.json"
     message = write("json", path)
-    assert message.endswith(f"→ {path}")
+    assert message.startswith("wrote ") and message.endswith(f" to {path}")
     events = json.loads(path.read_text(encoding="utf-8"))["events"]
     assert len(events) == len(browse.rows.view)
     assert events[0]["starred"] is True and not any(e["starred"] for e in events[1:])

@@ -133,9 +133,8 @@ def test_stories_learnt_in_a_worker_are_refused_once_the_events_have_changed():
 
 def test_the_header_says_the_mode_and_counts_events_and_stories():
     browse = Browse(INDEX, Annotations())
-    name, shown, total, *_rest, described, _search = browse.header_figures(
-        browse.rows, browse.filter, ""
-    )
+    figures = browse.header_figures(browse.rows, browse.filter, "")
+    shown, total, described = figures[1], figures[2], figures[5]
     stories = len({e.story for e in STORIES.events})
     assert (shown, total) == (len(STORIES.events), len(STORIES.events))
     assert described == f"{stories} stories"

@@ -242,8 +242,15 @@ def cmd_browse(args: argparse.Namespace) -> int:
     folder = _corpus_folder(args)
     name = "bundled seeds" if folder is None else (folder.resolve().name or str(folder))
     source = partial(open_corpus, folder, max_bytes=args.max_bytes, no_cache=args.no_cache)
+    if folder is None:
+        from timeline.resources import bundled_seeds_dir
+
+        where = bundled_seeds_dir()
+    else:
+        where = folder.resolve()
     with open_notes(quiet=True) as notes, raw_output():
-        return run_app(Corpus(name=name, articles=[], events=[]), source=source, notes=notes)
+        empty = Corpus(name=name, articles=[], events=[])
+        return run_app(empty, source=source, notes=notes, folder=where)
 
 
 def cmd_list(args: argparse.Namespace) -> int:

@@ -13,7 +13,7 @@ from timeline.tui.render import one_line
 __all__ = ["TimelineCommands"]
 
 #: Entries listed when nothing is typed (the first of ``_commands``).
-MAIN_ENTRIES = 9
+MAIN_ENTRIES = 11
 
 
 class TimelineCommands(Provider):
@@ -35,11 +35,19 @@ class TimelineCommands(Provider):
             ("Star or unstar event", screen.action_toggle_star, "Star the selected event (s)"),
             ("Edit note…", screen.action_edit_note, "Write a note on the selected event (a)"),
             (
-                "Show all events" if screen.filters.starred else "Show only starred events",
+                "Show all events"
+                if screen.filters.starred
+                else "Show only starred and noted events",
                 screen.action_starred_only,
-                "Toggle the starred-only filter (*)",
+                "Toggle the starred-and-noted filter (*)",
+            ),
+            (
+                "List starred and noted events…",
+                screen.action_notes_list,
+                "List every starred or noted event; Enter jumps to it (A)",
             ),
             ("Export…", screen.action_export, "Write the events shown to a file (e)"),
+            ("Warnings…", screen.action_warnings, "List the warnings met while reading (w)"),
         ]
 
         mode = screen.browse.mode
@@ -73,15 +81,18 @@ class TimelineCommands(Provider):
                 (f"Filter by group: {name}", partial(screen.filter_country, region), "")
             )
         for kind in index.types:
-            label = f"{type_label(kind)} ({kind.replace('_', ' ')})"
+            label = f"{type_label(kind)} = {kind}"
             commands.append((f"Filter by type: {label}", partial(screen.filter_type, kind), ""))
         for article in sorted(index.articles.values(), key=lambda a: a.file)[:2000]:
-            title = one_line(article.title) or article.file
+            # The file name is part of what is matched: found by its title or its name.
+            file = one_line(article.file)
+            title = one_line(article.title)
+            named = f"{title} · {file}" if title and title != file else file
             commands.append(
                 (
-                    f"Open article: {title}",
+                    f"Open article: {named}",
                     partial(screen.open_article, None, article.file),
-                    one_line(article.file),
+                    file,
                 )
             )
         return commands

@@ -13,6 +13,7 @@ from textual.binding import Binding
 
 __all__ = [
     "ARTICLE_KEYS",
+    "FOOTER_KEEP",
     "GRID_KEYS",
     "KeySpec",
     "MAIN_KEYS",
@@ -53,7 +54,7 @@ MAIN_KEYS: tuple[KeySpec, ...] = (
     KeySpec("previous_year", "[", "Previous year", "Jump", label="["),
     KeySpec("next_country", "}", "Next country", "Jump", True, "}", short="Country"),
     KeySpec("previous_country", "{", "Previous country", "Jump", label="{"),
-    KeySpec("go_to_year", "y", "Go to a year", "Jump", label="y"),
+    KeySpec("go_to_year", "y", "Go to a year (2008-2012: filter to a range)", "Jump", label="y"),
     KeySpec("pick_countries", "c", "Filter by country", "Filter", True, "c", short="Countries"),
     KeySpec("pick_types", "t", "Filter by type", "Filter", True, "t", short="Types"),
     KeySpec("clear_filters", "x", "Clear filters", "Filter", label="x"),
@@ -67,26 +68,76 @@ MAIN_KEYS: tuple[KeySpec, ...] = (
     KeySpec(
         "starred_only",
         "asterisk",
-        "Only starred events (again: all)",
+        "Only starred and noted events (again: all)",
         "Stars, notes, export",
         label="*",
     ),
+    KeySpec("notes_list", "A", "List starred and noted events", "Stars, notes, export", label="A"),
     KeySpec("export", "e", "Export the events shown", "Stars, notes, export", label="e"),
     KeySpec("open_article", "enter", "Open article", "View", True, "Enter", short="Open"),
     KeySpec("grid", "v", "Year × country grid", "View", True, "v", short="Grid"),
+    KeySpec("reload", "r", "Read the folder again (cursor kept)", "View", label="r"),
+    KeySpec("warnings", "w", "Warnings met while reading (files skipped…)", "View", label="w"),
     KeySpec("help", "question_mark,f1", "Help", "View", True, "? F1"),
     KeySpec("command_palette", "ctrl+p", "Command palette", "View", label="ctrl+p"),
     KeySpec("quit", "q", "Quit", "View", True, "q"),
 )
 
+#: The footer's keys, most needed first: when the terminal is too narrow for all of them,
+#: the keys not named here go first, then these from the end.
+FOOTER_KEEP: tuple[str, ...] = (
+    "help",
+    "quit",
+    "back",
+    "search",
+    "save",
+    "cancel",
+    "open_article",
+    "choose",
+    "next_event",
+    "previous_event",
+    "next_year",
+    "next_country",
+    "pick_countries",
+    "pick_types",
+    "grid",
+)
+
 ARTICLE_KEYS: tuple[KeySpec, ...] = (
-    KeySpec("next_event", "n", "Next event in article", "Article", True, "n", short="Next event"),
+    KeySpec(
+        "next_event",
+        "n",
+        "Next event in article (searching: next match)",
+        "Article",
+        True,
+        "n",
+        short="Next",
+    ),
     KeySpec(
         "previous_event", "p", "Previous event in article", "Article", True, "p", short="Previous"
     ),
+    KeySpec("previous_match", "N", "Previous match (searching)", "Article", label="N"),
+    KeySpec("search", "slash", "Search in the article", "Article", True, "/", short="Search"),
     KeySpec("scroll_down", "down,j", "Scroll down", "Article", label="↓ j"),
     KeySpec("scroll_up", "up,k", "Scroll up", "Article", label="↑ k"),
-    KeySpec("back", "escape,q", "Back to the timeline", "Article", True, "Esc q", short="Back"),
+    KeySpec("page_down", "space,pagedown", "Page down", "Article", label="Space PgDn"),
+    KeySpec("page_up", "b,pageup", "Page up", "Article", label="b PgUp"),
+    KeySpec("top", "g,home", "Top of the article", "Article", label="g Home"),
+    KeySpec("bottom", "G,end", "End of the article", "Article", label="G End"),
+    KeySpec("toggle_star", "s", "Star or unstar the event being read", "Article", label="s"),
+    KeySpec("edit_note", "a", "Write a note on the event being read", "Article", label="a"),
+    KeySpec(
+        "help", "question_mark,f1", "The article screen's keys", "Article", True, "?", short="Help"
+    ),  # fmt: skip
+    KeySpec(
+        "back",
+        "escape,q",
+        "Back to the timeline (searching: Esc clears)",
+        "Article",
+        True,
+        "Esc q",
+        short="Back",
+    ),  # fmt: skip
 )
 
 NOTE_KEYS: tuple[KeySpec, ...] = (

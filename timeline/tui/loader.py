@@ -145,6 +145,7 @@ class CorpusLoader:
         """Post ``message`` to the app, unless cancelled or the app has gone."""
         if self.cancel_event.is_set() or self._app is None:
             raise _Stop()
+        message.loader = self  # the app drops what a loader it has replaced still sends
         try:
             posted = self._app.post_message(message)
         except RuntimeError as error:

@@ -26,8 +26,10 @@ __all__ = [
     "TYPE_STYLES",
     "TYPE_WIDTH",
     "countries_text",
+    "country_width",
     "detail_text",
     "event_row",
+    "row_summary",
     "note_text",
     "one_line",
     "type_label",
@@ -36,6 +38,10 @@ __all__ = [
 DATE_WIDTH = 12
 TYPE_WIDTH = max(len(t.label) for t in TYPES)
 COUNTRY_WIDTH = 18
+#: From this many columns a row's countries column widens and summaries run longer.
+WIDE = 140
+#: The marks before a summary: a star, a note.
+STAR_MARK, NOTE_MARK = "★", "✎"
 
 #: One colour per event type, from the registry: each label carries its own background and
 #: a foreground chosen for contrast, so it reads the same on light and dark themes.
@@ -67,15 +73,52 @@ def countries_text(
     """``Cambodia``, ``Cambodia +2``; cut to ``limit`` cells when given.
 
     Countries in ``first`` (the country filter) are named before the others.
+    A ``limit`` wider than :data:`COUNTRY_WIDTH` (a wide terminal) names as
+    many as fit: ``Cambodia, Vietnam, Laos +2``.
     """
     ordered = sorted(event.countries, key=lambda c: c not in first) if first else event.countries
     names = [one_line(c) for c in ordered] or [one_line(r) for r in event.regions]
     if not names:
         return "—"
     text = names[0] if len(names) == 1 else f"{names[0]} +{len(names) - 1}"
+    if limit is not None and limit > COUNTRY_WIDTH:
+        for k in range(len(names), 1, -1):
+            more = f" +{len(names) - k}" if k < len(names) else ""
+            listed = ", ".join(names[:k]) + more
+            if cell_len(listed) <= limit:
+                return listed
     if limit is not None and len(text) > limit:
         text = text[: max(0, limit - 1)] + "…"
     return text
+
+
+def country_width(width: int) -> int:
+    """Cells of a row's countries column: wider on a wide terminal (from 140 columns)."""
+    if width < WIDE:
+        return COUNTRY_WIDTH
+    return min(40, COUNTRY_WIDTH + (width - WIDE) // 4)
+
+
+@lru_cache(maxsize=4096)
+def _long_summary(summary: str, sentence: str) -> str:
+    """The summary, or, when it is the sentence cut short, the sentence on one line."""
+    if not summary.endswith("…"):
+        return summary
+    flat = " ".join(sentence.split())
+    stem = summary[:-1]
+    at = flat.find(stem)
+    if at < 0:
+        return summary
+    return one_line(flat[at:].rstrip(" \"”’'»"))
+
+
+def row_summary(event: Event, cells: int) -> str:
+    """The summary shown in ``cells``: the sentence itself where the summary was cut
+    shorter than the room there is (a wide terminal), cut with an ellipsis to fit."""
+    summary = one_line(event.summary)
+    if cells > cell_len(summary) and summary.endswith("…"):
+        summary = _long_summary(summary, event.sentence)
+    return _cut(summary, cells)
 
 
 def _cut(text: str, cells: int) -> str:
@@ -134,6 +177,9 @@ def event_row(
     star_style: Style | None = None,
     told: int = 1,
     via: str | None = None,
+    noted: bool = False,
+    marks: bool = False,
+    badge_gap: Style | None = None,
 ) -> list[Segment]:
     """One timeline row as segments: date, type label, countries, summary.
 
@@ -141,9 +187,14 @@ def event_row(
     every row that scrolls into view. The result is exactly ``width`` cells;
     narrow rows drop the countries, then the type. ``mark`` flags a search
     match in the first cell (the match may lie outside the columns shown).
-    When ``starred``, the summary begins with ``★`` (in ``star_style``); a story
-    ``told`` by three sources, with ``×3``. ``via`` names the regional group
-    through which the country filter shows the event (``via ASEAN``).
+    With ``marks`` the summary follows a column of two marks, ``★`` when
+    ``starred`` (in ``star_style``) and ``✎`` when ``noted``; without it a
+    starred summary begins with ``★``. A story ``told`` by three sources shows
+    ``×3``; ``via`` names the regional group through which the country filter
+    shows the event (``via ASEAN``). ``badge_gap`` (the cursor row) draws
+    the cells either side of the type's badge in that style, so that a badge
+    whose colour is the cursor's still stands out. On a wide terminal the
+    countries column widens and a summary cut short gives way to its sentence.
     """
     date = format_date(event.date, event.approximate).ljust(DATE_WIDTH)
     segments = [
@@ -154,29 +205,37 @@ def event_row(
     if width >= 40:
         known = event_type(event.type)
         label = known.label if known else _cut(one_line(event.type).upper(), TYPE_WIDTH)
-        segments.append(Segment(" ", style))
+        gap = Segment(" ", badge_gap if badge_gap is not None else style)
+        segments.append(gap)
         segments.append(Segment(label.center(TYPE_WIDTH), TYPE_STYLES.get(event.type, _OTHER)))
-        used += 1 + TYPE_WIDTH
+        segments.append(gap)
+        used += 2 + TYPE_WIDTH
+    else:
+        segments.append(Segment(" ", style))
+        used += 1
     match = style + match_style
     if width >= 64:
-        countries = countries_text(event, COUNTRY_WIDTH, first)
+        column = country_width(width)
+        countries = countries_text(event, column, first)
         if via:
-            countries = _cut(f"via {one_line(via)}", COUNTRY_WIDTH)
-        pad = " " * max(0, COUNTRY_WIDTH - cell_len(countries))
-        segments.append(Segment(" ", style))
+            countries = _cut(f"via {one_line(via)}", column)
+        pad = " " * max(0, column - cell_len(countries))
         segments.extend(_matched(countries, terms, style + country_style, match))
-        segments.append(Segment(pad, style))
-        used += 1 + COUNTRY_WIDTH
-    segments.append(Segment(" ", style))
-    used += 1
-    if starred and width - used >= 4:
-        segments.append(Segment("★ ", style + star_style if star_style else style))
+        segments.append(Segment(pad + " ", style))
+        used += column + 1
+    starred_style = style + star_style if star_style else style
+    if marks and width - used >= 6:
+        segments.append(Segment(STAR_MARK if starred else " ", starred_style))
+        segments.append(Segment((NOTE_MARK if noted else " ") + " ", style))
+        used += 3
+    elif starred and width - used >= 4:
+        segments.append(Segment(STAR_MARK + " ", starred_style))
         used += 2
     if told > 1 and width - used >= 8:
         sources = f"×{told} "
         segments.append(Segment(sources, style + _TOLD))
         used += len(sources)
-    summary = _cut(one_line(event.summary), width - used)
+    summary = row_summary(event, width - used)
     segments.extend(_matched(summary, terms, style, match))
     used += cell_len(summary)
     if used < width:

@@ -7,12 +7,13 @@ from collections import Counter
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from timeline.model import Event, format_date
 from timeline.tui.keymap import GRID_KEYS, bindings
 from timeline.tui.render import one_line, type_label
 from timeline.tui.state.index import EventIndex
+from timeline.tui.widgets.key_footer import KeyFooter
 from timeline.tui.widgets.year_country_grid import YearCountryGrid
 
 __all__ = ["GridScreen"]
@@ -59,7 +60,7 @@ class GridScreen(Screen[tuple[int, str] | None]):
         )
         yield self.grid
         yield Static(id="grid-events")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Focus the grid and list the first cell's events."""

@@ -13,19 +13,20 @@ live in :mod:`timeline.tui.keymap`.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from timeline.filters import Filter
 from timeline.model import Article, Event
-from timeline.notes import NotesError
+from timeline.tui.annotating import Annotator
 from timeline.tui.dialogs.export_dialog import ExportDialog
 from timeline.tui.dialogs.help import HelpScreen
-from timeline.tui.dialogs.note_editor import NoteEditor
+from timeline.tui.dialogs.notes_list import NotesList
 from timeline.tui.dialogs.picker import Picker
 from timeline.tui.dialogs.year_prompt import YearPrompt
 from timeline.tui.keymap import MAIN_KEYS, STORY_KEYS, bindings
@@ -36,12 +37,14 @@ from timeline.tui.screens.panes import MainPanes
 from timeline.tui.screens.story_actions import StoryActions
 from timeline.tui.state.annotations import Annotations
 from timeline.tui.state.browse import Browse
-from timeline.tui.state.exporting import export_scope, export_writer
+from timeline.tui.state.exporting import default_folder, export_scope, export_writer
 from timeline.tui.state.index import EventIndex
+from timeline.tui.state.notes_list import annotated_entries
 from timeline.tui.state.rows import TimelineRows
 from timeline.tui.state.search import Search, SearchFunction
 from timeline.tui.widgets.detail import EventDetail
 from timeline.tui.widgets.header import AppHeader
+from timeline.tui.widgets.key_footer import KeyFooter
 from timeline.tui.widgets.search_bar import SearchBar
 from timeline.tui.widgets.timeline_view import TimelineView
 from timeline.tui.widgets.year_rail import YearRail
@@ -135,7 +138,7 @@ class MainScreen(StoryActions, Screen[None]):
             id="search",
             typed=self.set_search,
         )
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def timeline(self) -> TimelineView:
@@ -144,7 +147,10 @@ class MainScreen(StoryActions, Screen[None]):
 
     def on_mount(self) -> None:
         """Fill the panes and focus the list."""
+        #: Stars and notes saved off this thread (issue 11).
+        self.annotator = Annotator(self)
         self.panes = MainPanes.of(self)
+        self.panes.selected = self.annotator.refresh
         self.query_one(SearchBar).cursor_blink = False
         self.panes.show_all(self.timeline.cursor)
         self.timeline.focus()
@@ -180,7 +186,26 @@ class MainScreen(StoryActions, Screen[None]):
         self.apply_filters(self.filters, current=current)
         keep_out_of_collector()
         if self.search.query:
-            self.query_one(SearchBar).find(self.search.query)
+            self.query_one(SearchBar).find(*self.search.key)
+
+    def replace_all(
+        self, articles: Sequence[Article], events: Sequence[Event], kept: Event | None
+    ) -> None:
+        """Show another reading of the corpus (``r``): the cursor stays on the event with
+        ``kept``'s id when there is one, else goes to the nearest in date."""
+        self.index.replace(articles, events)
+        if kept is not None:
+            at = self.index.by_id().get(kept.id)
+            kept = self.index.events[at] if at is not None else kept
+        self.search.restart()
+        self.apply_filters(self.filters, current=kept)
+        keep_out_of_collector()
+        if self.search.query:
+            self.query_one(SearchBar).find(*self.search.key)
+
+    def action_reload(self) -> None:
+        """Read the folder again, keeping the cursor on its event."""
+        self.app.reload()
 
     def loaded(self) -> None:
         """Loading has ended: a search under way is run again (now through the index)."""
@@ -189,7 +214,7 @@ class MainScreen(StoryActions, Screen[None]):
         if self.search.query:
             self.search.restart()
             self.panes.update_header()
-            self.query_one(SearchBar).find(self.search.query)
+            self.query_one(SearchBar).find(*self.search.key)
 
     @on(TimelineView.Selected)
     def _selected(self, message: TimelineView.Selected) -> None:
@@ -251,10 +276,12 @@ class MainScreen(StoryActions, Screen[None]):
             self.panes.select(jump.position, top=True)
 
     def action_go_to_year(self) -> None:
-        """Ask for a year and jump there."""
+        """Ask for a year and jump there, or for a range (2008-2012) and filter to it."""
 
-        def done(year: int | None) -> None:
-            if year is not None:
+        def done(year: int | tuple[int, int] | None) -> None:
+            if isinstance(year, tuple):
+                self.apply_filters(self.browse.with_(years=year))
+            elif year is not None:
                 self.go_to_year(year)
 
         self.app.push_screen(YearPrompt(self.index.years()), done)
@@ -317,9 +344,12 @@ class MainScreen(StoryActions, Screen[None]):
 
     def set_search(self, query: str) -> None:
         """Search as you type: highlight matches and move to the first one."""
+        if self.search.set_query(query):
+            self._searched()
+
+    def _searched(self) -> None:
+        """The search changed: mark, count and find its matches again."""
         search = self.search
-        if not search.set_query(query):
-            return
         self.panes.update_header()
         self.timeline.set_terms(search.terms, search.is_match)
         if not search.query:
@@ -331,16 +361,22 @@ class MainScreen(StoryActions, Screen[None]):
             self.panes.select(position)
         # After the frame that shows the typed letter: the search thread
         # competes with drawing it for the GIL.
-        self.call_after_refresh(self.query_one(SearchBar).find, search.query)
+        self.call_after_refresh(self.query_one(SearchBar).find, *search.key)
+
+    @on(SearchBar.Toggled)
+    def _toggled(self, message: SearchBar.Toggled) -> None:
+        """Search the articles' text too (or not): the same query, found again."""
+        if self.search.set_in_article(message.in_article):
+            self._searched()
 
     @on(SearchBar.Found)
     def _found(self, message: SearchBar.Found) -> None:
-        self._search_done(message.query, message.found)
+        self._search_done(message.query, message.found, message.in_article)
 
-    def _search_done(self, query: str, found: list[int]) -> None:
+    def _search_done(self, query: str, found: list[int], in_article: bool = False) -> None:
         """Every match is known: count them, and show the first if none was near the cursor."""
         search = self.search
-        if not search.done(query, found):
+        if not search.done(query, found, in_article):
             return
         if search.pending_jump:
             search.pending_jump = False
@@ -349,9 +385,18 @@ class MainScreen(StoryActions, Screen[None]):
         self.timeline.refresh()  # the rows marked are now the matches counted
 
     def _jump_match(self, step: int, include_current: bool = False) -> None:
-        """Move to the next (``step`` 1) or previous (-1) match; the bell if there is none."""
-        if self.search.query and (cursor := self.timeline.cursor) >= 0:
+        """Move to the next (``step`` 1) or previous (-1) match, wrapping round at either
+        end with a notice; the bell if there is none."""
+        if not self.search.query or (cursor := self.timeline.cursor) < 0:
+            return
+        if include_current:
             self.panes.go(self.search.step(self.rows.view, cursor, step, include_current))
+            return
+        position, wrapped = self.search.next_match(self.rows.view, cursor, step)
+        if wrapped:
+            end = "first" if step > 0 else "last"
+            self.notify(f"search wrapped to the {end} match", timeout=3)
+        self.panes.go(position)
 
     def action_next_match(self) -> None:
         """Next search match."""
@@ -375,25 +420,13 @@ class MainScreen(StoryActions, Screen[None]):
             self.notify("No event selected.", severity="warning")
         return event
 
-    def _save(self, event: Event, change: Callable[[], object]) -> None:
-        """Save a star or note ``change`` of ``event``; a failure is a notice, never a crash."""
-        try:
-            change()
-        except Exception as error:  # noqa: BLE001
-            text = str(error) if isinstance(error, NotesError) else f"not saved ({error!r})"
-            self.notify(text, title="Not saved", severity="error", markup=False, timeout=10)
-            return
-        self.panes.repaint()
-        if self.filters.starred and not self.annotations.is_starred(event.id):
-            self.apply_filters(self.filters, current=event)
-
     def toggle_star(self, event: Event) -> None:
-        """Star an unstarred event, unstar a starred one (saved at once)."""
-        self._save(event, lambda: self.annotations.toggle_star(event))
+        """Star the event if it is shown unstarred, else unstar it (saved in the background)."""
+        self.annotator.star(event)
 
-    def save_note(self, event: Event, text: str) -> None:
-        """Set the event's note (empty text deletes it)."""
-        self._save(event, lambda: self.annotations.set_note(event, text))
+    def edit_note(self, event: Event) -> None:
+        """Open the note editor on the event (saved in the background, kept until saved)."""
+        self.annotator.edit(event)
 
     def action_toggle_star(self) -> None:
         """Star or unstar the selected event."""
@@ -404,18 +437,32 @@ class MainScreen(StoryActions, Screen[None]):
     def action_edit_note(self) -> None:
         """Open the note editor on the selected event."""
         event = self._chosen_event()
-        if event is None:
+        if event is not None:
+            self.edit_note(event)
+
+    def action_notes_list(self) -> None:
+        """List every starred or noted event; Enter jumps to the one chosen."""
+
+        def done(event_id: str | None) -> None:
+            if event_id is not None:
+                self.jump_to(event_id)
+
+        self.app.push_screen(NotesList(annotated_entries(self.index, self.annotations)), done)
+
+    def jump_to(self, event_id: str) -> None:
+        """Put the cursor on the event ``event_id``, clearing filters that hide it."""
+        position = self.index.by_id().get(event_id)
+        if position is None:
+            self.notify("That event is not loaded.", severity="warning")
             return
-
-        def done(text: str | None) -> None:
-            if text is not None and text != (self.annotations.note(event.id) or ""):
-                self.save_note(event, text)
-
-        note = self.annotations.note(event.id) or ""
-        self.app.push_screen(NoteEditor(event.summary, note), done)
+        event = self.index.events[position]
+        if self.browse.position_of(event) < 0:
+            self.apply_filters(Filter(), current=event)
+            self.notify("Filters cleared to show it.", timeout=3)
+        self.select_event(event)
 
     def action_starred_only(self) -> None:
-        """Show only starred events, or everything again."""
+        """Show only starred and noted events, or everything again."""
         self.apply_filters(self.browse.with_(starred=not self.filters.starred))
 
     def action_export(self) -> None:
@@ -425,13 +472,16 @@ class MainScreen(StoryActions, Screen[None]):
             self.notify("No events to export.", severity="warning")
             return
         what = export_scope(self.filters, self.search.query)
-        writer = export_writer(self.index, view, self.annotations)
+        corpus = getattr(self.app, "corpus_folder", None)
+        writer = export_writer(self.index, view, self.annotations, corpus)
+        folder, remark = default_folder(Path.cwd(), corpus, Path.home())
 
         def done(message: str | None) -> None:
             if message:
                 self.notify(message, title="Exported", markup=False, timeout=10)
 
-        self.app.push_screen(ExportDialog(len(view), what, writer), done)
+        dialog = ExportDialog(len(view), what, writer, folder, remark=remark, corpus=corpus)
+        self.app.push_screen(dialog, done)
 
     # -- other screens -----------------------------------------------------------------
 
@@ -445,7 +495,15 @@ class MainScreen(StoryActions, Screen[None]):
         if found is None:
             self.notify("That article is not loaded.", severity="error")
             return
-        self.app.push_screen(ArticleScreen(*found, follow=self.select_event))
+        self.app.push_screen(
+            ArticleScreen(
+                *found,
+                follow=self.select_event,
+                annotations=self.annotations,
+                star=self.toggle_star,
+                note=self.edit_note,
+            )
+        )
 
     def select_event(self, event: Event) -> None:
         """Put the cursor on ``event`` if the filters show it."""
@@ -467,6 +525,10 @@ class MainScreen(StoryActions, Screen[None]):
 
         start = self.browse.grid_start(self.timeline.event)
         self.app.push_screen(GridScreen(self.index, *start), done)
+
+    def action_warnings(self) -> None:
+        """List the warnings met while reading the corpus."""
+        self.app.action_warnings()
 
     def action_help(self) -> None:
         """Show every key."""

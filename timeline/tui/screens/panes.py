@@ -15,11 +15,13 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from timeline.model import Event
 from timeline.tui.state import prefetch
 from timeline.tui.state.browse import Browse
 from timeline.tui.state.search import Search
 from timeline.tui.widgets.detail import EventDetail
 from timeline.tui.widgets.header import HeaderLine
+from timeline.tui.widgets.search_bar import SearchBar
 from timeline.tui.widgets.timeline_view import TimelineView
 from timeline.tui.widgets.year_rail import YearRail
 
@@ -50,6 +52,7 @@ class MainPanes:
         warmed: threading.Event,
         later: Callable[[Callable[[], object]], object],
         bell: Callable[[], object],
+        bar: SearchBar | None = None,
     ) -> None:
         self.header = header
         self.rail = rail
@@ -60,6 +63,9 @@ class MainPanes:
         self.warmed = warmed
         self.later = later
         self.bell = bell
+        self.bar = bar
+        #: Told of each event that the detail pane comes to show (its notes are read again).
+        self.selected: Callable[[Event], object] | None = None
 
     @classmethod
     def of(cls, screen: MainScreen) -> MainPanes:
@@ -74,6 +80,7 @@ class MainPanes:
             warmed=screen.warmed,
             later=screen.call_after_refresh,
             bell=screen.app.bell,
+            bar=screen.query_one(SearchBar),
         )
 
     def show_all(self, position: int, *, top: bool = False) -> None:
@@ -88,10 +95,12 @@ class MainPanes:
         self.show_selection(again=True)
 
     def update_header(self) -> None:
-        """Say what is shown, filtered and searched."""
+        """Say what is shown, filtered and searched (in the header, and in the search bar)."""
         browse = self.browse
         rows = browse.rows
         self.header.show(*browse.header_figures(rows, browse.filter, self.search.status(rows.view)))
+        if self.bar is not None:
+            self.bar.show_status(self.search.count_text(rows.view) if self.search.query else "")
 
     def select(self, position: int, *, top: bool = False) -> None:
         """Move the cursor to view ``position`` and bring the panes in step."""
@@ -128,6 +137,8 @@ class MainPanes:
         if again or detail.event is not event:
             detail.show(*self.browse.detail_of(event))
             self.later(self.anticipate)
+            if self.selected is not None:
+                self.selected(event)
         rail.set_current(event.year, present=True)
 
     def repaint(self) -> None:

@@ -9,6 +9,12 @@ Every change bumps :attr:`Annotations.generation`. What is drawn or computed
 from stars and notes (timeline rows, detail texts, starred views of the event
 index) is cached under the generation it was made at, so a change makes those
 entries unreachable instead of someone having to clear them.
+
+What is shown is what the user asked for: a star given is shown at once
+(:meth:`Annotations.show_star`) while a worker saves it, and the save's answer
+then settles it (:meth:`Annotations.settle`) or takes it back
+(:meth:`Annotations.revert`). What the store holds is read again when an event
+is selected (:meth:`Annotations.refresh`), so another browser's change shows.
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ from collections.abc import Set as AbstractSet
 from timeline.model import Event
 from timeline.notes import NoteInfo, NotesStore
 
-__all__ = ["Annotations", "Found"]
+__all__ = ["Annotated", "Annotations", "Found"]
 
 #: What :meth:`Annotations.lookup` read from the store: event id -> its star and note,
 #: None for an event of an annotated article that has neither.
@@ -40,6 +46,9 @@ class Annotations:
         self.generation = 0
         self._info: dict[str, NoteInfo] = {}
         self._starred: set[str] = set()
+        #: Changes shown but not yet saved: event id -> (token, what the store held before).
+        self._pending: dict[str, tuple[int, NoteInfo | None]] = {}
+        self._tokens = 0
 
     # -- reading --------------------------------------------------------------------------
 
@@ -60,6 +69,21 @@ class Annotations:
     def starred_ids(self) -> AbstractSet[str]:
         """The ids of the starred events (a live view: do not change it)."""
         return self._starred
+
+    @property
+    def annotated_ids(self) -> AbstractSet[str]:
+        """The ids of the events with a star or a note (a live view: do not change it)."""
+        return self._info.keys()
+
+    def noted(self, event_id: str) -> bool:
+        """Whether the event carries a note."""
+        info = self._info.get(event_id)
+        return info is not None and info.note is not None
+
+    def version(self, event_id: str) -> int:
+        """The stored version of the event's star and note, as last read (0: none)."""
+        info = self._info.get(event_id)
+        return info.version if info is not None else 0
 
     def __len__(self) -> int:
         return len(self._info)
@@ -110,23 +134,90 @@ class Annotations:
     # -- changing -------------------------------------------------------------------------
 
     def toggle_star(self, event: Event) -> bool:
-        """Star an unstarred event, unstar a starred one (saved at once); the new state."""
+        """Star an event shown unstarred, unstar one shown starred (saved at once, the state
+        asked for whatever the store holds, never a flip of it); the new state."""
         starred = not self.is_starred(event.id)
         if self.store is not None:
-            starred = self.store.toggle_star(event)
-        self._change(event.id, starred, self.note(event.id))
+            self._stored(event.id, self.store.set_starred(event, starred))
+        else:
+            self._change(event.id, starred, self.note(event.id))
         return starred
 
+    # -- changes shown before they are saved ------------------------------------------------
+
+    def show_star(self, event_id: str, starred: bool) -> int:
+        """Show the star as asked before it is saved; a token for :meth:`settle`/:meth:`revert`."""
+        self._tokens += 1
+        before = self._pending.get(event_id, (0, self._info.get(event_id)))[1]
+        self._pending[event_id] = (self._tokens, before)
+        self._change(event_id, starred, self.note(event_id))
+        return self._tokens
+
+    def settle(self, event_id: str, token: int, stored: NoteInfo) -> None:
+        """A save made for ``token`` is done and the store now holds ``stored``.
+
+        While a later change of the event waits to be saved it stays shown
+        (its own answer settles it); ``stored`` is what it falls back to.
+        """
+        pending = self._pending.get(event_id)
+        if pending is not None and pending[0] != token:
+            self._pending[event_id] = (pending[0], stored)
+            return
+        self._pending.pop(event_id, None)
+        if self._put(event_id, stored):
+            self.generation += 1
+
+    def revert(self, event_id: str, token: int) -> None:
+        """The save made for ``token`` failed: show what the store holds again (unless a
+        later change waits to be saved)."""
+        pending = self._pending.get(event_id)
+        if pending is None or pending[0] != token:
+            return
+        del self._pending[event_id]
+        if self._put(event_id, pending[1]):
+            self.generation += 1
+
+    def refresh(self, event_id: str, stored: NoteInfo) -> bool:
+        """The store holds ``stored`` for the event now (another browser may have changed
+        it): show that, unless a change of ours waits to be saved. True when it changed."""
+        if event_id in self._pending:
+            return False
+        changed = self._put(event_id, stored)
+        if changed:
+            self.generation += 1
+        return changed
+
+    def put(self, event_id: str, stored: NoteInfo) -> None:
+        """Show what a note's save (or its conflict) says the store holds, a star change
+        still waiting to be saved kept as shown."""
+        pending = self._pending.get(event_id)
+        if pending is not None:
+            self._pending[event_id] = (pending[0], stored)
+            stored = NoteInfo(self.is_starred(event_id), stored.note, stored.updated,
+                              stored.version)  # fmt: skip
+        if self._put(event_id, stored):
+            self.generation += 1
+
     def set_note(self, event: Event, text: str) -> str | None:
-        """Set the event's note, empty (or blank) text deleting it; the note kept."""
+        """Set the event's note, empty (or blank) text deleting it; the note kept. Saved
+        over the version last read only (:class:`~timeline.notes.NoteConflict` if another
+        writer saved since)."""
         note: str | None = text if text.strip() else None
         if self.store is not None:
-            note = self.store.set_note(event, text).note
+            stored = self.store.save_note(event, text, self.version(event.id))
+            self._stored(event.id, stored)
+            return stored.note
         self._change(event.id, self.is_starred(event.id), note)
         return note
 
+    def _stored(self, event_id: str, stored: NoteInfo) -> None:
+        self._put(event_id, stored)
+        self.generation += 1
+
     def _change(self, event_id: str, starred: bool, note: str | None) -> None:
-        self._put(event_id, NoteInfo(starred, note))
+        old = self._info.get(event_id)
+        updated, version = (old.updated, old.version) if old is not None else (None, 0)
+        self._put(event_id, NoteInfo(starred, note, updated, version))
         self.generation += 1
 
     def _put(self, event_id: str, info: NoteInfo | None) -> bool:
@@ -153,3 +244,21 @@ class Annotations:
         else:
             self._starred.discard(event_id)
         return True
+
+
+class Annotated:
+    """The starred *and* noted events of :class:`Annotations`, as the event index's
+    starred views take them: what the browser's ``*`` shows."""
+
+    def __init__(self, annotations: Annotations) -> None:
+        self.annotations = annotations
+
+    @property
+    def generation(self) -> int:
+        """The annotations' generation."""
+        return self.annotations.generation
+
+    @property
+    def starred_ids(self) -> AbstractSet[str]:
+        """The ids of the events with a star or a note."""
+        return self.annotations.annotated_ids

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from timeline.filters import Filter, via_region
 from timeline.model import EVENT_TYPES, Article, Event, type_label
-from timeline.tui.state.annotations import Annotations
+from timeline.tui.state.annotations import Annotated, Annotations
 from timeline.tui.state.index import EventIndex
 from timeline.tui.state.rows import TimelineRows
 from timeline.tui.state.stories import Learnt, Sources, StoryIndex, ViewMode
@@ -27,12 +27,14 @@ __all__ = [
     "Option",
     "RailEntries",
     "YearJump",
+    "describe",
     "find",
 ]
 
 #: What the header line says: corpus name, events shown and in all, articles
-#: shown and in all, the filters and the search (both plain text, may be empty).
-HeaderFigures = tuple[str, int, int, int, int, str, str]
+#: shown and in all (of those with events), the filters and the search (both plain
+#: text, may be empty), and how many articles have no event.
+HeaderFigures = tuple[str, int, int, int, int, str, str, int]
 
 #: ``(year, count)`` for the year rail, year None for the undated events.
 RailEntries = list[tuple[int | None, int]]
@@ -67,6 +69,8 @@ class Browse:
         self.index = index
         #: Whose stars a starred filter keeps.
         self.annotations = annotations
+        #: What ``*`` (the starred filter) keeps: events with a star or a note.
+        self.marked = Annotated(annotations)
         self._rows_cache: dict[tuple[Filter, ViewMode], tuple[object, TimelineRows]] = {}
         #: The stories of the index's events.
         self.stories = StoryIndex(index)
@@ -81,7 +85,7 @@ class Browse:
 
     def rows_for(self, event_filter: Filter) -> TimelineRows:
         """The timeline rows under ``event_filter``, kept while the index keeps their view."""
-        view = self.index.view(event_filter, self.annotations)
+        view = self.index.view(event_filter, self.marked)
         key = (event_filter, self.mode)
         kept = self._rows_cache.get(key)
         if kept is not None and kept[0] is view:
@@ -120,9 +124,12 @@ class Browse:
         return self.nearest(self.rows, current)
 
     def nearest(self, rows: TimelineRows, event: Event) -> int:
-        """The position in ``rows`` of the event nearest ``event`` in date (-1: no rows)."""
+        """The position in ``rows`` of the event nearest ``event`` in date (-1: no rows);
+        ``event`` need not be in the index (one gone since the folder was read again)."""
         at = self.index.position_of(event)
-        if rows.shown is not None and (row := self.stories.row_of(rows.shown, at)) != at:
+        if at < 0:
+            at = self.index.insertion_point(event)
+        elif rows.shown is not None and (row := self.stories.row_of(rows.shown, at)) != at:
             return rows.nearest(self.index, row)  # the row of its story
         return rows.nearest(self.index, at, event)
 
@@ -147,7 +154,7 @@ class Browse:
         if not self.index.events:
             return "This corpus has no events. Point timeline at a folder of articles."
         if self.filter.starred and self.filter == Filter(starred=True):
-            return "No starred events. Press * to show all, then s to star one."
+            return "No starred or noted events. Press * to show all, then s or a on one."
         return "No events match these filters. Press x to clear them."
 
     def header_figures(
@@ -157,14 +164,16 @@ class Browse:
         index = self.index
         view = rows.events
         mode = self.mode.describe(len(rows.view), self.stories.shared)
+        with_events = index.articles_in(range(len(index)))
         return (
             index.name,
             len(view),
             len(index),
             index.articles_in(view),
-            len(index.articles),
-            " · ".join(part for part in (mode, event_filter.describe()) if part),
+            with_events,
+            " · ".join(part for part in (mode, describe(event_filter)) if part),
             search,
+            max(0, len(index.articles) - with_events),
         )
 
     def rail_entries(self, rows: TimelineRows) -> RailEntries:
@@ -272,12 +281,23 @@ class Browse:
         return [(c, c, len(by_country[c])) for c in self.index.countries] + groups
 
     def type_options(self) -> list[Option]:
-        """Every event type present, in the registry's order, with its number of events."""
+        """Every event type present, in the registry's order, with its number of events,
+        named both ways: ``TIER = tier_change`` (the label shown, the name ``--type`` takes)."""
         by_type = self.index.by_type()
         present = [t for t in EVENT_TYPES if t in by_type] + [
             t for t in by_type if t not in EVENT_TYPES
         ]
-        return [(f"{type_label(t)}  {t.replace('_', ' ')}", t, len(by_type[t])) for t in present]
+        width = max((len(type_label(t)) for t in present), default=0)
+        return [(f"{type_label(t):<{width}}  = {t}", t, len(by_type[t])) for t in present]
+
+
+def describe(event_filter: Filter) -> str:
+    """What the browser's filter shows, as :meth:`Filter.describe` says it, its ``*``
+    (starred) keeping the noted events too."""
+    if not event_filter.starred:
+        return event_filter.describe()
+    rest = event_filter.with_(starred=False).describe()
+    return f"{rest} · starred or noted" if rest else "starred or noted"
 
 
 def find(view: Sequence[int], event_index: int) -> int:

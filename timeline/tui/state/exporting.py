@@ -2,7 +2,11 @@
 
 No Textual here. :func:`export_writer` takes the events, their articles and
 their stars and notes at the moment it is made, so the writer it returns can
-run in a thread while batches keep arriving.
+run in a thread while batches keep arriving; it writes through
+:func:`timeline.export.export_to_file`, which replaces a file only once the
+whole export is on disk. :func:`default_folder` chooses where a file name
+typed without a folder goes: the current folder, unless that is inside the
+corpus (an export among the articles), then the home folder.
 """
 
 from __future__ import annotations
@@ -12,16 +16,23 @@ from pathlib import Path
 
 from timeline.filters import Filter
 from timeline.tui.state.annotations import Annotations
+from timeline.tui.state.browse import describe
 from timeline.tui.state.index import EventIndex
 
-__all__ = ["Writer", "export_scope", "export_writer"]
+__all__ = ["Writer", "default_folder", "export_scope", "export_writer", "inside"]
 
-#: ``write(format, path) -> confirmation``; raises OSError (or ValueError) on failure.
+#: ``write(format, path) -> confirmation``; raises ``ExportError`` (one-line ``message``).
 Writer = Callable[[str, Path], str]
 
 
-def export_writer(index: EventIndex, view: Sequence[int], annotations: Annotations) -> Writer:
-    """A writer of the events at ``view`` of ``index``, with their stars and notes."""
+def export_writer(
+    index: EventIndex,
+    view: Sequence[int],
+    annotations: Annotations,
+    folder: Path | None = None,
+) -> Writer:
+    """A writer of the events at ``view`` of ``index``, with their stars and notes
+    (``folder``: the corpus folder, which the JSON export names)."""
     events = [index.events[i] for i in view]
     files = {event.article for event in events}
     articles = [a for f, a in index.articles.items() if f in files]
@@ -29,19 +40,35 @@ def export_writer(index: EventIndex, view: Sequence[int], annotations: Annotatio
     title = index.name
 
     def write(fmt: str, path: Path) -> str:
-        from timeline.export import render
+        from timeline.export import export_to_file
 
-        result = render(fmt, articles, events, title=title, notes=notes)
-        with open(path, "w", encoding="utf-8", newline="") as handle:
-            handle.write(result.text)
-        return f"{result.message} → {path}"
+        result = export_to_file(fmt, articles, events, path, title=title, notes=notes,
+                                folder=folder)  # fmt: skip
+        return result.message_to(path)
 
     return write
 
 
+def inside(path: Path, folder: Path) -> bool:
+    """Whether ``path`` is ``folder`` or lies under it (both made absolute)."""
+    path, folder = path.absolute(), folder.absolute()
+    return path == folder or folder in path.parents
+
+
+def default_folder(cwd: Path, corpus: Path | None, home: Path) -> tuple[Path, str]:
+    """Where an export goes by default, and a remark when that is not ``cwd``: never
+    inside the ``corpus`` folder when it can be helped (the home folder instead), and
+    said when it cannot."""
+    if corpus is None or not inside(cwd, corpus):
+        return cwd, ""
+    if not inside(home, corpus):
+        return home, "The current folder is inside the corpus: the export goes to your home."
+    return cwd, "This folder is inside the corpus (timeline passes over its own exports)."
+
+
 def export_scope(event_filter: Filter, query: str) -> str:
     """`` (country: Laos · search /x not applied)``: what the export holds, "" for everything."""
-    parts = [event_filter.describe()]
+    parts = [describe(event_filter)]
     if query:
         parts.append(f"search /{query} not applied")
     described = " · ".join(part for part in parts if part)

@@ -105,6 +105,8 @@ class EventIndex:
         self._per_article: Counter[str] | None = None
         self._article_of: list[int] | None = None
         self._article_counts: dict[int, tuple[Sequence[int], int]] = {}
+        #: Which articles the last query searched in articles matched, by file.
+        self._article_hits: tuple[Query | None, dict[str, bool]] = (None, {})
 
     # -- batches ---------------------------------------------------------------
 
@@ -121,6 +123,17 @@ class EventIndex:
             self.events = list(heapq.merge(self.events, batch, key=_sort_key))
         self.generation += 1
         self._reset_tables()
+
+    def replace(self, articles: Iterable[Article], events: Iterable[Event]) -> None:
+        """Put another reading of the corpus in place of this one (``r``)."""
+        self.articles = {a.file: a for a in articles}
+        self.events = chronological(events)
+        self.generation += 1
+        self._reset_tables()
+
+    def insertion_point(self, event: Event) -> int:
+        """Where ``event`` would stand in :attr:`events` (an event that is not there)."""
+        return bisect_left(self.events, event.sort_key, key=_sort_key)
 
     # -- lookups -----------------------------------------------------------------
 
@@ -333,20 +346,43 @@ class EventIndex:
         """The folded text search looks in for event ``i`` (its sentence; made on demand)."""
         return fold(search_text(self.events[i]))
 
-    def matches(self, i: int, query: Query | None) -> bool:
-        """Whether event ``i`` matches the query (None matches nothing)."""
-        return query is not None and query.matches(self.haystack(i))
+    def article_matches(self, file: str, query: Query) -> bool:
+        """Whether ``query`` matches the text of the article ``file`` (remembered per query)."""
+        kept = self._article_hits
+        if kept[0] != query:
+            kept = self._article_hits = (query, {})
+        found = kept[1].get(file)
+        if found is None:
+            article = self.articles.get(file)
+            found = article is not None and query.matches(fold(_text_of(article)))
+            kept[1][file] = found
+        return found
 
-    def search(self, query: str, cancelled: Callable[[], bool] = lambda: False) -> list[int]:
+    def matches(self, i: int, query: Query | None, in_article: bool = False) -> bool:
+        """Whether event ``i`` matches the query (None matches nothing), by its sentence or,
+        ``in_article``, its article's text."""
+        if query is None:
+            return False
+        if query.matches(self.haystack(i)):
+            return True
+        return in_article and self.article_matches(self.events[i].article, query)
+
+    def search(
+        self,
+        query: str,
+        cancelled: Callable[[], bool] = lambda: False,
+        in_article: bool = False,
+    ) -> list[int]:
         """Indexes of every event ``query`` matches: the same rule as ``timeline list
-        --search`` (:mod:`timeline.query`), in memory."""
+        --search`` (:mod:`timeline.query`), in memory; ``in_article`` as ``--in-article``."""
         parsed = parse(query)
         if parsed is None:
             return []
         found: list[int] = []
         matches = parsed.matches
+        in_text = self.article_matches
         for i, event in enumerate(self.events):
-            if matches(fold(search_text(event))):
+            if matches(fold(search_text(event))) or in_article and in_text(event.article, parsed):
                 found.append(i)
             if not i & 0xFF:
                 # Give the GIL back often: this runs in a thread beside the
@@ -355,6 +391,12 @@ class EventIndex:
                 if not i & 0x1FFF and cancelled():
                     break
         return found
+
+
+def _text_of(article: Article) -> str:
+    """An article's text, without keeping a lazily read one decompressed."""
+    peek = getattr(article, "peek_text", None)
+    return peek() if callable(peek) else article.text
 
 
 def _facets(

@@ -7,6 +7,9 @@ cursor moves to a match in the same frame; then a worker finds every match
 else in memory) and hands them to :meth:`Search.done`. Until then
 :attr:`Search.matches` is None and ``n``/``N`` scan the view instead. The
 count in the header, the marks on the rows and ``n``/``N`` are one set.
+Searching the articles' text as well is a choice (:attr:`Search.in_article`);
+``n`` after the last match wraps to the first, ``N`` before the first to the
+last (:meth:`Search.next_match` says when it did).
 """
 
 from __future__ import annotations
@@ -20,8 +23,9 @@ from timeline.tui.state.index import EventIndex
 
 __all__ = ["QUICK_SCAN", "Search", "SearchFunction"]
 
-#: ``(query) -> matching event ids``, or None to use the in-memory search.
-SearchFunction = Callable[[str], "set[str] | None"]
+#: ``(query, in_article) -> matching event ids``, or None to use the in-memory search
+#: (the index's ``search``: with ``in_article`` an event matches by its article's text too).
+SearchFunction = Callable[[str, bool], "set[str] | None"]
 
 #: Events looked at synchronously when a search is typed; the rest is a worker's job.
 QUICK_SCAN = 2000
@@ -45,6 +49,21 @@ class Search:
         self.matches: list[int] | None = None
         #: Jump to the first match once :meth:`done` has it (none was found near the cursor).
         self.pending_jump = False
+        #: Whether an event also matches by its article's text.
+        self.in_article = False
+
+    @property
+    def key(self) -> tuple[str, bool]:
+        """What the matches are the matches of: the query and where it looks."""
+        return self.query, self.in_article
+
+    def set_in_article(self, in_article: bool) -> bool:
+        """Look in the articles' text too (or not); False when that changes nothing."""
+        if in_article == self.in_article:
+            return False
+        self.in_article = in_article
+        self.matches = None
+        return True
 
     def set_query(self, typed: str) -> bool:
         """Take the text typed (its matches unknown); False when it searches the same."""
@@ -67,10 +86,19 @@ class Search:
         """``/query · 3 matches`` within ``view`` (``searching…`` until known; "" without)."""
         if not self.query:
             return ""
+        where = " · in articles" if self.in_article else ""
         if self.matches is None:
-            return f"/{self.shown} · searching…"
+            return f"/{self.shown}{where} · searching…"
+        return f"/{self.shown}{where} · {self.count_text(view)}"
+
+    def count_text(self, view: Sequence[int]) -> str:
+        """``3 matches``, ``1 match``, ``no match`` within ``view`` (``searching…`` until known)."""
+        if self.matches is None:
+            return "searching…"
         found = self.count_in(view)
-        return f"/{self.shown} · {found:,} match{'es' if found != 1 else ''}"
+        if not found:
+            return "no match"
+        return f"{found:,} match{'es' if found != 1 else ''}"
 
     def count_in(self, view: Sequence[int]) -> int:
         """How many matches ``view`` holds."""
@@ -89,7 +117,7 @@ class Search:
         are the ones counted), until then by the query itself."""
         if self.matches is not None:
             return _contains(self.matches, event_index)
-        return self.index.matches(event_index, self.terms)
+        return self.index.matches(event_index, self.terms, self.in_article)
 
     # -- finding ----------------------------------------------------------------------------
 
@@ -103,9 +131,9 @@ class Search:
         self.pending_jump = False
         if cursor < 0:
             return None
-        matches, terms = self.index.matches, self.terms
+        matches, terms, in_article = self.index.matches, self.terms, self.in_article
         for position in range(cursor, min(len(view), cursor + QUICK_SCAN)):
-            if matches(view[position], terms):
+            if matches(view[position], terms, in_article):
                 return position
         self.pending_jump = True
         return None
@@ -115,8 +143,10 @@ class Search:
         query: str,
         cancelled: Callable[[], bool] = lambda: False,
         warn: Callable[[str], None] = lambda message: None,
+        in_article: bool = False,
     ) -> list[int]:
-        """Every match of ``query``, sorted (runs in a worker thread).
+        """Every match of ``query`` (``in_article``: in the articles' text too), sorted
+        (runs in a worker thread).
 
         The index's search answers when there is one; if it fails, ``warn``
         is told and the search is done in memory.
@@ -124,17 +154,18 @@ class Search:
         ids = None
         if self.function is not None:
             try:
-                ids = self.function(query)
+                ids = self.function(query, in_article)
             except Exception as error:  # a broken index must not take the browser down
                 warn(f"Index search failed ({type(error).__name__}); searching in memory.")
         if ids is not None:
             by_id = self.index.by_id()
             return sorted(by_id[i] for i in ids if i in by_id)
-        return self.index.search(query, cancelled=cancelled)
+        return self.index.search(query, cancelled=cancelled, in_article=in_article)
 
-    def done(self, query: str, found: list[int]) -> bool:
-        """Take the matches a worker found for ``query``; False if the query has changed since."""
-        if query != self.query:
+    def done(self, query: str, found: list[int], in_article: bool = False) -> bool:
+        """Take the matches a worker found for ``query`` (searched ``in_article`` or not);
+        False if the search has changed since."""
+        if (query, in_article) != self.key:
             return False
         self.matches = found
         return True
@@ -149,14 +180,14 @@ class Search:
         Before every match is known, the view is scanned for the terms.
         """
         if self.matches is None:
-            matches_terms, terms = self.index.matches, self.terms
+            matches_terms, terms, in_article = self.index.matches, self.terms, self.in_article
             span = (
                 range(cursor + (0 if include_current else step), len(view))
                 if step > 0
                 else range(cursor - 1, -1, -1)
             )
             for position in span:
-                if matches_terms(view[position], terms):
+                if matches_terms(view[position], terms, in_article):
                     return position
             return None
         current = view[cursor]
@@ -174,6 +205,25 @@ class Search:
             if position >= 0:
                 return position
         return None
+
+    def next_match(self, view: Sequence[int], cursor: int, step: int) -> tuple[int | None, bool]:
+        """Where ``n`` (``step`` 1) or ``N`` (-1) leads, and whether it wrapped round.
+
+        After the last match ``n`` goes to the first, before the first ``N``
+        goes to the last; None when nothing shown matches.
+        """
+        if not view or cursor < 0:
+            return None, False
+        position = self.step(view, cursor, step)
+        if position is not None:
+            return position, False
+        if step > 0:
+            position = self.step(view, 0, 1, include_current=True)
+        else:
+            end = len(view) - 1
+            at_end = self.step(view, end, 1, include_current=True) == end
+            position = end if at_end else self.step(view, end, -1)
+        return position, position is not None
 
 
 def _contains(sorted_list: list[int], value: int) -> bool:

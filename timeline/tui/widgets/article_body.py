@@ -61,7 +61,13 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
 class ArticleBody(ScrollView, can_focus=True):
     """The article text, wrapped, drawn line by line."""
 
-    COMPONENT_CLASSES = {"article--evidence", "article--event", "article--date"}
+    COMPONENT_CLASSES = {
+        "article--evidence",
+        "article--event",
+        "article--date",
+        "article--match",
+        "article--match-current",
+    }
 
     DEFAULT_CSS = """
     ArticleBody {
@@ -76,6 +82,10 @@ class ArticleBody(ScrollView, can_focus=True):
     }
     ArticleBody > .article--event { text-style: underline; color: $text-primary; }
     ArticleBody > .article--date { text-style: bold underline reverse; }
+    ArticleBody > .article--match { background: $warning 50%; color: $foreground; }
+    ArticleBody > .article--match-current {
+        background: $warning; color: $background; text-style: bold;
+    }
     """
 
     def __init__(self, article: Article, events: list[Event], current: int, **kwargs) -> None:
@@ -89,6 +99,9 @@ class ArticleBody(ScrollView, can_focus=True):
         self._lines: list[tuple[int, int]] = []
         self._text = Text(self._plain)
         self._width = 0
+        #: Spans of the text that a search in the article found, and the one shown.
+        self.matches: list[tuple[int, int]] = []
+        self.current_match = -1
 
     @property
     def lines(self) -> list[tuple[int, int]]:
@@ -114,7 +127,40 @@ class ArticleBody(ScrollView, can_focus=True):
                 text.stylize(
                     self.get_component_rich_style("article--date", partial=True), d_start, d_end
                 )
+        match_style = self.get_component_rich_style("article--match", partial=True)
+        current_style = self.get_component_rich_style("article--match-current", partial=True)
+        for n, (start, end) in enumerate(self.matches):
+            text.stylize(current_style if n == self.current_match else match_style, start, end)
         return text
+
+    @property
+    def plain(self) -> str:
+        """The text as shown (cleaned, tabs made spaces): what a search looks in."""
+        return self._plain
+
+    def line_of(self, offset: int) -> int:
+        """The display line holding character ``offset`` of :attr:`plain`."""
+        for n, (line_start, line_end) in enumerate(self._lines):
+            if line_start <= offset < max(line_end, line_start + 1) or line_start > offset:
+                return n
+        return max(0, len(self._lines) - 1)
+
+    def show_matches(self, spans: list[tuple[int, int]], current: int = -1) -> None:
+        """Highlight ``spans`` (a search's finds), ``current`` the one brought into view."""
+        self.matches = spans
+        self.current_match = current
+        self._text = self.styled_text()
+        self.refresh()
+        if 0 <= current < len(spans):
+            line = self.line_of(spans[current][0])
+            height = self.scrollable_content_region.height or self.size.height
+            if not self.scroll_y <= line < self.scroll_y + height:
+                self.scroll_to(y=max(0, line - height // 3), animate=False)
+
+    def page(self, step: int) -> None:
+        """Scroll a screenful down (``step`` 1) or up (-1)."""
+        height = self.scrollable_content_region.height or self.size.height
+        self.scroll_relative(y=step * max(1, height - 1), animate=False)
 
     def evidence_line(self) -> int:
         """The display line where the current event's sentence starts."""

@@ -19,6 +19,9 @@ __all__ = ["AppHeader", "HeaderLine"]
 class HeaderLine(DirectLines):
     """Corpus name, events and articles shown of the total, filters, search.
 
+    Articles are counted among those with events; how many have none is said
+    apart: ``5 articles with events (15 without)``.
+
     One line that redraws without a layout pass, from a small cache of drawn
     lines that the screen can fill ahead of time (:meth:`prepare`).
     """
@@ -29,7 +32,7 @@ class HeaderLine(DirectLines):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self._figures: HeaderFigures = ("", 0, 0, 0, 0, "", "")
+        self._figures: HeaderFigures = ("", 0, 0, 0, 0, "", "", 0)
         self._cache: LRUCache[tuple, Strip] = LRUCache(32)
         self._theme = ""
 
@@ -47,9 +50,12 @@ class HeaderLine(DirectLines):
         articles_total: int,
         filters: str,
         search: str,
+        articles_without: int = 0,
     ) -> None:
-        """Refresh the line with the given figures (all plain text)."""
-        figures = (name, shown, total, articles_shown, articles_total, filters, search)
+        """Refresh the line with the given figures (all plain text); ``articles_total``
+        counts the articles with events, ``articles_without`` the others."""
+        figures = (name, shown, total, articles_shown, articles_total, filters, search,
+                   articles_without)  # fmt: skip
         if figures != self._figures:
             self._figures = figures
             self.refresh()
@@ -86,12 +92,18 @@ class HeaderLine(DirectLines):
 
 
 def _header_text(figures: HeaderFigures) -> Text:
-    name, shown, total, articles_shown, articles_total, filters, search = figures
+    name, shown, total, articles_shown, articles_total, filters, search, without = figures
     text = Text(no_wrap=True, overflow="ellipsis", end="")
     text.append(" ")
     text.append(one_line(name) or "corpus", "bold")
     text.append("  ")
-    text.append(f"{shown:,}/{total:,} events · {articles_shown:,}/{articles_total:,} articles")
+    articles = f"{articles_shown:,}"
+    if articles_shown != articles_total:
+        articles += f"/{articles_total:,}"
+    noun = "article" if articles_shown == 1 and articles_total <= 1 else "articles"
+    text.append(f"{shown:,}/{total:,} events · {articles} {noun} with events")
+    if without:
+        text.append(f" ({without:,} without)")
     if filters:
         text.append("  │  ")
         text.append(filters, "bold")

@@ -369,17 +369,22 @@ class TimelineView(DirectLines, can_focus=True, inherit_bindings=False):
     ) -> list[Segment]:
         """A row; ``terms`` (given only when the event matches them) are highlighted.
 
-        A story row (``story``) carries the star of any of its events, and ``×3``
+        A story row (``story``) carries the star and the note mark of any of its
+        events, and ``×3``
         when ``told`` by three sources; an event the country filter shows through
         its regional group reads ``via ASEAN`` in the countries column.
         """
         event = self.index.events[event_index]
         annotations = self.annotations
-        starred = annotations is not None and annotations.is_starred(event.id)
-        if story is not None and not starred and annotations is not None:
+        starred = noted = False
+        if annotations is not None:
+            members = story.stories.members(event_index) if story is not None else (event_index,)
             events = self.index.events
-            members = story.stories.members(event_index)
-            starred = any(annotations.is_starred(events[m].id) for m in members)
+            for member in members:
+                info = annotations.info(events[member].id)
+                if info is not None:
+                    starred = starred or annotations.is_starred(events[member].id)
+                    noted = noted or info.note is not None
         via = None
         if first and event.regions and not first.intersection(event.countries):
             via = via_region(event, first)
@@ -397,6 +402,9 @@ class TimelineView(DirectLines, can_focus=True, inherit_bindings=False):
             star_style=self._style("timeline--star"),
             told=told,
             via=via,
+            noted=noted,
+            marks=annotations is not None and len(annotations) > 0,
+            badge_gap=base if is_cursor else None,
         )
 
     # -- mouse ---------------------------------------------------------------------------
