@@ -33,27 +33,24 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from timeline.extraction.mentions import Mention
 from timeline.language.lexicon import WEEKDAYS, month_forms
 
 __all__ = ["COUNTRIES", "CountryMention", "canonical_country", "demonym_kind", "find_countries"]
 
 
-@dataclass(frozen=True, slots=True)
-class CountryMention:
+class CountryMention(Mention):
     """A country named in a text: its span, the words used and the canonical name."""
 
-    start: int
-    end: int
-    text: str
-    country: str
+    __slots__ = ()
 
-    def shifted(self, offset: int) -> CountryMention:
-        """The same mention with its span moved by ``offset`` characters."""
-        return CountryMention(self.start + offset, self.end + offset, self.text, self.country)
+    @property
+    def country(self) -> str:
+        """The country's canonical name."""
+        return self.name
 
 
 # Apostrophe and hyphen look-alikes that the matcher accepts and the lookup folds.

@@ -10,25 +10,23 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+
+from timeline.extraction.mentions import Mention
 
 __all__ = ["REGIONS", "RegionMention", "canonical_region", "find_regions", "members"]
 
 
-@dataclass(frozen=True, slots=True)
-class RegionMention:
+class RegionMention(Mention):
     """A regional group named in a text: its span, the words used, the group's name."""
 
-    start: int
-    end: int
-    text: str
-    region: str
+    __slots__ = ()
 
-    def shifted(self, offset: int) -> RegionMention:
-        """The same mention with its span moved by ``offset`` characters."""
-        return RegionMention(self.start + offset, self.end + offset, self.text, self.region)
+    @property
+    def region(self) -> str:
+        """The group's name."""
+        return self.name
 
 
 def _load() -> tuple[dict[str, frozenset[str]], dict[str, str]]:
