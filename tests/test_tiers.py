@@ -157,6 +157,11 @@ def test_the_seeds_tier_changes_never_list_the_united_states_first() -> None:
         ("Vietnam, like Malaysia, stayed on the Tier 2 Watch List.", ("Vietnam",), {"Malaysia"}),
         ("Cambodia rose to Tier 2, as did Laos.", ("Cambodia",), {"Laos"}),
         (
+            "Thailand slid to Tier 3 - the same category as North Korea and Syria.",
+            ("Thailand",),
+            {"North Korea", "Syria"},
+        ),
+        (
             "The US State Department downgraded Thailand to Tier 3.",
             ("Thailand", "United States"),
             set(),
@@ -169,6 +174,20 @@ def test_the_ranked_country_comes_first_and_comparisons_are_left_out(
     (event,) = tiers_of(HEAD + sentence)
     assert event.countries[: len(wanted)] == wanted
     assert not left_out & set(event.countries)
+
+
+def test_the_release_of_the_rankings_is_about_the_countries_ranked() -> None:
+    text = (
+        "Thailand downgraded\n\nPublished: 2 July 2014\n\nBANGKOK - When the US State "
+        "Department published its annual Trafficking in Persons report in June, Thailand was "
+        "in the same category as North Korea and Syria.\n\nIn the 2018 TIP report, released "
+        "by Washington on 28 June, the findings were read out."
+    )
+    reports = [e for e in events_of(text) if e.type == "report"]
+    assert reports
+    for event in reports:  # the ranker after the ranked, comparisons left out
+        assert event.countries[0] == "Thailand", event.countries
+        assert not {"North Korea", "Syria"} & set(event.countries)
 
 
 def test_the_nation_joining_others_on_tier_3_is_the_article_s_country() -> None:

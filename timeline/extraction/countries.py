@@ -179,9 +179,13 @@ def from_origin(text: str, m: CountryMention) -> bool:
 # shares regionally with China", "Vietnam, like Malaysia, ...", "..., as did Laos".
 _COMPARED_BEFORE = re.compile(
     r"(?i)\b(?:alongside|along\s+with|join(?:s|ed|ing)?|together\s+with|like|unlike|as\s+did|"
-    r"as\s+do(?:es)?|such\s+as|shar(?:es?|ed|ing)\s+(?:[\w-]+\s+){0,3}?with)\s+"
+    r"as\s+do(?:es)?|such\s+as|shar(?:es?|ed|ing)\s+(?:[\w-]+\s+){0,3}?with|"
+    # "slid to Tier 3 - the same category as North Korea and Syria"
+    r"(?:the\s+)?same\s+(?:category|tier|level|rank|ranking|group|list)\s+as)\s+"
     r"(?:(?:other\s+)?countries\s+(?:such\s+as|like|including)\s+)?(?:the\s+)?$"
 )
+# The report that ranks the countries: "Trafficking in Persons report", "TIP report".
+_TIP_REPORT = re.compile(r"(?i)\btrafficking\s+in\s+persons\b|\bTIP\s+report\b")
 #: The author of the trafficking rankings, named after the countries it ranks.
 RANKER = "United States"
 
@@ -220,7 +224,11 @@ def countries_for(
     only countries are destinations ("were taken to China and Laos") also
     speaks of the main country the people came from.
     """
-    ranking = kind.kind == "tier_change"
+    # The release of the rankings is about the countries ranked, as a ranking is ("When the
+    # US State Department published its Trafficking in Persons report, Thailand ...").
+    ranking = kind.kind == "tier_change" or (
+        kind.kind == "report" and bool(_TIP_REPORT.search(sentence))
+    )
     if ranking:
         compared = _compared(sentence, mentions, offset)
         mentions = [m for k, m in enumerate(mentions) if k not in compared]

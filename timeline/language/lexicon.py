@@ -268,6 +268,8 @@ IRREGULAR: dict[str, tuple[str, ...]] = {
     "rise": ("rose", "risen"),
     "rewrite": ("rewrote", "rewritten"),
     "set": ("set",),
+    "sink": ("sank", "sunk"),
+    "slide": ("slid",),
     "take": ("took", "taken"),
     "write": ("wrote", "written"),
 }

@@ -94,12 +94,18 @@ HAPPENINGS: tuple[Rule, ...] = (
                 + "|"
                 + verbs("drop", only="ed ing")
                 + "|"
-                + verbs("relegate", "lift", "return", "slip", only="ed")
+                + verbs("relegate", "lift", "return", "slip", "slide", "sink", "climb", only="ed")
                 + "|"
                 + verbs("fall", only="base s ed")
                 + "|"
                 + verbs("rise", only="ed"),
-                ("Cambodia was removed from the list.", "It was downgraded.", "Thailand fell."),
+                (
+                    "Cambodia was removed from the list.",
+                    "It was downgraded.",
+                    "Thailand fell.",
+                    "Thailand slid to Tier 3.",
+                    "Malaysia climbed to Tier 2.",
+                ),
                 ("It moves on.",),
             ),
             Alt(
