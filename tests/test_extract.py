@@ -187,7 +187,8 @@ def test_extraction_never_raises_and_spans_hold(text):
 def test_extraction_on_newsy_fragments(parts):
     article = parse_article("".join(parts) or " ", "n.txt")
     events = extract_events(article)
-    assert len({(e.sentence, e.start, e.date) for e in events}) == len(events)
+    # No event twice (a sentence ranking several countries gives an event per country).
+    assert len({(e.sentence, e.start, e.date, e.countries) for e in events}) == len(events)
     for e in events:
         assert article.text[e.start : e.end] == e.sentence
 
@@ -697,12 +698,18 @@ def test_each_move_of_a_ranking_sentence_is_an_event_of_its_own():
     assert got == {("Myanmar", "3", "2WL"), ("Thailand", "2WL", "3"), ("Malaysia", "2WL", "2WL")}
 
 
-def test_a_list_of_countries_before_their_ranking_is_ranked_whole():
+def test_a_list_of_countries_before_their_ranking_is_ranked_whole_each_its_own_event():
     text = (
         "Blacklist\n\n[21 July 2022] - Vietnam, Cambodia, and Brunei were dropped down to Tier "
         "3, to join their neighbours Malaysia and Myanmar.\n"
     )
-    assert one(text).countries == ("Vietnam", "Cambodia", "Brunei")
+    events = events_of(text)
+    assert [(e.countries, e.tier) for e in events] == [
+        (("Vietnam",), "3"),
+        (("Cambodia",), "3"),
+        (("Brunei",), "3"),
+    ]
+    assert events[1].summary == "Cambodia: Tier 3 (2022 report)"
 
 
 def test_high_ranking_officials_are_no_ranking():

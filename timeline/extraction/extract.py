@@ -574,8 +574,9 @@ def _tier_groups(
         if not by_facts:
             by_facts[ranking.main_facts()] = ranked[:1] or list(countries[:1])
     # Countries named only beside the ranking ("... found dead in Essex, England") are not
-    # the tier event's countries.
-    return [(tuple(group) + ranker, facts) for facts, group in by_facts.items()]
+    # the tier event's countries. Each country ranked is an event of its own ("Vietnam,
+    # Cambodia, and Brunei were dropped down to Tier 3": three countries' rankings).
+    return [((country, *ranker), facts) for facts, group in by_facts.items() for country in group]
 
 
 def safe_extract(article: Article, warn: Callable[[str], None] | None = None) -> list[Event]:
