@@ -15,16 +15,15 @@ carries on in memory with the same result.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import os
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
 from pathlib import Path
 
+from timeline.collector import collector_paused
 from timeline.model import Article, Corpus, Event, sort_events
 from timeline.pipeline import corpus_name
 from timeline.store.codec import Entry, decode_row, file_writes, split_rows
@@ -268,7 +267,7 @@ class _Run:
         fp = index_fingerprint()
         try:
             tasks, removed, unchanged, rows = self.load_index(fp, files, stats)
-            with _gc_paused():
+            with collector_paused():
                 tasks += self.load_unchanged(unchanged, {rel: path for path, rel in files})
             self.read(tasks, rows)
             self.report.removed = len(removed)
@@ -281,7 +280,7 @@ class _Run:
             if self.store is not None:
                 self.store.close()
             raise
-        with _gc_paused():
+        with collector_paused():
             corpus = self.assemble(files)
         self.report.seconds = time.perf_counter() - started
         return corpus
@@ -460,22 +459,6 @@ class _Run:
         self.tell_stories(corpus.events)
         corpus.searcher = LazySearch(primary, articles, corpus.events, self.warn)
         return corpus
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while making many objects without cycles.
-
-    Loading 100,000 events otherwise sets off full collections over a growing
-    heap, which took about 40% of the start-up time.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _search_files(indexed: list[tuple[int, str, list[Event]]]) -> dict[int, FileEvents]:
