@@ -43,6 +43,16 @@ class KeySpec:
     short: str = ""
 
 
+def _cell_moves(group: str) -> tuple[KeySpec, ...]:
+    """A cell cursor's four moves (arrows, or h j k l), listed in help as one line."""
+    return (
+        KeySpec("move(0,-1)", "up,k", "Move", group, label="↑ ↓ ← →"),
+        KeySpec("move(0,1)", "down,j", "Move", group),
+        KeySpec("move(-1,0)", "left,h", "Move", group),
+        KeySpec("move(1,0)", "right,l", "Move", group),
+    )
+
+
 MAIN_KEYS: tuple[KeySpec, ...] = (
     KeySpec("cursor_down", "down,j", "Next event", "Move", label="↓ j"),
     KeySpec("cursor_up", "up,k", "Previous event", "Move", label="↑ k"),
@@ -184,20 +194,14 @@ SOURCE_KEYS: tuple[KeySpec, ...] = (
 
 #: The tiers screen: a cell cursor, the cell's evidence.
 TIERS_KEYS: tuple[KeySpec, ...] = (
-    KeySpec("move(0,-1)", "up,k", "Move", "Tiers", label="↑ ↓ ← →"),
-    KeySpec("move(0,1)", "down,j", "Move", "Tiers"),
-    KeySpec("move(-1,0)", "left,h", "Move", "Tiers"),
-    KeySpec("move(1,0)", "right,l", "Move", "Tiers"),
+    *_cell_moves("Tiers"),
     KeySpec("evidence", "enter", "The cell's evidence sentences", "Tiers", True, "Enter",
             short="Evidence"),
     KeySpec("back", "escape,T,q", "Back to the timeline", "Tiers", True, "Esc", short="Back"),
 )  # fmt: skip
 
 GRID_KEYS: tuple[KeySpec, ...] = (
-    KeySpec("move(0,-1)", "up,k", "Move", "Grid", label="↑ ↓ ← →"),
-    KeySpec("move(0,1)", "down,j", "Move", "Grid"),
-    KeySpec("move(-1,0)", "left,h", "Move", "Grid"),
-    KeySpec("move(1,0)", "right,l", "Move", "Grid"),
+    *_cell_moves("Grid"),
     KeySpec(
         "choose", "enter", "Filter the timeline to this cell", "Grid", True, "Enter", short="Filter"
     ),
