@@ -366,17 +366,17 @@ class _Run:
         forget: list[str] = []
         for result in results:
             if result.status == "same":
-                row = rows.get(result.rel)
+                row = rows.get(result.path)
                 entry = decode_row(row, self.records) if row is not None else None
                 if entry is not None:
-                    touches.append((result.rel, result.size, result.mtime_ns, result.hash))
-                    self.entries[result.rel] = entry
+                    touches.append((result.path, result.size, result.mtime_ns, result.hash))
+                    self.entries[result.path] = entry
                     fresh.append(entry)
                     self.report.unchanged += 1
                     continue
                 # the stored record is unusable: read the file again for real
                 task = Task(
-                    str(self.folder / result.rel), result.rel, result.size,
+                    str(self.folder / result.path), result.path, result.size,
                     result.mtime_ns, result.max_bytes, None,
                 )  # fmt: skip
                 result = read_one(task)
@@ -385,13 +385,13 @@ class _Run:
             # records the file had before and has no more (all of them, if it is no
             # collection now) go; a record of the same name is overwritten in place
             kept = set(entry.records)
-            forget += [name for name in self._records_of([result.rel]) if name not in kept]
+            forget += [name for name in self._records_of([result.path]) if name not in kept]
             if result.transient:
-                forget.append(result.rel)  # never store the outcome of a crash
+                forget.append(result.path)  # never store the outcome of a crash
                 forget += entry.records
             else:
                 writes += rows_to_write
-            self.entries[result.rel] = entry
+            self.entries[result.path] = entry
             fresh.append(entry)
         if self.saving and self.store is not None:
             try:
