@@ -58,6 +58,10 @@ class CellTable(Widget, can_focus=True):
         """The years (columns), the countries (rows), and the cursor's column and row."""
         raise NotImplementedError
 
+    def move(self, dx: int, dy: int) -> None:
+        """Move the cursor by columns and rows (clamped), and say so."""
+        raise NotImplementedError
+
     def painter(self, axis: Style) -> Paint:
         """How the cells are painted in one rendering (``axis``: the style of an empty one)."""
         raise NotImplementedError
