@@ -343,9 +343,9 @@ async def test_grid_moves_and_enter_filters_to_the_cell(small_corpus):
         await pilot.press("v")
         grid = app.screen
         assert isinstance(grid, GridScreen)
-        start = grid.grid.cell
+        start = grid.table.cell
         await pilot.press("right", "down")
-        year, country = grid.grid.cell
+        year, country = grid.table.cell
         assert (year, country) != start
         assert f"{country} in {year}" in read_screen(app)
         await pilot.press("enter")

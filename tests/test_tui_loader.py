@@ -241,9 +241,8 @@ def browse(monkeypatch, argv: list[str], drive) -> dict:
     """Run ``timeline browse`` with ``drive(app, pilot)`` at the keys; what run_app got."""
     got: dict = {}
 
-    def run_app(corpus, *, source=None, notes=None, **kwargs) -> int:
-        got.update(corpus=corpus, source=source, notes=notes)
-        app = TimelineApp(corpus, source=source, notes=notes, **kwargs)
+    def run_app(app: TimelineApp, **run_options) -> int:
+        got.update(corpus=app.corpus, source=app.source, notes=app.notes)
 
         async def run() -> None:
             async with app.run_test(size=(120, 40), notifications=True) as pilot:

@@ -290,7 +290,7 @@ import sys, threading
 from timeline.model import Corpus
 from timeline.notes import NotesStore
 from timeline.pipeline import load_corpus
-from timeline.tui.app import run_app
+from timeline.tui.app import TimelineApp, run_app
 
 corpus = load_corpus(None)
 never = threading.Event()
@@ -310,8 +310,8 @@ async def keys(pilot):
 notes = NotesStore(sys.argv[1], busy_timeout=600)
 print("open", flush=True)
 sys.stdin.readline()
-code = run_app(Corpus("blocked", [], []), source=source, notes=notes, headless=True,
-               auto_pilot=keys, size=(100, 30))
+app = TimelineApp(Corpus("blocked", [], []), source=source, notes=notes)
+code = run_app(app, headless=True, auto_pilot=keys, size=(100, 30))
 print("exited", code, flush=True)
 """
 

@@ -59,10 +59,10 @@ async def test_the_grid_has_a_row_per_group_and_enter_filters_to_it(stories_corp
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, GridScreen)
-        rows = screen.grid.countries
+        rows = screen.table.countries
         assert rows[-2:] == ["ASEAN", "European Union"]  # the groups after the countries
         assert "ASEAN" in read_screen(app)
-        screen.grid.place(2015, "ASEAN")
+        screen.table.place(2015, "ASEAN")
         await pilot.press("enter")
         await pilot.pause()
         assert "country: ASEAN" in header(app) and "year: 2015" in header(app)

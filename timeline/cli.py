@@ -237,7 +237,7 @@ def cmd_browse(args: argparse.Namespace) -> int:
     from functools import partial
 
     from timeline.store import open_corpus
-    from timeline.tui.app import run_app
+    from timeline.tui.app import TimelineApp, run_app
 
     folder = _corpus_folder(args)
     name = "bundled seeds" if folder is None else (folder.resolve().name or str(folder))
@@ -250,7 +250,7 @@ def cmd_browse(args: argparse.Namespace) -> int:
         where = folder.resolve()
     with open_notes(quiet=True) as notes, raw_output():
         empty = Corpus(name=name, articles=[], events=[])
-        return run_app(empty, source=source, notes=notes, folder=where)
+        return run_app(TimelineApp(empty, source=source, notes=notes, folder=where))
 
 
 def cmd_list(args: argparse.Namespace) -> int:

@@ -35,27 +35,48 @@ class EventType:
     singular: bool
 
 
+#: When a sentence narrates several actions, the type listed first here wins.
+_ACTION_ORDER = ("task_force", "tier_change", "agreement", "law", "conference", "enforcement",
+                 "statistic", "report", "other")  # fmt: skip
+#: When a dated sentence only names cues, the type listed first here wins (a cue alone never
+#: tells a report).
+_CUE_ORDER = ("tier_change", "statistic", "agreement", "law", "conference", "task_force",
+              "enforcement", "other")  # fmt: skip
+#: What each type covers, in words.
+_COVERS: dict[str, str] = {
+    "task_force": "a task force, national committee or special unit set up",
+    "tier_change": "a country placed, kept, raised or lowered in the US Trafficking in Persons "
+    "tiers or watch list",
+    "conference": "conferences, meetings, summits, workshops, official visits",
+    "agreement": "conventions, MOUs, treaties signed or ratified",
+    "law": "legislation, guidelines, national plans adopted",
+    "enforcement": "raids, arrests, prosecutions, convictions, rescues, repatriations",
+    "statistic": "counts and estimates of cases, victims, money",
+    "report": "a report, study or estimate published",
+    "other": "something planned or announced with a date of its own",
+}
+
+
+def _event_type(name: str, label: str, badge: tuple[str, str], *, singular: bool) -> EventType:
+    """A registry entry, its description and ranks looked up by name."""
+    cue_rank = _CUE_ORDER.index(name) if name in _CUE_ORDER else None
+    return EventType(
+        name, label, _COVERS[name], badge, _ACTION_ORDER.index(name), cue_rank, singular
+    )
+
+
 #: The fixed vocabulary of event types, in the order they are shown.
 TYPES: tuple[EventType, ...] = (
-    EventType("task_force", "TASKFORCE", "a task force, national committee or special unit set up",
-              ("#ffffff", "#6d28d9"), 0, 5, True),
-    EventType("tier_change", "TIER", "a country placed, kept, raised or lowered in the US "
-              "Trafficking in Persons tiers or watch list", ("#000000", "#f59e0b"), 1, 0, True),
-    EventType("conference", "MEETING", "conferences, meetings, summits, workshops, official visits",
-              ("#ffffff", "#0369a1"), 4, 4, True),
-    EventType("agreement", "AGREEMENT", "conventions, MOUs, treaties signed or ratified",
-              ("#ffffff", "#047857"), 2, 2, True),
-    EventType("law", "LAW", "legislation, guidelines, national plans adopted",
-              ("#ffffff", "#4338ca"), 3, 3, True),
-    EventType("enforcement", "ENFORCE", "raids, arrests, prosecutions, convictions, rescues, "
-              "repatriations", ("#ffffff", "#b91c1c"), 5, 6, False),
-    EventType("statistic", "STATS", "counts and estimates of cases, victims, money",
-              ("#000000", "#22d3ee"), 6, 1, False),
-    EventType("report", "REPORT", "a report, study or estimate published",
-              ("#000000", "#a3e635"), 7, None, True),
-    EventType("other", "OTHER", "something planned or announced with a date of its own",
-              ("#ffffff", "#525252"), 8, 7, False),
-)  # fmt: skip
+    _event_type("task_force", "TASKFORCE", ("#ffffff", "#6d28d9"), singular=True),
+    _event_type("tier_change", "TIER", ("#000000", "#f59e0b"), singular=True),
+    _event_type("conference", "MEETING", ("#ffffff", "#0369a1"), singular=True),
+    _event_type("agreement", "AGREEMENT", ("#ffffff", "#047857"), singular=True),
+    _event_type("law", "LAW", ("#ffffff", "#4338ca"), singular=True),
+    _event_type("enforcement", "ENFORCE", ("#ffffff", "#b91c1c"), singular=False),
+    _event_type("statistic", "STATS", ("#000000", "#22d3ee"), singular=False),
+    _event_type("report", "REPORT", ("#000000", "#a3e635"), singular=True),
+    _event_type("other", "OTHER", ("#ffffff", "#525252"), singular=False),
+)
 
 #: Event type names, in the order they are shown.
 EVENT_TYPES: tuple[str, ...] = tuple(t.name for t in TYPES)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 
-from timeline.model import EVENT_TYPES, MONTH_ABBR, Article, Corpus, Event
+from timeline.model import EVENT_TYPES, MONTH_ABBR, Article, Corpus, Event, precision_of
 
 __all__ = ["SYNTHETIC_COUNTRIES", "synthetic_corpus", "tell_synthetic_stories"]
 
@@ -104,7 +104,7 @@ def synthetic_corpus(
                 Event(
                     id=f"{file}#{k}",
                     date=date,
-                    precision=(None if date is None else ("year", "month", "day")[date.count("-")]),
+                    precision=None if date is None else precision_of(date),
                     approximate=rng.random() < 0.05,
                     type=kind,
                     countries=countries,
@@ -131,7 +131,7 @@ def synthetic_corpus(
                 text=text,
                 body_start=len(title) + 2,
                 date=years[-1] if years else None,
-                precision=None if not years else ("year", "month", "day")[years[-1].count("-")],
+                precision=precision_of(years[-1]) if years else None,
             )
         )
         events.extend(article_events)

@@ -233,7 +233,7 @@ def file_writes(result: Result) -> tuple[Entry, list[FileWrite]]:
     repeats them).
     """
     head = FileWrite(
-        result.rel,
+        result.path,
         result.size,
         result.mtime_ns,
         result.hash,

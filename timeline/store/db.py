@@ -114,17 +114,25 @@ def faults() -> Iterator[None]:
         raise classify(exc) from exc
 
 
-@dataclass(frozen=True, slots=True)
-class FileRow:
-    """One indexed file: what decides whether it changed, and its stored contents."""
+@dataclass(slots=True)
+class FileState:
+    """A file as the index sees it: its path in the folder, what decides whether it changed
+    (size, modification time, content hash, the size limit it was read under) and how
+    reading it went (``status``)."""
 
-    id: int
     path: str
     size: int
     mtime_ns: int
     hash: str | None
     max_bytes: int
     status: str
+
+
+@dataclass(slots=True)
+class FileRow(FileState):
+    """One indexed file: its state when it was read, its id and its stored contents."""
+
+    id: int
     warnings: tuple[str, ...]
     article: bytes | None
     ztext: bytes | None
@@ -132,15 +140,9 @@ class FileRow:
 
 
 @dataclass(slots=True)
-class FileWrite:
+class FileWrite(FileState):
     """A freshly read file to store, with the text and sentences to index."""
 
-    path: str
-    size: int
-    mtime_ns: int
-    hash: str | None
-    max_bytes: int
-    status: str
     warnings: list[str]
     article: bytes | None = None
     ztext: bytes | None = None
@@ -343,7 +345,7 @@ class Store:
         for row in rows:
             path, warnings = from_db_text(row[1]), from_db_text(row[7])
             found[path] = FileRow(
-                row[0], path, *row[2:7], tuple(warnings.split("\n")) if warnings else (), *row[8:]
+                path, *row[2:7], row[0], tuple(warnings.split("\n")) if warnings else (), *row[8:]
             )
         return found
 

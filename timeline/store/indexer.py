@@ -15,16 +15,15 @@ carries on in memory with the same result.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import os
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
 from pathlib import Path
 
+from timeline.collector import collector_paused
 from timeline.model import Article, Corpus, Event, sort_events
 from timeline.pipeline import corpus_name
 from timeline.store.codec import Entry, decode_row, file_writes, split_rows
@@ -268,7 +267,7 @@ class _Run:
         fp = index_fingerprint()
         try:
             tasks, removed, unchanged, rows = self.load_index(fp, files, stats)
-            with _gc_paused():
+            with collector_paused():
                 tasks += self.load_unchanged(unchanged, {rel: path for path, rel in files})
             self.read(tasks, rows)
             self.report.removed = len(removed)
@@ -281,7 +280,7 @@ class _Run:
             if self.store is not None:
                 self.store.close()
             raise
-        with _gc_paused():
+        with collector_paused():
             corpus = self.assemble(files)
         self.report.seconds = time.perf_counter() - started
         return corpus
@@ -367,17 +366,17 @@ class _Run:
         forget: list[str] = []
         for result in results:
             if result.status == "same":
-                row = rows.get(result.rel)
+                row = rows.get(result.path)
                 entry = decode_row(row, self.records) if row is not None else None
                 if entry is not None:
-                    touches.append((result.rel, result.size, result.mtime_ns, result.hash))
-                    self.entries[result.rel] = entry
+                    touches.append((result.path, result.size, result.mtime_ns, result.hash))
+                    self.entries[result.path] = entry
                     fresh.append(entry)
                     self.report.unchanged += 1
                     continue
                 # the stored record is unusable: read the file again for real
                 task = Task(
-                    str(self.folder / result.rel), result.rel, result.size,
+                    str(self.folder / result.path), result.path, result.size,
                     result.mtime_ns, result.max_bytes, None,
                 )  # fmt: skip
                 result = read_one(task)
@@ -386,13 +385,13 @@ class _Run:
             # records the file had before and has no more (all of them, if it is no
             # collection now) go; a record of the same name is overwritten in place
             kept = set(entry.records)
-            forget += [name for name in self._records_of([result.rel]) if name not in kept]
+            forget += [name for name in self._records_of([result.path]) if name not in kept]
             if result.transient:
-                forget.append(result.rel)  # never store the outcome of a crash
+                forget.append(result.path)  # never store the outcome of a crash
                 forget += entry.records
             else:
                 writes += rows_to_write
-            self.entries[result.rel] = entry
+            self.entries[result.path] = entry
             fresh.append(entry)
         if self.saving and self.store is not None:
             try:
@@ -460,22 +459,6 @@ class _Run:
         self.tell_stories(corpus.events)
         corpus.searcher = LazySearch(primary, articles, corpus.events, self.warn)
         return corpus
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while making many objects without cycles.
-
-    Loading 100,000 events otherwise sets off full collections over a growing
-    heap, which took about 40% of the start-up time.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _search_files(indexed: list[tuple[int, str, list[Event]]]) -> dict[int, FileEvents]:

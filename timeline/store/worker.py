@@ -27,6 +27,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from timeline.store.codec import compress_text, encode_article, encode_events
+from timeline.store.db import FileState
 
 __all__ = ["Part", "Result", "Task", "cpu_count", "read_chunk", "read_one", "run_chunks"]
 
@@ -54,19 +55,13 @@ class Part:
 
 
 @dataclass(slots=True)
-class Result:
+class Result(FileState):
     """A file read: ``status`` ok, skipped, or same (content hash unchanged).
 
     ``parts``: its articles (one for a plain file; one per record of a
     collection, then ``collection`` is true even for a single record).
     """
 
-    rel: str
-    size: int
-    mtime_ns: int
-    hash: str | None
-    max_bytes: int
-    status: str
     warnings: list[str]
     parts: list[Part] = field(default_factory=list)
     collection: bool = False

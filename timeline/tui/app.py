@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import App
@@ -298,34 +298,14 @@ class TimelineApp(App[int]):
         main.loaded()
 
 
-def run_app(
-    corpus: Corpus,
-    *,
-    search: SearchFunction | None = None,
-    filters: Filter | None = None,
-    query: str | None = None,
-    source: CorpusSource | None = None,
-    notes: NotesStore | None = None,
-    folder: Path | None = None,
-    **run_options,
-) -> int:
-    """Run the browser on ``corpus`` (filled in from ``source``); the process exit code.
+def run_app(app: TimelineApp, **run_options: Any) -> int:
+    """Run the browser ``app`` to its end; the process exit code.
 
-    ``filters`` (the command line's ``Filter`` will do) and ``query``
-    (a search) set what the browser opens with; ``run_options`` go to
-    ``App.run`` (``headless``, ``auto_pilot``: for tests). On the way out a
-    running load is cancelled and given a moment to stop (its thread is a
-    daemon, and so is the one saving notes: quitting never waits for either).
+    ``run_options`` go to ``App.run`` (``headless``, ``auto_pilot``: for
+    tests). On the way out a running load is cancelled and given a moment to
+    stop (its thread is a daemon, and so is the one saving notes: quitting
+    never waits for either).
     """
-    app = TimelineApp(
-        corpus,
-        search=search,
-        filters=filters,
-        query=query,
-        source=source,
-        notes=notes,
-        folder=folder,
-    )
     try:
         result = app.run(**run_options)
     finally:
@@ -349,4 +329,4 @@ def _demo_corpus() -> Corpus:
 if __name__ == "__main__":
     import sys
 
-    sys.exit(run_app(_demo_corpus()))
+    sys.exit(run_app(TimelineApp(_demo_corpus())))

@@ -43,6 +43,30 @@ class KeySpec:
     short: str = ""
 
 
+def _footer(
+    action: str,
+    keys: str,
+    description: str,
+    group: str,
+    label: str,
+    short: str = "",
+    *,
+    priority: bool = False,
+) -> KeySpec:
+    """A key shown in the footer as well as in the help screen (``short``: the footer's word)."""
+    return KeySpec(action, keys, description, group, True, label, priority=priority, short=short)
+
+
+def _cell_moves(group: str) -> tuple[KeySpec, ...]:
+    """A cell cursor's four moves (arrows, or h j k l), listed in help as one line."""
+    return (
+        KeySpec("move(0,-1)", "up,k", "Move", group, label="↑ ↓ ← →"),
+        KeySpec("move(0,1)", "down,j", "Move", group),
+        KeySpec("move(-1,0)", "left,h", "Move", group),
+        KeySpec("move(1,0)", "right,l", "Move", group),
+    )
+
+
 MAIN_KEYS: tuple[KeySpec, ...] = (
     KeySpec("cursor_down", "down,j", "Next event", "Move", label="↓ j"),
     KeySpec("cursor_up", "up,k", "Previous event", "Move", label="↑ k"),
@@ -50,16 +74,16 @@ MAIN_KEYS: tuple[KeySpec, ...] = (
     KeySpec("page_up", "pageup", "Page up", "Move", label="PgUp"),
     KeySpec("first", "home,g", "First event", "Move", label="Home g"),
     KeySpec("last", "end,G", "Last event", "Move", label="End G"),
-    KeySpec("next_year", "]", "Next year", "Jump", True, "]", short="Year"),
+    _footer("next_year", "]", "Next year", "Jump", "]", "Year"),
     KeySpec("previous_year", "[", "Previous year", "Jump", label="["),
-    KeySpec("next_country", "}", "Next country", "Jump", True, "}", short="Country"),
+    _footer("next_country", "}", "Next country", "Jump", "}", "Country"),
     KeySpec("previous_country", "{", "Previous country", "Jump", label="{"),
     KeySpec("go_to_year", "y", "Go to a year (2008-2012: filter to a range)", "Jump", label="y"),
-    KeySpec("pick_countries", "c", "Filter by country", "Filter", True, "c", short="Countries"),
-    KeySpec("pick_types", "t", "Filter by type", "Filter", True, "t", short="Types"),
+    _footer("pick_countries", "c", "Filter by country", "Filter", "c", "Countries"),
+    _footer("pick_types", "t", "Filter by type", "Filter", "t", "Types"),
     KeySpec("clear_filters", "x", "Clear filters", "Filter", label="x"),
     # Priority: handled as the key arrives, so a query typed straight after it reaches the field.
-    KeySpec("search", "/", "Search", "Search", True, "/", priority=True),
+    _footer("search", "/", "Search", "Search", "/", priority=True),
     KeySpec("next_match", "n", "Next match", "Search", label="n"),
     KeySpec("previous_match", "N", "Previous match", "Search", label="N"),
     KeySpec("clear_search", "escape", "Clear search", "Search", label="Esc"),
@@ -74,13 +98,13 @@ MAIN_KEYS: tuple[KeySpec, ...] = (
     ),
     KeySpec("notes_list", "A", "List starred and noted events", "Stars, notes, export", label="A"),
     KeySpec("export", "e", "Export the events shown", "Stars, notes, export", label="e"),
-    KeySpec("open_article", "enter", "Open article", "View", True, "Enter", short="Open"),
-    KeySpec("grid", "v", "Year × country grid", "View", True, "v", short="Grid"),
+    _footer("open_article", "enter", "Open article", "View", "Enter", "Open"),
+    _footer("grid", "v", "Year × country grid", "View", "v", "Grid"),
     KeySpec("reload", "r", "Read the folder again (cursor kept)", "View", label="r"),
     KeySpec("warnings", "w", "Warnings met while reading (files skipped…)", "View", label="w"),
-    KeySpec("help", "question_mark,f1", "Help", "View", True, "? F1"),
+    _footer("help", "question_mark,f1", "Help", "View", "? F1"),
     KeySpec("command_palette", "ctrl+p", "Command palette", "View", label="ctrl+p"),
-    KeySpec("quit", "q", "Quit", "View", True, "q"),
+    _footer("quit", "q", "Quit", "View", "q"),
 )
 
 #: The footer's keys, most needed first: when the terminal is too narrow for all of them,
@@ -104,20 +128,12 @@ FOOTER_KEEP: tuple[str, ...] = (
 )
 
 ARTICLE_KEYS: tuple[KeySpec, ...] = (
-    KeySpec(
-        "next_event",
-        "n",
-        "Next event in article (searching: next match)",
-        "Article",
-        True,
-        "n",
-        short="Next",
+    _footer(
+        "next_event", "n", "Next event in article (searching: next match)", "Article", "n", "Next"
     ),
-    KeySpec(
-        "previous_event", "p", "Previous event in article", "Article", True, "p", short="Previous"
-    ),
+    _footer("previous_event", "p", "Previous event in article", "Article", "p", "Previous"),
     KeySpec("previous_match", "N", "Previous match (searching)", "Article", label="N"),
-    KeySpec("search", "slash", "Search in the article", "Article", True, "/", short="Search"),
+    _footer("search", "slash", "Search in the article", "Article", "/", "Search"),
     KeySpec("scroll_down", "down,j", "Scroll down", "Article", label="↓ j"),
     KeySpec("scroll_up", "up,k", "Scroll up", "Article", label="↑ k"),
     KeySpec("page_down", "space,pagedown", "Page down", "Article", label="Space PgDn"),
@@ -126,42 +142,16 @@ ARTICLE_KEYS: tuple[KeySpec, ...] = (
     KeySpec("bottom", "G,end", "End of the article", "Article", label="G End"),
     KeySpec("toggle_star", "s", "Star or unstar the event being read", "Article", label="s"),
     KeySpec("edit_note", "a", "Write a note on the event being read", "Article", label="a"),
-    KeySpec(
-        "help", "question_mark,f1", "The article screen's keys", "Article", True, "?", short="Help"
-    ),  # fmt: skip
-    KeySpec(
-        "back",
-        "escape,q",
-        "Back to the timeline (searching: Esc clears)",
-        "Article",
-        True,
-        "Esc q",
-        short="Back",
-    ),  # fmt: skip
-)
+    _footer("help", "question_mark,f1", "The article screen's keys", "Article", "?", "Help"),
+    _footer("back", "escape,q", "Back to the timeline (searching: Esc clears)", "Article",
+            "Esc q", "Back"),
+)  # fmt: skip
 
 NOTE_KEYS: tuple[KeySpec, ...] = (
-    KeySpec(
-        "save",
-        "ctrl+s",
-        "Save the note (empty: delete it)",
-        "Note editor",
-        True,
-        "ctrl+s",
-        priority=True,
-        short="Save",
-    ),
-    KeySpec(
-        "cancel",
-        "escape",
-        "Close, unchanged",
-        "Note editor",
-        True,
-        "Esc",
-        priority=True,
-        short="Cancel",
-    ),
-)
+    _footer("save", "ctrl+s", "Save the note (empty: delete it)", "Note editor", "ctrl+s", "Save",
+            priority=True),
+    _footer("cancel", "escape", "Close, unchanged", "Note editor", "Esc", "Cancel", priority=True),
+)  # fmt: skip
 
 #: The main screen's keys for stories, key events and the tiers (bound with MAIN_KEYS).
 STORY_KEYS: tuple[KeySpec, ...] = (
@@ -176,32 +166,23 @@ STORY_KEYS: tuple[KeySpec, ...] = (
 
 #: The article screen's keys for a story's other sources.
 SOURCE_KEYS: tuple[KeySpec, ...] = (
-    KeySpec("next_source", "greater_than_sign", "Next source of the story",
-            "Stories (article screen)", True, ">", short="Next source"),
-    KeySpec("previous_source", "less_than_sign", "Previous source of the story",
-            "Stories (article screen)", True, "<", short="Prev source"),
+    _footer("next_source", "greater_than_sign", "Next source of the story",
+            "Stories (article screen)", ">", "Next source"),
+    _footer("previous_source", "less_than_sign", "Previous source of the story",
+            "Stories (article screen)", "<", "Prev source"),
 )  # fmt: skip
 
 #: The tiers screen: a cell cursor, the cell's evidence.
 TIERS_KEYS: tuple[KeySpec, ...] = (
-    KeySpec("move(0,-1)", "up,k", "Move", "Tiers", label="↑ ↓ ← →"),
-    KeySpec("move(0,1)", "down,j", "Move", "Tiers"),
-    KeySpec("move(-1,0)", "left,h", "Move", "Tiers"),
-    KeySpec("move(1,0)", "right,l", "Move", "Tiers"),
-    KeySpec("evidence", "enter", "The cell's evidence sentences", "Tiers", True, "Enter",
-            short="Evidence"),
-    KeySpec("back", "escape,T,q", "Back to the timeline", "Tiers", True, "Esc", short="Back"),
-)  # fmt: skip
+    *_cell_moves("Tiers"),
+    _footer("evidence", "enter", "The cell's evidence sentences", "Tiers", "Enter", "Evidence"),
+    _footer("back", "escape,T,q", "Back to the timeline", "Tiers", "Esc", "Back"),
+)
 
 GRID_KEYS: tuple[KeySpec, ...] = (
-    KeySpec("move(0,-1)", "up,k", "Move", "Grid", label="↑ ↓ ← →"),
-    KeySpec("move(0,1)", "down,j", "Move", "Grid"),
-    KeySpec("move(-1,0)", "left,h", "Move", "Grid"),
-    KeySpec("move(1,0)", "right,l", "Move", "Grid"),
-    KeySpec(
-        "choose", "enter", "Filter the timeline to this cell", "Grid", True, "Enter", short="Filter"
-    ),
-    KeySpec("back", "escape,v,q", "Back, unchanged", "Grid", True, "Esc", short="Back"),
+    *_cell_moves("Grid"),
+    _footer("choose", "enter", "Filter the timeline to this cell", "Grid", "Enter", "Filter"),
+    _footer("back", "escape,v,q", "Back, unchanged", "Grid", "Esc", "Back"),
 )
 
 

@@ -6,12 +6,12 @@ from collections import Counter
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.screen import Screen
 from textual.widgets import Static
 
-from timeline.model import Event, format_date
+from timeline.model import Event
 from timeline.tui.keymap import GRID_KEYS, bindings
 from timeline.tui.render import one_line, type_label
+from timeline.tui.screens.cells import CellScreen, list_events
 from timeline.tui.state.index import EventIndex
 from timeline.tui.widgets.key_footer import KeyFooter
 from timeline.tui.widgets.year_country_grid import YearCountryGrid
@@ -19,7 +19,7 @@ from timeline.tui.widgets.year_country_grid import YearCountryGrid
 __all__ = ["GridScreen"]
 
 
-class GridScreen(Screen[tuple[int, str] | None]):
+class GridScreen(CellScreen[tuple[int, str] | None]):
     """The grid; Enter dismisses with (year, country or group), Esc with None."""
 
     DEFAULT_CSS = """
@@ -30,6 +30,7 @@ class GridScreen(Screen[tuple[int, str] | None]):
     """
 
     BINDINGS = bindings(GRID_KEYS)
+    PANE = "grid-events"
 
     def __init__(self, index: EventIndex, year: int | None, country: str | None) -> None:
         super().__init__()
@@ -50,59 +51,41 @@ class GridScreen(Screen[tuple[int, str] | None]):
         # A row per country, then a row per regional group (ASEAN, the Bali Process...).
         groups = set(index.regions)
         countries = sorted({c for _y, c in counts} - groups) + sorted(groups)
-        self.grid = YearCountryGrid(years, countries, counts, id="grid")
-        self.grid.place(year, country)
+        self.table = YearCountryGrid(years, countries, counts, id="grid")
+        self.table.place(year, country)
 
     def compose(self) -> ComposeResult:
         yield Static(
             Text("Events by year and country · arrows move · Enter filters · Esc returns"),
             id="grid-title",
         )
-        yield self.grid
+        yield self.table
         yield Static(id="grid-events")
         yield KeyFooter()
 
-    def on_mount(self) -> None:
-        """Focus the grid and list the first cell's events."""
-        self.grid.focus()
-        self._list_cell()
-
     def on_year_country_grid_moved(self, message: YearCountryGrid.Moved) -> None:
         """List the events of the new cell."""
-        self._list_cell()
+        self.show_cell()
 
-    def _list_cell(self) -> None:
-        target = self.query_one("#grid-events", Static)
-        cell = self.grid.cell
+    def cell_text(self) -> Text:
+        """The cell's count of events, then its first events."""
+        cell = self.table.cell
         if cell is None:
-            target.update(Text(""))
-            return
+            return Text("")
         year, country = cell
-        found = self.cells.get(cell, [])
-        total = self.grid.counts.get(cell, 0)
+        found: list[Event] = [self.index.events[i] for i in self.cells.get(cell, [])]
+        total = self.table.counts.get(cell, 0)
         text = Text(end="")
         text.append(
             f"{one_line(country)} in {year}: {total} event{'s' if total != 1 else ''}", "bold"
         )
-        for i in found:
-            event: Event = self.index.events[i]
-            text.append("\n")
-            text.append(format_date(event.date, event.approximate).ljust(12))
-            text.append_text(type_label(event.type))
-            text.append(" ")
-            text.append(one_line(event.summary))
-        if total > len(found):
-            text.append(f"\n… and {total - len(found)} more")
-        target.update(text)
-
-    def action_move(self, dx: int, dy: int) -> None:
-        """Move the cursor cell."""
-        self.grid.move(dx, dy)
+        list_events(text, found, total, _type_and_summary)
+        return text
 
     def action_choose(self) -> None:
         """Filter the timeline to the cell and go back."""
-        self.dismiss(self.grid.cell)
+        self.dismiss(self.table.cell)
 
-    def action_back(self) -> None:
-        """Go back without changing anything."""
-        self.dismiss(None)
+
+def _type_and_summary(event: Event) -> Text:
+    return Text.assemble(type_label(event.type), " ", one_line(event.summary))

@@ -6,14 +6,14 @@ from collections.abc import Callable
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from timeline.model import Event, format_date
+from timeline.model import Event
 from timeline.tiers import tier_cells
 from timeline.tui.dialogs.evidence import EvidenceList
 from timeline.tui.keymap import TIERS_KEYS, bindings
 from timeline.tui.render import one_line
+from timeline.tui.screens.cells import CellScreen, list_events
 from timeline.tui.state.index import EventIndex
 from timeline.tui.state.tiergrid import TierGrid, cell_meaning
 from timeline.tui.widgets.tier_table import TIER_STYLES, TierTable
@@ -24,7 +24,7 @@ __all__ = ["TiersScreen"]
 SHOWN = 6
 
 
-class TiersScreen(Screen[None]):
+class TiersScreen(CellScreen[None]):
     """Countries × report years; Enter lists the cell's evidence, Esc returns.
 
     ``open_event`` opens an event's article, its sentence highlighted.
@@ -40,6 +40,7 @@ class TiersScreen(Screen[None]):
     """
 
     BINDINGS = bindings(TIERS_KEYS)
+    PANE = "tiers-cell"
 
     def __init__(
         self,
@@ -74,14 +75,9 @@ class TiersScreen(Screen[None]):
         text.append(" Tier 1–3, 2WL Watch List · ↑ ↓ moved, tier not told · ! evidence disagrees")
         return text
 
-    def on_mount(self) -> None:
-        """Focus the table and describe the first cell."""
-        self.table.focus()
-        self._describe()
-
     def on_tier_table_moved(self, message: TierTable.Moved) -> None:
         """Describe the new cell."""
-        self._describe()
+        self.show_cell()
 
     def evidence(self) -> list[Event]:
         """The events behind the cell under the cursor, by date."""
@@ -93,20 +89,18 @@ class TiersScreen(Screen[None]):
         found = [self.index.events[by_id[i]] for i in cell.events if i in by_id]
         return sorted(found, key=lambda e: e.sort_key)
 
-    def _describe(self) -> None:
-        target = self.query_one("#tiers-cell", Static)
+    def cell_text(self) -> Text:
+        """The cell's tier in words, then its first evidence sentences."""
         current = self.grid.current
         if current is None:
-            target.update(Text(""))
-            return
+            return Text("")
         country, year = current
         cell = self.grid.cell(country, year)
         text = Text(end="")
         text.append(f"{one_line(country)} · ", "bold")
         if cell is None:
             text.append(f"{year} report: nothing said of it in this corpus")
-            target.update(text)
-            return
+            return text
         text.append(cell_meaning(cell), "bold")
         events = self.evidence()
         articles = len({e.article for e in events})
@@ -114,17 +108,8 @@ class TiersScreen(Screen[None]):
             f"\n{len(events)} sentence{'s' if len(events) != 1 else ''} from {articles} "
             f"article{'s' if articles != 1 else ''} · Enter lists them, Enter again opens one"
         )
-        for event in events[:SHOWN]:
-            text.append("\n")
-            text.append(format_date(event.date, event.approximate).ljust(12))
-            text.append(one_line(event.sentence))
-        if len(events) > SHOWN:
-            text.append(f"\n… and {len(events) - SHOWN} more")
-        target.update(text)
-
-    def action_move(self, dx: int, dy: int) -> None:
-        """Move the cell cursor."""
-        self.table.move(dx, dy)
+        list_events(text, events[:SHOWN], len(events), lambda e: Text(one_line(e.sentence)))
+        return text
 
     def action_evidence(self) -> None:
         """List the cell's evidence sentences."""
@@ -136,7 +121,3 @@ class TiersScreen(Screen[None]):
         country, year = current
         title = f"{one_line(country)}, {year} report: the evidence"
         self.app.push_screen(EvidenceList(title, events, self.index.articles, self.open_event))
-
-    def action_back(self) -> None:
-        """Back to the timeline."""
-        self.dismiss(None)

@@ -19,16 +19,15 @@ told by the most distinct sources (outlets where known, else articles), as
 
 from __future__ import annotations
 
-import gc
 from array import array
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import attrgetter, not_
 
+from timeline.collector import collector_paused
 from timeline.model import Article, Event
 from timeline.stories import Story, disagreement, key_stories, story_date
 from timeline.tui.state.index import EventIndex
@@ -39,19 +38,6 @@ __all__ = ["KEY_DEFAULT", "Learnt", "Shown", "Sources", "StoryIndex", "ViewMode"
 KEY_DEFAULT = 5
 #: Views whose rows are kept (the index keeps the views themselves).
 VIEWS_KEPT = 64
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Keep the cyclic garbage collector off while many small lists are made (a full
-    collection walks every event of the corpus, several times over)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,7 +187,7 @@ class StoryIndex:
         result on the screen's thread.
         """
         version = (self.index.generation, self.epoch if epoch is None else epoch)
-        with _collector_paused():
+        with collector_paused():
             return self._learn(version)
 
     def _learn(self, version: tuple[int, int]) -> Learnt:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rich.segment import Segment
-from rich.style import Style
 from rich.text import Text
 from textual.cache import LRUCache
 from textual.strip import Strip
@@ -16,14 +15,14 @@ from timeline.tui.render_sources import sources_text
 from timeline.tui.state.annotations import Annotations
 from timeline.tui.state.browse import Detail
 from timeline.tui.state.stories import Sources
-from timeline.tui.widgets.direct_lines import DirectLines
+from timeline.tui.widgets.direct_lines import StyledLines
 
 __all__ = ["EventDetail"]
 
 _MARGIN = 1  # blank cells either side of the detail text
 
 
-class EventDetail(DirectLines):
+class EventDetail(StyledLines):
     """The selected event: evidence sentence, article, type and countries.
 
     A fixed-height pane drawn line by line from a small cache of wrapped
@@ -77,8 +76,6 @@ class EventDetail(DirectLines):
             None,
         )
         self._cache: LRUCache[tuple, list[Strip]] = LRUCache(64)
-        self._base_style: Style | None = None
-        self._theme = ""
 
     def show(
         self,
@@ -165,27 +162,14 @@ class EventDetail(DirectLines):
             for detail in neighbours:
                 self.finish_ahead(self._strips(*detail))
 
-    def notify_style_update(self) -> None:
-        """CSS changed: forget wrapped texts."""
-        super().notify_style_update()
-        self._forget_styles()
-
     def _forget_styles(self) -> None:
+        super()._forget_styles()
         self._cache.clear()
-        self._base_style = None
 
     def render_line(self, y: int) -> Strip:
         """One line of the pane."""
-        if self.app.theme != self._theme:
-            self._theme = self.app.theme
-            self._forget_styles()
+        self._follow_theme()
         strips = self._strips(*self._source)
         if y < len(strips):
             return strips[y]
         return Strip.blank(self.line_size.width, self._base())
-
-    def _base(self) -> Style:
-        """The widget's own style (kept: computing it walks the DOM)."""
-        if self._base_style is None:
-            self._base_style = self.rich_style
-        return self._base_style

@@ -28,7 +28,7 @@ from textual.geometry import Region, Size, Spacing
 from textual.strip import Strip
 from textual.widget import Widget
 
-__all__ = ["DirectLines"]
+__all__ = ["DirectLines", "StyledLines"]
 
 _NO_SPACING = Spacing(0, 0, 0, 0)
 
@@ -131,6 +131,40 @@ class DirectLines(Widget):
         fill = Style(bgcolor=(base_background + background).rich_color)
         for strip in strips:
             _finish(strip, size.width, fill, filters, background)
+
+
+class StyledLines(DirectLines):
+    """:class:`DirectLines` keeping their rendered lines and style until CSS or the theme changes.
+
+    A subclass extends :meth:`_forget_styles` to drop what it keeps (its
+    rendered lines above all) and calls :meth:`_follow_theme` at the top of
+    ``render_line``.
+    """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._base_style: Style | None = None
+        self._theme = ""
+
+    def notify_style_update(self) -> None:
+        """CSS changed: forget rendered lines."""
+        super().notify_style_update()
+        self._forget_styles()
+
+    def _forget_styles(self) -> None:
+        self._base_style = None
+
+    def _follow_theme(self) -> None:
+        """A new theme: forget what was rendered in the old one."""
+        if self.app.theme != self._theme:
+            self._theme = self.app.theme
+            self._forget_styles()
+
+    def _base(self) -> Style:
+        """The widget's own style (kept: computing it walks the DOM)."""
+        if self._base_style is None:
+            self._base_style = self.rich_style
+        return self._base_style
 
 
 def _finish(

@@ -3,18 +3,12 @@
 from __future__ import annotations
 
 from rich.style import Style
-from rich.text import Text
 from textual.message import Message
-from textual.widget import Widget
 
-from timeline.tui.render import one_line
 from timeline.tui.state.tiergrid import TierGrid, cell_label
-from timeline.tui.widgets.year_country_grid import scroll_window
+from timeline.tui.widgets.cell_table import CELL_WIDTH, CellTable, Paint
 
-__all__ = ["CELL_WIDTH", "LABEL_WIDTH", "TIER_STYLES", "TierTable"]
-
-LABEL_WIDTH = 15
-CELL_WIDTH = 6
+__all__ = ["TIER_STYLES", "TierTable"]
 
 #: One colour per tier, each with its own background and a foreground chosen for
 #: contrast, so that a cell reads the same on light and dark themes.
@@ -26,11 +20,13 @@ TIER_STYLES: dict[str, Style] = {
 }
 
 
-class TierTable(Widget, can_focus=True):
+class TierTable(CellTable):
     """The table of a :class:`~timeline.tui.state.tiergrid.TierGrid`, with a cell cursor;
     it scrolls to keep the cursor in view."""
 
     COMPONENT_CLASSES = {"tiers--axis", "tiers--axis-current", "tiers--cursor", "tiers--move"}
+    COMPONENTS = "tiers"
+    EMPTY = "No TIP tier rankings in this corpus."
 
     DEFAULT_CSS = """
     TierTable { height: auto; max-height: 70%; background: $surface; }
@@ -51,12 +47,10 @@ class TierTable(Widget, can_focus=True):
     def __init__(self, grid: TierGrid, **kwargs) -> None:
         super().__init__(**kwargs)
         self.grid = grid
-        self._left = 0
-        self._top = 0
 
-    def get_content_height(self, container, viewport, width) -> int:
-        """A line of years, then one line per country."""
-        return len(self.grid.countries) + 1
+    def axes(self) -> tuple[list[int], list[str], int, int]:
+        """The report years, the countries, and the cursor's column and row."""
+        return self.grid.years, self.grid.countries, self.grid.col, self.grid.row
 
     def move(self, dx: int, dy: int) -> None:
         """Move the cursor (clamped) and say so."""
@@ -68,45 +62,20 @@ class TierTable(Widget, can_focus=True):
 
     def row_text(self, country: str) -> str:
         """One country's row as plain text (what the screen shows of it)."""
-        return " ".join(label.center(CELL_WIDTH - 1) for label in self.grid.row_labels(country))
+        return " ".join(self.fit(label) for label in self.grid.row_labels(country))
 
-    def render(self) -> Text:
-        """The table as text."""
-        grid = self.grid
-        if grid.empty:
-            return Text("No TIP tier rankings in this corpus.", style="italic")
-        columns = max(1, (self.size.width - LABEL_WIDTH) // CELL_WIDTH)
-        rows = max(1, self.size.height - 1)
-        self._left = scroll_window(grid.col, self._left, columns)
-        self._top = scroll_window(grid.row, self._top, rows)
-        style = self.get_component_rich_style
-        axis = style("tiers--axis", partial=True)
-        axis_now = style("tiers--axis-current", partial=True)
-        cursor = style("tiers--cursor", partial=True)
-        move = style("tiers--move", partial=True)
-        text = Text(no_wrap=True, end="")
-        text.append(" " * LABEL_WIDTH)
-        years = grid.years[self._left : self._left + columns]
-        for n, year in enumerate(years):
-            current = n + self._left == grid.col
-            text.append(str(year).center(CELL_WIDTH - 1) + " ", axis_now if current else axis)
-        for r, country in enumerate(grid.countries[self._top : self._top + rows]):
-            row = r + self._top
-            text.append("\n")
-            label = one_line(country)
-            label = label if len(label) < LABEL_WIDTH else label[: LABEL_WIDTH - 2] + "…"
-            text.append(label.ljust(LABEL_WIDTH), axis_now if row == grid.row else axis)
-            for n, year in enumerate(years):
-                cell = grid.cell(country, year)
-                label = cell_label(cell) or "·"
-                if cell is None:
-                    cell_style = axis
-                elif cell.tier in TIER_STYLES:
-                    cell_style = TIER_STYLES[cell.tier]
-                else:
-                    cell_style = move
-                if row == grid.row and n + self._left == grid.col:
-                    cell_style = cell_style + cursor
-                text.append(label.center(CELL_WIDTH - 1), cell_style)
-                text.append(" ", axis)
-        return text
+    def fit(self, label: str) -> str:
+        """A label centred in its column."""
+        return label.center(CELL_WIDTH - 1)
+
+    def painter(self, axis: Style) -> Paint:
+        """A cell reads its tier (or move) in the tier's colours."""
+        move = self.get_component_rich_style("tiers--move", partial=True)
+
+        def paint(country: str, year: int) -> tuple[str, Style]:
+            cell = self.grid.cell(country, year)
+            if cell is None:
+                return "·", axis
+            return cell_label(cell) or "·", TIER_STYLES.get(cell.tier or "", move)
+
+        return paint

@@ -11,14 +11,14 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from timeline.tui.widgets.direct_lines import DirectLines
+from timeline.tui.widgets.direct_lines import StyledLines
 
 __all__ = ["YearRail"]
 
 _BAR = " ▏▎▍▌▋▊▉█"
 
 
-class YearRail(DirectLines, ScrollView):
+class YearRail(StyledLines, ScrollView):
     """A narrow list of years; the current one is marked, a click jumps there.
 
     Its right edge is drawn with each line rather than as a CSS border, so that
@@ -55,9 +55,7 @@ class YearRail(DirectLines, ScrollView):
         self.current: int | None = None
         self._has_current = False
         self._most = 1
-        self._base_style: Style | None = None
         self._styles: dict[str, Style] = {}
-        self._theme = ""
         self._cache: LRUCache[tuple, Strip] = LRUCache(512)
 
     def set_counts(self, entries: list[tuple[int | None, int]]) -> None:
@@ -90,21 +88,10 @@ class YearRail(DirectLines, ScrollView):
                 return n + 1
         return None
 
-    def notify_style_update(self) -> None:
-        """CSS changed: forget rendered lines."""
-        super().notify_style_update()
-        self._forget_styles()
-
     def _forget_styles(self) -> None:
+        super()._forget_styles()
         self._cache.clear()
-        self._base_style = None
         self._styles = {}
-
-    def _base(self) -> Style:
-        """The widget's own style (kept: computing it walks the DOM)."""
-        if self._base_style is None:
-            self._base_style = self.rich_style
-        return self._base_style
 
     @property
     def allow_vertical_scroll(self) -> bool:
@@ -122,9 +109,7 @@ class YearRail(DirectLines, ScrollView):
 
     def render_line(self, y: int) -> Strip:
         """One year per line, after a title line."""
-        if self.app.theme != self._theme:
-            self._theme = self.app.theme
-            self._forget_styles()
+        self._follow_theme()
         line = round(self.scroll_y) + y
         entry = self.entries[line - 1] if 0 < line <= len(self.entries) else None
         current = entry is not None and self._has_current and entry[0] == self.current
