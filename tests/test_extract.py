@@ -771,6 +771,21 @@ def test_a_year_naming_a_publication_gives_way_to_the_date_opening_the_sentence(
     assert [(e.date, e.type) for e in events_of(tier)] == [("2018-06-29", "tier_change")]
 
 
+def test_a_year_naming_a_publication_gives_way_to_the_day_of_its_release():
+    text = (
+        "Statement\n\nBangkok, 28 July 2015\n\nThe Government notes that Thailand has been "
+        "kept at Tier 3 in the 2015 Trafficking in Persons Report, released by the United "
+        "States Department of State on 27 July 2015.\n"
+    )
+    assert [(e.date, e.tier) for e in events_of(text)] == [("2015-07-27", "3")]
+    # A year naming a publication beside another happening's day keeps both.
+    other = (
+        "Raids\n\n1 August 2015\n\nThe 2015 report noted that police raided brothels in "
+        "Phnom Penh on 3 March 2015 and that the ministry opened an inquiry.\n"
+    )
+    assert "2015-03-03" in {e.date for e in events_of(other)}
+
+
 def test_a_plan_scheduled_for_a_span_of_years_is_dated_by_its_adoption():
     text = (
         "Mekong nations\n\n[16 December 2007] - The two-day meeting also passed the second-phase "

@@ -129,6 +129,19 @@ def _names_a_publication(text: str, m: DateMention) -> bool:
     )
 
 
+# What tells the day a publication came out: "released by the United States Department of
+# State on [27 July 2015]", "published on [Monday]", "issued in [June]".
+_RELEASED_BEFORE = re.compile(
+    r"(?i)\b(?:released|published|issued|unveiled|launched|made\s+public|came\s+out)\b"
+    r"[^.;]{0,60}?\b(?:on|in)\s+(?:the\s+)?$"
+)
+
+
+def _is_release_day(text: str, f: DateMention) -> bool:
+    """True when ``f`` is told as the day something came out (the edition's release)."""
+    return bool(_RELEASED_BEFORE.search(text, max(0, f.start - 90), f.start))
+
+
 def _within(a: DateMention, b: DateMention, chars: int) -> bool:
     """True when fewer than ``chars`` characters stand between two mentions."""
     return b.start - a.end <= chars and a.start - b.end <= chars
@@ -280,8 +293,9 @@ def event_dates(text: str, s_start: int, mentions: list[DateMention]) -> list[Da
     if len(out) > 1:
         # The finer date must be near: "the 2021 report, released on 1 July 2021" is one
         # happening; "downgraded in the 2021 report ... launched a plan in March 2021" two.
-        # A year naming a publication gives way to the finer date that opens the sentence:
-        # "On Monday, June 14th, ... announced the release of the 2010 TIP Report".
+        # A year naming a publication gives way to the finer date that opens the sentence
+        # ("On Monday, June 14th, ... announced the release of the 2010 TIP Report") or
+        # tells its release ("the 2015 TIP Report, released ... on 27 July 2015").
         out = [
             m
             for m in out
@@ -290,7 +304,10 @@ def event_dates(text: str, s_start: int, mentions: list[DateMention]) -> list[Da
                 and (
                     m.relative  # "over the past year"
                     or _within(m, f, _REFINE_CHARS)
-                    or (f.start <= _OPENING_CHARS and _names_a_publication(text, m))
+                    or (
+                        _names_a_publication(text, m)
+                        and (f.start <= _OPENING_CHARS or _is_release_day(text, f))
+                    )
                 )
                 for f in out
             )
