@@ -322,3 +322,46 @@ def test_dates_of_a_collection_lists_each_record(tmp_path: Path, capsys):
     assert "== feed.jsonl#1" in out and "== feed.jsonl#2" in out
     first, second = out.split("== feed.jsonl#2")
     assert "2010-05-05" in first and "2011-06" in second
+
+
+def test_country_asean_lists_the_group_s_events_without_doubt_or_repeats(capsys):
+    code, out, err = run(capsys, "list", "--no-cache", "--country", "asean")
+    assert code == 0
+    assert "no event in this corpus names" not in err  # the group is named: no warning
+    from timeline.pipeline import load_corpus
+
+    rows = out.splitlines()[1:-1]
+    assert len(rows) == sum(1 for e in load_corpus(None).events if "ASEAN" in e.regions) > 0
+    assert not any("via ASEAN" in row for row in rows)  # the filter names the group itself
+
+
+STORIES = Path(__file__).parent / "stories"
+
+
+def test_list_key_shows_each_story_as_the_browser_and_the_exports_do(capsys):
+    from timeline.export.common import told_stories
+    from timeline.pipeline import load_corpus
+    from timeline.table import key_events
+
+    code, out, _ = run(capsys, "list", "--no-cache", "--corpus", str(STORIES), "--key", "3")
+    assert code == 0
+    corpus = load_corpus(STORIES)
+    shown = [told.shown for told in told_stories(key_events(corpus.events, corpus, 3))]
+    verdict = next(e for e in shown if e.date == "2017-07-19" and e.type == "enforcement")
+    # The telling with the date most sources give, not the story's earliest (a month).
+    assert any(
+        line.startswith("19 Jul 2017  enforcement") and "×3" in line for line in out.splitlines()
+    )
+    assert verdict.summary[:40] in out
+
+
+def test_notes_counts_one_event_in_the_singular(capsys, tmp_path, monkeypatch):
+    from timeline.notes import DATA_DIR_ENV, NotesStore, default_notes_path
+    from timeline.pipeline import load_corpus
+
+    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path))
+    event = load_corpus(None).events[0]
+    with NotesStore(default_notes_path()) as notes:
+        notes.set_starred(event, True)
+    code, out, _ = run(capsys, "notes")
+    assert code == 0 and "1 event with a star or a note" in out

@@ -34,7 +34,7 @@ from timeline.filters import (
 )
 from timeline.model import Corpus, Event, format_date
 from timeline.table import format_table, key_events, one_per_story
-from timeline.textclean import SafeStream, clean_line, clean_name
+from timeline.textclean import SafeStream, clean_line, clean_name, plural
 
 
 @contextlib.contextmanager
@@ -171,7 +171,7 @@ def build_filter(args: argparse.Namespace, corpus: Corpus) -> Filter:
     backwards is read forwards, and a country no event of the corpus names
     gives no events.
     """
-    present = {c for e in corpus.events for c in e.countries}
+    present = {c for e in corpus.events for c in (*e.countries, *e.regions)}
     years = parse_years(args.year) if args.year else None
     backwards = re.fullmatch(r"\s*(\d{4})\s*(?:-|–|:|\.\.)\s*(\d{4})\s*", args.year or "")
     if years and backwards and int(backwards[1]) > int(backwards[2]):
@@ -337,7 +337,7 @@ def cmd_tiers(args: argparse.Namespace) -> int:
     from timeline.tiers import tier_cells, tiers_csv, tiers_json, tiers_table
 
     corpus = load(args)
-    present = {c for e in corpus.events for c in e.countries}
+    present = {c for e in corpus.events for c in (*e.countries, *e.regions)}
     chosen: set[str] = set()
     for name in parse_countries(args.country, present):
         chosen |= members(name) or {name}
@@ -372,7 +372,7 @@ def cmd_notes(args: argparse.Namespace) -> int:
     ]
     for line in format_table(events, 0, notes):
         print(line)
-    print(f"{len(events)} events with a star or a note")
+    print(f"{plural(len(events), 'event')} with a star or a note")
     return 0
 
 

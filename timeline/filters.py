@@ -22,6 +22,7 @@ __all__ = [
     "parse_types",
     "parse_years",
     "region_members",
+    "shown_via",
     "via_region",
 ]
 
@@ -133,6 +134,16 @@ def via_region(event: Event, countries: frozenset[str]) -> str | None:
         if region in countries or members(region) & countries:
             return region
     return None
+
+
+def shown_via(event: Event, countries: frozenset[str]) -> str | None:
+    """The regional group to name beside an event a country filter shows only through
+    it ("via ASEAN" for an ASEAN event under the Cambodia filter); None when the event
+    names a country of the filter, or when the filter names the group itself."""
+    if not countries or not event.regions or countries.intersection(event.countries):
+        return None
+    region = via_region(event, countries)
+    return None if region in countries else region
 
 
 def region_members(name: str) -> frozenset[str] | None:

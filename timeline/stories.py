@@ -376,13 +376,19 @@ def own_story(event_id: str) -> str:
 
 
 def story_date(story: Story) -> tuple[str | None, list[tuple[str, int]]]:
-    """The date most of a story's sources give (ties: the finer, then the earlier), and
-    every date given with how many sources give it, most first."""
+    """The date most of a story's sources give, a source giving a coarser date that the
+    finer one refines counting for it ("June 2014" twice and "20 June 2014" once: 20 June
+    2014; ties: the finer, then the earlier), and every date given with how many sources
+    give it, most first."""
     counts = Counter(e.date for e in story.events if e.date)
     if not counts:
         return None, []
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))
-    return ranked[0][0], ranked
+    support = {
+        date: sum(n for given, n in counts.items() if date.startswith(given)) for date in counts
+    }
+    best = min(counts, key=lambda date: (-support[date], -len(date), date))
+    return best, ranked
 
 
 def disagreement(story: Story) -> str:

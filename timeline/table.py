@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from timeline.filters import via_region
+from timeline.filters import shown_via
 from timeline.model import Corpus, Event
 from timeline.textclean import clean_line
 
@@ -26,15 +26,11 @@ def key_events(events: list[Event], corpus: Corpus, per_year: int) -> list[Event
 
 
 def one_per_story(events: list[Event]) -> list[Event]:
-    """The first telling of each story, in order (``list --key``)."""
-    seen: set[str] = set()
-    out = []
-    for event in events:
-        key = event.story or event.id
-        if key not in seen:
-            seen.add(key)
-            out.append(event)
-    return out
+    """Each story once, as the browser and the exports show it: the telling that gives
+    the date most of its sources give, in date order (``list --key``)."""
+    from timeline.export.common import told_stories
+
+    return sorted((told.shown for told in told_stories(events)), key=lambda e: e.sort_key)
 
 
 def format_table(
@@ -64,7 +60,7 @@ def format_table(
             summary += "  [note: " + clean_line(info.note) + "]"
         names = [clean_line(c) + ("*" if c in e.inherited else "") for c in e.countries]
         names += [clean_line(r) for r in e.regions]
-        region = via_region(e, via) if via and not via.intersection(e.countries) else None
+        region = shown_via(e, via)
         if region is not None:
             names.insert(0, f"via {clean_line(region)}")
         rows.append((e.display_date(), e.type, ", ".join(names) or "-", summary))

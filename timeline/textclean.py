@@ -31,6 +31,7 @@ from typing import TextIO
 
 __all__ = [
     "CleanMap",
+    "plural",
     "FORBIDDEN",
     "SafeStream",
     "UNSAFE",
@@ -181,3 +182,8 @@ class CleanMap:
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map an original ``[start, end)`` span to the cleaned text."""
         return self.offset(start), self.offset(end)
+
+
+def plural(n: int, noun: str, nouns: str | None = None) -> str:
+    """``1 event``, ``2,000 events`` (``nouns`` when the plural is not ``noun + s``)."""
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {nouns or noun + 's'}"

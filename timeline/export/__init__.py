@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from timeline.export.calendar import ICS_DTSTAMP, NO_COUNTRY, render_ics, render_timelinejs
-from timeline.export.common import GENERATOR, Context, date_parts, plural, told_stories
+from timeline.export.common import GENERATOR, Context, date_parts, told_stories
 from timeline.export.files import ExportError, write_atomic
 from timeline.export.markdown import MARKDOWN_FRONT_MATTER, markdown_escape, render_markdown
 from timeline.export.tables import (
@@ -45,7 +45,7 @@ from timeline.export.tables import (
 )
 from timeline.model import Article, Event
 from timeline.notes import NoteInfo
-from timeline.textclean import clean_line, clean_text
+from timeline.textclean import clean_line, clean_text, plural
 
 __all__ = [
     "CSV_BOM",

@@ -15,13 +15,12 @@ from timeline.export.common import (
     date_parts,
     date_range,
     one_line,
-    plural,
     precision_phrase,
     source_of,
     told_stories,
 )
 from timeline.model import Event
-from timeline.textclean import clean_text
+from timeline.textclean import clean_text, plural
 
 # DTSTAMP is "when this iCalendar object was created". A wall-clock stamp would
 # make two exports of the same events differ byte for byte, which breaks diffs,

@@ -17,11 +17,6 @@ from timeline.textclean import clean_line, clean_text
 GENERATOR = f"timeline {__version__}"
 
 
-def plural(n: int, noun: str, nouns: str | None = None) -> str:
-    """``1 event``, ``2,000 events`` (``nouns`` when the plural is not ``noun + s``)."""
-    return f"{n:,} {noun}" if n == 1 else f"{n:,} {nouns or noun + 's'}"
-
-
 class Context:
     """What every exporter needs besides the events: articles by file, notes, the corpus."""
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from timeline.export.common import GENERATOR, Context, Told, plural, safe_url, told_stories
+from timeline.export.common import GENERATOR, Context, Told, safe_url, told_stories
 from timeline.model import Event
-from timeline.textclean import clean_text
+from timeline.textclean import clean_text, plural
 
 #: The front matter a Markdown export starts with.
 MARKDOWN_FRONT_MATTER = f"---\ngenerator: {GENERATOR}\n---\n"

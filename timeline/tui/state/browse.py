@@ -13,7 +13,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from timeline.filters import Filter, via_region
+from timeline.filters import Filter, shown_via
 from timeline.model import EVENT_TYPES, Article, Event, type_label
 from timeline.tui.state.annotations import Annotated, Annotations
 from timeline.tui.state.index import EventIndex
@@ -188,10 +188,7 @@ class Browse:
     def detail_of(self, event: Event) -> Detail:
         """What the detail pane shows for ``event``: it, its article, its article's other events."""
         others = self.index.article_count(event.article) - 1
-        countries = self.filter.countries
-        via = None
-        if countries and event.regions and not countries.intersection(event.countries):
-            via = via_region(event, countries)
+        via = shown_via(event, self.filter.countries)
         at = self.index.position_of(event)
         sources = self.stories.sources(self.rows.shown, at, via)
         return event, self.index.articles.get(event.article), others, sources

@@ -27,7 +27,7 @@ from textual.geometry import Region
 from textual.message import Message
 from textual.strip import Strip
 
-from timeline.filters import via_region
+from timeline.filters import shown_via
 from timeline.model import Event
 from timeline.query import Query
 from timeline.tui.render import event_row
@@ -385,9 +385,7 @@ class TimelineView(DirectLines, can_focus=True, inherit_bindings=False):
                 if info is not None:
                     starred = starred or annotations.is_starred(events[member].id)
                     noted = noted or info.note is not None
-        via = None
-        if first and event.regions and not first.intersection(event.countries):
-            via = via_region(event, first)
+        via = shown_via(event, first)
         return event_row(
             event,
             width,
