@@ -19,6 +19,7 @@ from rich.text import Text
 from timeline.model import Article, Event, format_date
 from timeline.model import type_label as _type_name_label
 from timeline.notes import NoteInfo
+from timeline.textclean import plural
 from timeline.tui.render import countries_text, one_line, type_label
 from timeline.tui.state.stories import Sources
 
@@ -70,7 +71,7 @@ def sources_text(
     else:
         text.append(countries_text(shown), label_style)
     count = len(tellings)
-    text.append(f"  ·  story told by {count} sources", label_style)
+    text.append(f"  ·  story told by {plural(count, 'source')}", label_style)
     if sources.total > count:
         text.append(f" ({sources.total - count} more hidden by the filters)", dim_style)
     used = 1

@@ -138,6 +138,18 @@ ACTIONS: tuple[Rule, ...] = (
                 r"(?:in\s+\w+\s+)?of\b|\braids?\s+on\b",
                 ("the arrest of a broker", "raids on karaoke bars"),
             ),
+            # A verdict: "the court found 62 people guilty", "handed down guilty verdicts
+            # against 62 defendants", "were found guilty of trafficking".
+            Alt(
+                r"\b(?:found|find|finds)\s+(?:(?!(?:not|that)\b)[\w,-]+\s+){0,5}?guilty\b"
+                r"|\bhand(?:ed|s)?\s+down\s+(?:[\w-]+\s+){0,3}?(?:verdicts?|sentences?)\b",
+                (
+                    "The court found 62 people guilty of trafficking.",
+                    "A court handed down guilty verdicts against 62 defendants.",
+                    "Both men were found guilty.",
+                ),
+                ("The court found him not guilty.", "She found that guilty pleas were rare."),
+            ),
         ),
         examples=(
             Example("Police arrested 12 suspected traffickers on Friday.", "enforcement"),
