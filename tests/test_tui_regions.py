@@ -87,3 +87,15 @@ async def test_the_country_picker_offers_the_groups(stories_corpus):
         assert "country: ASEAN" in header(app)
         shown = [app.index.events[i] for i in app.main.rows.events]
         assert shown and all("ASEAN" in e.regions for e in shown)
+
+
+def test_the_country_picker_counts_what_each_country_s_filter_shows(stories_corpus):
+    from timeline.tui.state.annotations import Annotations
+    from timeline.tui.state.browse import Browse
+
+    browse = Browse(EventIndex(stories_corpus), Annotations())
+    options = browse.country_options()
+    assert any(label == "Vietnam" for label, _value, _n in options)
+    for _label, value, count in options:  # a member's count includes its groups' events
+        browse.show(Filter(countries=frozenset({value})))
+        assert count == len(browse.rows.events), value

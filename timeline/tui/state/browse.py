@@ -13,7 +13,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from timeline.filters import Filter, shown_via
+from timeline.filters import Filter, region_members, shown_via
 from timeline.model import EVENT_TYPES, Article, Event, type_label
 from timeline.tui.state.annotations import Annotated, Annotations
 from timeline.tui.state.index import EventIndex
@@ -271,11 +271,20 @@ class Browse:
     # -- pickers ------------------------------------------------------------------------
 
     def country_options(self) -> list[Option]:
-        """Every country, with its number of events."""
+        """Every country, with the number of events its filter shows (those of its
+        regional groups included, as the filter includes them), then every group."""
         by_country = self.index.by_country()
         by_region = self.index.by_region()
+        members = {g: region_members(g) or frozenset() for g in self.index.regions}
+
+        def shown(country: str) -> int:
+            via = [by_region[g] for g, names in members.items() if country in names]
+            if not via:
+                return len(by_country[country])
+            return len(set(by_country[country]).union(*via))
+
         groups = [(f"{g} (group)", g, len(by_region[g])) for g in self.index.regions]
-        return [(c, c, len(by_country[c])) for c in self.index.countries] + groups
+        return [(c, c, shown(c)) for c in self.index.countries] + groups
 
     def type_options(self) -> list[Option]:
         """Every event type present, in the registry's order, with its number of events,
