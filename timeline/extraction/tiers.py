@@ -180,19 +180,19 @@ class TierExample(NamedTuple):
 
 EXAMPLES: tuple[TierExample, ...] = (
     TierExample(
-        "It was upgraded to Tier 2 from the Tier 2 Watch List.", None, TierFacts("2", "2WL")
+        "It was upgraded to Tier 2 from the Tier 2 Watch List.", None, TierFacts("2", "2WL", 1)
     ),
-    TierExample("Malaysia was removed from the watch list.", None, TierFacts(None, "2WL")),
-    TierExample("Myanmar was elevated from the lowest level.", None, TierFacts(None, "3")),
+    TierExample("Malaysia was removed from the watch list.", None, TierFacts(None, "2WL", 1)),
+    TierExample("Myanmar was elevated from the lowest level.", None, TierFacts(None, "3", 1)),
     TierExample(
         "The US elevated it from the lowest level on its trafficking watch list.",
         None,
-        TierFacts(None, "3"),
+        TierFacts(None, "3", 1),
     ),
     TierExample(
         "It dropped a notch to the watch list, a reversal of last year's Tier Two ranking.",
         None,
-        TierFacts("2WL", "2"),
+        TierFacts("2WL", "2", 1),
     ),
     TierExample(
         "Vietnam remained on the Tier 2 Watch List for the second consecutive year.",
@@ -248,7 +248,7 @@ EXAMPLES: tuple[TierExample, ...] = (
         "upgrading Thailand from Tier 3 to the Tier 2 Watch List, and keeping Malaysia at "
         "Tier 2 Watch List.",
         None,
-        TierFacts("3", "2WL"),
+        TierFacts("3", "2WL", 1),
     ),
     TierExample("Vietnam, Cambodia, and Brunei were dropped down to Tier 3.", None, TierFacts("3")),
     TierExample(
@@ -373,8 +373,10 @@ class Ranking:
         ):
             tier, previous = tier or "3", previous or "2WL"
             years_before = max(years_before, 2)
-        if came and came[0].years:
-            years_before = max(years_before, came[0].years)
+        if came:
+            # A move tells the tier of the report before ("lifted from Tier 3 to the watch
+            # list" in 2015: Tier 3 in 2014), or of the years it names ("after two years").
+            years_before = max(years_before, came[0].years or 1)
         if continues and tier and previous is None:
             previous = tier
         return TierFacts(tier, previous, years_before if (tier or previous) else 0)
