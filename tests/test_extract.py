@@ -735,6 +735,21 @@ def test_a_baseline_alone_dates_only_its_own_figure():
     assert [e.date for e in events_of(bare)] == ["2010"]
 
 
+def test_the_figure_a_baseline_dates_is_summarised_as_that_figure():
+    text = (
+        "Convictions rise\n\n[20 June 2019] - Thai authorities prosecuted 249 trafficking "
+        "cases in 2018, up from 188 in the 2017 reporting period, according to the report.\n"
+    )
+    by_date = {e.date: e.summary for e in events_of(text)}
+    assert by_date["2017"] == (
+        "Thai authorities prosecuted 249 trafficking cases in 2018 … up from 188 in the 2017 "
+        "reporting period"
+    )
+    assert by_date["2018"].startswith(
+        "Thai authorities prosecuted 249 trafficking cases in 2018, up"
+    )
+
+
 def test_a_figure_compared_with_a_baseline_takes_the_year_the_story_tells():
     text = (
         "Convictions fall\n\n[20 June 2014] - In 2013, police opened 90 cases. Just 18 cases "

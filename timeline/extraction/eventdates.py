@@ -12,11 +12,12 @@ import datetime as dt
 import re
 from typing import NamedTuple
 
+from timeline.extraction.summary import comparison_summary
 from timeline.language.dates import DateMention
 from timeline.language.lexicon import SPEECH_VERBS, alternation
 from timeline.model import Article, Precision, precision_of
 
-__all__ = ["SentenceDates", "article_reference", "event_dates", "sentence_dates"]
+__all__ = ["SentenceDates", "article_reference", "event_dates", "figure_summary", "sentence_dates"]
 
 
 def article_reference(article: Article) -> tuple[dt.date | None, Precision]:
@@ -189,6 +190,17 @@ def _baseline(text: str, m: DateMention) -> str | None:
     if _FIGURE_BASELINE_BEFORE.search(text, max(0, m.start - 170), m.start):
         return "figure"
     return None
+
+
+def figure_summary(text: str, offset: int, m: DateMention, lead: int) -> str | None:
+    """The summary of the figure of a comparison's baseline ``m`` dates ("... tripled to
+    36, [up from 11 in the 2009 assessment]": :func:`comparison_summary`), or None when
+    ``m`` dates no such baseline. ``text`` is the sentence, starting at ``offset``."""
+    at = m.start - offset
+    found = _FIGURE_BASELINE_BEFORE.search(text, max(0, at - 170), at)
+    if found is None or found.start() <= lead:
+        return None
+    return comparison_summary(text, lead, found.start(), m.end - offset)
 
 
 class SentenceDates(NamedTuple):

@@ -34,7 +34,12 @@ from timeline.extraction.countries import (
     named_countries,
     opens_with_new_country,
 )
-from timeline.extraction.eventdates import SentenceDates, article_reference, sentence_dates
+from timeline.extraction.eventdates import (
+    SentenceDates,
+    article_reference,
+    figure_summary,
+    sentence_dates,
+)
 from timeline.extraction.kinds import SINGULAR_KINDS, Kind, classify
 from timeline.extraction.places import CountryMention, find_countries
 from timeline.extraction.regions import RegionMention, find_regions
@@ -411,7 +416,12 @@ def _emit(
                 group,
                 tuple(c for c in inherited if c in group),
                 facts,
-                summary,
+                (
+                    len(choices) > 1
+                    and mention
+                    and figure_summary(sentence.text, sentence.start, mention, lead)
+                )
+                or summary,
             )
 
 

@@ -7,7 +7,14 @@ import re
 
 from timeline.model import Article
 
-__all__ = ["SUMMARY_WIDTH", "after_dateline", "dateline_length", "event_id", "summarize"]
+__all__ = [
+    "SUMMARY_WIDTH",
+    "after_dateline",
+    "comparison_summary",
+    "dateline_length",
+    "event_id",
+    "summarize",
+]
 
 SUMMARY_WIDTH = 120
 
@@ -29,6 +36,20 @@ def summarize(sentence: str, width: int = SUMMARY_WIDTH) -> str:
     if cut < width // 2:
         cut = width - 1
     return text[:cut].rstrip(" ,;:–—-") + "…"
+
+
+# The rest of a baseline's clause after its date: "in the 2009[ assessment]".
+_CLAUSE_END = re.compile(r"[^,;.!?()]{0,40}?(?=[,;.!?()]|$)")
+
+
+def comparison_summary(text: str, lead: int, start: int, end: int) -> str:
+    """The summary of the figure a comparison's baseline gives, beside the sentence's own
+    (``text[start:end]`` the comparison up to its date): "Convictions of human trafficking
+    offenders in Cambodia … up from 11 in the 2009 assessment", not the sentence's own
+    figure ("tripled to 36") again."""
+    head = summarize(text[lead:start], SUMMARY_WIDTH // 2).rstrip("…").rstrip(" ,;:–—-")
+    tail = _CLAUSE_END.match(text, end)
+    return summarize(f"{head} … {text[start : tail.end() if tail else end]}")
 
 
 def event_id(file: str, sentence: str, date: str | None, occurrence: int) -> str:
