@@ -15,6 +15,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -496,14 +497,12 @@ class MainScreen(StoryActions, Screen[None]):
             self.notify("That article is not loaded.", severity="error")
             return
         self.app.push_screen(
-            ArticleScreen(
-                *found,
-                follow=self.select_event,
-                annotations=self.annotations,
-                star=self.toggle_star,
-                note=self.edit_note,
-            )
+            ArticleScreen(*found, follow=self.select_event, **self.article_hooks())
         )
+
+    def article_hooks(self) -> dict[str, Any]:
+        """What an article screen needs to show, star and note the event it reads."""
+        return {"annotations": self.annotations, "star": self.toggle_star, "note": self.edit_note}
 
     def select_event(self, event: Event) -> None:
         """Put the cursor on ``event`` if the filters show it."""

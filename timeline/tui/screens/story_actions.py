@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from contextlib import suppress
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 
@@ -49,6 +49,7 @@ class StoryActions:
         def notify(self, message: str, **kwargs: object) -> None: ...
         def select_event(self, event: Event) -> None: ...
         def open_article(self, event: Event | None = ..., file: str | None = ...) -> None: ...
+        def article_hooks(self) -> dict[str, Any]: ...
 
     #: How many key events a year ``K`` shows (``+`` and ``-`` change it).
     key_per_year: int = KEY_DEFAULT
@@ -111,7 +112,7 @@ class StoryActions:
         if not opened:
             return False
         self.app.push_screen(  # type: ignore[attr-defined]
-            StorySourcesScreen(opened, 0, follow=self.select_event)
+            StorySourcesScreen(opened, 0, follow=self.select_event, **self.article_hooks())
         )
         return True
 
@@ -130,4 +131,6 @@ class StoryActions:
         if found is None:
             self.notify("That article is not loaded.", severity="error")
             return
-        self.app.push_screen(ArticleScreen(*found))  # type: ignore[attr-defined]
+        self.app.push_screen(  # type: ignore[attr-defined]
+            ArticleScreen(*found, **self.article_hooks())
+        )

@@ -12,6 +12,7 @@ from textual.widgets import Static
 from timeline.model import Article, Event
 from timeline.tui.keymap import SOURCE_KEYS, bindings
 from timeline.tui.screens.article import ArticleScreen
+from timeline.tui.state.annotations import Annotations
 from timeline.tui.widgets.article_body import ArticleBody
 
 __all__ = ["Opened", "StorySourcesScreen"]
@@ -38,11 +39,17 @@ class StorySourcesScreen(ArticleScreen):
         sources: list[Opened],
         at: int = 0,
         follow: Callable[[Event], None] | None = None,
+        *,
+        annotations: Annotations | None = None,
+        star: Callable[[Event], None] | None = None,
+        note: Callable[[Event], None] | None = None,
     ) -> None:
         self.sources = sources
         #: Which source is shown.
         self.at = max(0, min(at, len(sources) - 1))
-        super().__init__(*sources[self.at], follow=follow)
+        super().__init__(
+            *sources[self.at], follow=follow, annotations=annotations, star=star, note=note
+        )
 
     def _head(self) -> Text:
         text = super()._head()
