@@ -131,9 +131,13 @@ class ArticleScreen(Screen[None]):
             return
         self.current = (self.current + delta) % len(self.events)
         self.body.show_event(self.current)
+        self.event_read(self.events[self.current])
         self.query_one("#article-head", Static).update(self._head())
         if self.follow is not None:
             self.follow(self.events[self.current])
+
+    def event_read(self, event: Event) -> None:
+        """``n``/``p`` highlighted ``event`` (before the head is drawn again)."""
 
     def action_next_event(self) -> None:
         """The next find while searching, else the article's next event (both wrap round)."""

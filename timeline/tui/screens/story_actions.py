@@ -105,15 +105,17 @@ class StoryActions:
     def open_story(self, event: Event) -> bool:
         """Open the sources of ``event``'s story row, the first shown; False when the row
         is not a story of several sources (then its article is opened as usual)."""
-        sources = self.browse.detail_of(event)[3]
-        if sources is None or len(sources.tellings) < 2:
+        opened, at = self.browse.story_sources(event)
+        if len(opened) < 2:
             return False
-        opened = [found for e in sources.tellings if (found := self.browse.article_of(e))]
-        if not opened:
-            return False
-        self.app.push_screen(  # type: ignore[attr-defined]
-            StorySourcesScreen(opened, 0, follow=self.select_event, **self.article_hooks())
+        screen = StorySourcesScreen(
+            opened,
+            at,
+            follow=self.select_event,
+            sources_of=self.browse.story_sources,
+            **self.article_hooks(),
         )
+        self.app.push_screen(screen)  # type: ignore[attr-defined]
         return True
 
     # -- tiers --------------------------------------------------------------------------------
