@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from timeline.model import Article, Event, format_date
-from timeline.tui.keymap import ARTICLE_KEYS, bindings
+from timeline.tui.keymap import ARTICLE_KEYS, KeySpec, bindings
 from timeline.tui.render import NOTE_MARK, STAR_MARK, one_line, type_label
 from timeline.tui.state.annotations import Annotations
 from timeline.tui.state.text_search import find_spans
@@ -40,6 +40,8 @@ class ArticleScreen(Screen[None]):
     }
     """
 
+    #: Every key the screen binds, as ``?`` lists them.
+    KEYS: tuple[KeySpec, ...] = ARTICLE_KEYS
     BINDINGS = bindings(ARTICLE_KEYS)
 
     def __init__(
@@ -193,7 +195,7 @@ class ArticleScreen(Screen[None]):
         """This screen's keys."""
         from timeline.tui.dialogs.help import HelpScreen
 
-        self.app.push_screen(HelpScreen(ARTICLE_KEYS, title="Keys: the article screen"))
+        self.app.push_screen(HelpScreen(self.KEYS, title="Keys: the article screen"))
 
     # -- searching the text ------------------------------------------------------------
 

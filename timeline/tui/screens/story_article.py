@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from timeline.model import Event
-from timeline.tui.keymap import SOURCE_KEYS, bindings
+from timeline.tui.keymap import ARTICLE_KEYS, SOURCE_KEYS, KeySpec, bindings
 from timeline.tui.screens.article import ArticleScreen
 from timeline.tui.state.annotations import Annotations
 from timeline.tui.state.browse import Opened
@@ -32,6 +32,7 @@ class StorySourcesScreen(ArticleScreen):
     StorySourcesScreen #article-head { max-height: 5; }
     """
 
+    KEYS: tuple[KeySpec, ...] = (*ARTICLE_KEYS, *SOURCE_KEYS)
     BINDINGS = bindings(SOURCE_KEYS)
 
     def __init__(
