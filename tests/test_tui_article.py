@@ -146,3 +146,30 @@ async def test_question_mark_shows_the_article_keys():
         assert "Filter by country" not in text  # the timeline's keys are not this screen's
         await pilot.press("escape")
         assert isinstance(app.screen, ArticleScreen)
+
+
+def bound(screen) -> set[str]:
+    """What each key the screen binds does, as its help and footer word it."""
+    return {b.tooltip for found in screen._bindings.key_to_bindings.values() for b in found}
+
+
+@pytest.mark.parametrize("story", [False, True], ids=["article", "story sources"])
+async def test_help_lists_every_key_bound_and_the_footer_shows_s_and_a(stories_corpus, story):
+    from timeline.tui.screens.story_article import StorySourcesScreen
+
+    app = TimelineApp(stories_corpus)
+    async with app.run_test(size=(120, 60)) as pilot:
+        if story:
+            thai = next(e for e in stories_corpus.events if e.report_year == 2014)
+            app.main.select_event(thai)
+        screen = await open_article(app, pilot)
+        assert isinstance(screen, StorySourcesScreen) is story
+        footer = read_screen(app).splitlines()[-1]
+        assert " s Star " in footer and " a Note " in footer
+        keys = bound(screen)
+        assert ("Next source of the story" in keys) is story
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = read_screen(app)
+        for words in keys:
+            assert words in text

@@ -190,6 +190,20 @@ async def test_four_skipped_files_say_so_in_one_notice(seeds_corpus):
         assert app.screen.lines == warnings
 
 
+async def test_the_warnings_notice_is_short_lived_and_w_still_lists_them(seeds_corpus):
+    from timeline.tui.dialogs.warnings_list import WarningsList
+
+    warnings = ["x/0.txt: skipped: empty file"]
+    corpus = Corpus(seeds_corpus.name, seeds_corpus.articles, seeds_corpus.events, warnings)
+    app = TimelineApp(corpus)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await wait_until(pilot, lambda: list(app._notifications))
+        (notice,) = list(app._notifications)
+        assert notice.title == "Warnings" and notice.timeout <= 6
+        await pilot.press("w")
+        assert isinstance(app.screen, WarningsList) and app.screen.lines == warnings
+
+
 async def test_quitting_cancels_the_load_and_exits():
     source = FakeIndex(synthetic_corpus(100, seed=9))
     app = TimelineApp(empty(), source=source)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from conftest import read_screen, record_notices
+from conftest import read_screen, record_notices, until
+from timeline.query import parse
 from timeline.tui.app import TimelineApp
 from timeline.tui.state.index import EventIndex
 from timeline.tui.widgets.header import HeaderLine
@@ -113,3 +114,17 @@ async def test_n_after_the_last_match_wraps_to_the_first_and_N_back(seeds_corpus
         assert "search wrapped to the first match" in read_screen(app)
         await pilot.press("n")
         assert selected(app) is app.index.events[matches[1]]
+
+
+async def test_typing_from_the_end_wraps_to_the_first_match(stories_corpus):
+    app = TimelineApp(stories_corpus)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("G")
+        last = len(app.main.rows.view) - 1
+        assert app.main.timeline.cursor == last
+        assert not app.main.search.index.matches(app.main.rows.view[last], parse("watch"), False)
+        await pilot.press("slash", *"watch")
+        assert await until(pilot, lambda: "2 matches" in header(app))
+        view, search = app.main.rows.view, app.main.search
+        first = next(app.index.events[i] for i in view if search.is_match(i))
+        assert selected(app) is first

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from browser_text import detail
 
-from conftest import read_screen
+from conftest import read_screen, until
 from timeline.model import Corpus
 from timeline.pipeline import load_corpus
 from timeline.tui.app import TimelineApp
@@ -76,3 +77,17 @@ async def test_outlet_and_address_are_shown_as_plain_text():
         await pilot.pause()
         screen = read_screen(app)
         assert "[bold]Wire[/bold] Red" in screen and "\x1b" not in screen and "\x07" not in screen
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_no_line_of_the_detail_pane_ends_in_a_separator(size):
+    corpus = load_corpus(STORIES)
+    app = TimelineApp(corpus)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("S")  # every event, each its own pane
+        for event in corpus.events:
+            app.main.select_event(event)
+            words = " ".join(event.sentence.split()[:3])
+            assert await until(pilot, lambda w=words: w in " ".join(detail(app).split()))
+            for line in detail(app).splitlines():
+                assert not line.rstrip().endswith("·"), line

@@ -217,6 +217,9 @@ def test_search_status_step_and_first_match():
     assert search.step(view, found[1], -1) == found[0]
     assert search.step(view, found[0], -1) in (None, *found)
     assert search.step(view, found[-1], 1) is None
+    assert search.at_or_after(view, found[1]) == found[1]
+    assert found[-1] + 1 < len(view)  # none after: the first, as n wraps
+    assert search.at_or_after(view, found[-1] + 1) == found[0]
 
 
 def test_a_search_with_no_match_nearby_jumps_once_all_are_known():

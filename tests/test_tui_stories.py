@@ -11,10 +11,12 @@ from collections import Counter
 
 from browser_text import detail, header, palette, row_line
 
-from conftest import read_screen
+from conftest import read_screen, until
 from timeline.model import Corpus, Event
+from timeline.notes import NotesStore
 from timeline.table import key_events, one_per_story
 from timeline.tui.app import TimelineApp
+from timeline.tui.dialogs.note_editor import NoteEditor
 from timeline.tui.screens.article import ArticleScreen
 from timeline.tui.screens.main import MainScreen
 from timeline.tui.screens.story_article import StorySourcesScreen
@@ -107,6 +109,72 @@ async def test_enter_opens_the_first_source_and_angle_brackets_step_through_them
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
         assert app.main.timeline.event is row  # the cursor stays on the story's row
+
+
+async def test_s_and_a_act_on_the_source_being_read(stories_corpus, tmp_path):
+    with NotesStore(tmp_path / "notes.db") as store:
+        app = TimelineApp(stories_corpus, notes=store)
+        async with app.run_test(size=SIZE) as pilot:
+            app.main.select_event(tellings(stories_corpus, convention(stories_corpus))[0])
+            await pilot.press("enter", "greater_than_sign")
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, StorySourcesScreen)
+            read = screen.event
+            assert "source 2 of 3" in read_screen(app)
+            await pilot.press("s")
+            assert await until(pilot, lambda: "★ starred" in read_screen(app))
+            assert await until(pilot, lambda: store.get(read) is not None)
+            assert store.get(read).starred
+            await pilot.press("a")
+            assert isinstance(app.screen, NoteEditor)
+            await pilot.press(*"second", "ctrl+s")
+            assert await until(pilot, lambda: app.screen is screen)
+            assert await until(pilot, lambda: "✎ noted" in read_screen(app))
+            assert store.get(read).note == "second"
+
+
+async def test_n_and_p_carry_the_sources_line_and_angle_brackets_to_the_event_read(
+    stories_corpus,
+):
+    app = TimelineApp(stories_corpus)
+    async with app.run_test(size=SIZE) as pilot:
+        thai = next(
+            e for e in stories_corpus.events if e.type == "tier_change" and e.report_year == 2014
+        )
+        app.main.select_event(thai)
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, StorySourcesScreen)
+        while len(screen.events) < 2:  # a source whose article tells more than this story
+            await pilot.press("greater_than_sign")
+            await pilot.pause()
+        first = screen.event.story
+        kinds = set()
+        for _ in range(len(screen.events)):
+            await pilot.press("n")
+            await pilot.pause()
+            read = screen.event
+            told = (
+                {e.article for e in tellings(stories_corpus, read.story)} if read.story else set()
+            )
+            if len(told) < 2:
+                kinds.add("one")
+                assert "of this story" not in read_screen(app)
+                await pilot.press("greater_than_sign")  # no other source: it stays
+                await pilot.pause()
+                assert screen.event is read
+                continue
+            kinds.add("story" if read.story == first else "other")
+            assert f"source {screen.at + 1} of {len(told)} of this story" in read_screen(app)
+            await pilot.press("greater_than_sign")
+            await pilot.pause()
+            assert screen.event.story == read.story and screen.article.file != read.article
+            await pilot.press("less_than_sign")
+            await pilot.pause()
+            assert screen.event is read
+        assert kinds - {"story"}  # n reached an event of another story
 
 
 async def test_a_story_of_one_source_opens_its_article_as_before(stories_corpus):

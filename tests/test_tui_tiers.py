@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from browser_text import palette
 
-from conftest import read_screen
+from conftest import read_screen, until
 from timeline.model import Article, Corpus, Event
 from timeline.tiers import tier_cells
 from timeline.tui.app import TimelineApp
@@ -158,3 +158,29 @@ async def test_a_corpus_without_tiers_says_so(small_corpus):
         assert "No TIP tier rankings in this corpus" in read_screen(app)
         await pilot.press("enter")  # nothing to list: the bell, no dialog
         assert isinstance(app.screen, TiersScreen)
+
+
+async def test_s_and_a_act_on_the_event_read_from_the_evidence(seeds_corpus, tmp_path):
+    from timeline.notes import NotesStore
+    from timeline.tui.dialogs.note_editor import NoteEditor
+
+    with NotesStore(tmp_path / "notes.db") as store:
+        app = TimelineApp(seeds_corpus, notes=store)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("T", "right", "enter")
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+            article = app.screen
+            assert isinstance(article, ArticleScreen)
+            read = article.event
+            await pilot.press("s")
+            assert await until(pilot, lambda: "★ starred" in read_screen(app))
+            assert await until(pilot, lambda: store.get(read) is not None)
+            assert store.get(read).starred
+            await pilot.press("a")
+            assert isinstance(app.screen, NoteEditor)
+            await pilot.press(*"tier", "ctrl+s")
+            assert await until(pilot, lambda: app.screen is article)
+            assert await until(pilot, lambda: "✎ noted" in read_screen(app))
+            assert store.get(read).note == "tier"

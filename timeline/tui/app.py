@@ -34,6 +34,9 @@ if TYPE_CHECKING:
 
 __all__ = ["TimelineApp", "run_app"]
 
+#: Seconds the start-up warnings notice stays (``w`` lists the warnings after).
+WARNINGS_NOTICE = 6
+
 #: Seconds the process waits, after the app has closed, for the loader to stop.
 QUIT_WAIT = 1.5
 
@@ -135,7 +138,7 @@ class TimelineApp(App[int]):
                 title="Warnings",
                 severity="warning",
                 markup=False,
-                timeout=15,
+                timeout=WARNINGS_NOTICE,
             )
 
     def action_warnings(self) -> None:

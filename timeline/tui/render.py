@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -20,6 +21,9 @@ from timeline.model import TYPES, Article, Event, event_type, format_date
 from timeline.model import type_label as _type_name_label
 from timeline.query import Query, fold
 from timeline.textclean import CleanMap, clean_line
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 __all__ = [
     "DATE_WIDTH",
@@ -33,6 +37,7 @@ __all__ = [
     "note_text",
     "one_line",
     "type_label",
+    "wrapped_without_dangling",
 ]
 
 DATE_WIDTH = 12
@@ -40,6 +45,9 @@ TYPE_WIDTH = max(len(t.label) for t in TYPES)
 COUNTRY_WIDTH = 18
 #: From this many columns a row's countries column widens and summaries run longer.
 WIDE = 140
+#: What parts of a line are set apart by (` Title · 20 Jun 2014 · file`).
+SEPARATOR = " ·"
+
 #: The marks before a summary: a star, a note.
 STAR_MARK, NOTE_MARK = "★", "✎"
 
@@ -346,3 +354,14 @@ def detail_text(
             text.append("\n")
             text.append_text(more)
     return text
+
+
+def wrapped_without_dangling(text: Text, console: Console, width: int) -> Text:
+    """``text`` wrapped to ``width``, no line ending in a `` · `` separator: where a line
+    breaks after one, the separator is dropped (the break sets the parts apart)."""
+    lines = text.wrap(console, width)
+    for line in lines:
+        plain = line.plain.rstrip()
+        if plain.endswith(SEPARATOR):
+            line.right_crop(len(line.plain) - len(plain) + len(SEPARATOR))
+    return Text("\n", end="").join(lines)

@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from timeline.model import Article, Event, format_date
-from timeline.tui.keymap import ARTICLE_KEYS, bindings
+from timeline.tui.keymap import ARTICLE_KEYS, KeySpec, bindings
 from timeline.tui.render import NOTE_MARK, STAR_MARK, one_line, type_label
 from timeline.tui.state.annotations import Annotations
 from timeline.tui.state.text_search import find_spans
@@ -40,6 +40,8 @@ class ArticleScreen(Screen[None]):
     }
     """
 
+    #: Every key the screen binds, as ``?`` lists them.
+    KEYS: tuple[KeySpec, ...] = ARTICLE_KEYS
     BINDINGS = bindings(ARTICLE_KEYS)
 
     def __init__(
@@ -131,9 +133,13 @@ class ArticleScreen(Screen[None]):
             return
         self.current = (self.current + delta) % len(self.events)
         self.body.show_event(self.current)
+        self.event_read(self.events[self.current])
         self.query_one("#article-head", Static).update(self._head())
         if self.follow is not None:
             self.follow(self.events[self.current])
+
+    def event_read(self, event: Event) -> None:
+        """``n``/``p`` highlighted ``event`` (before the head is drawn again)."""
 
     def action_next_event(self) -> None:
         """The next find while searching, else the article's next event (both wrap round)."""
@@ -189,7 +195,7 @@ class ArticleScreen(Screen[None]):
         """This screen's keys."""
         from timeline.tui.dialogs.help import HelpScreen
 
-        self.app.push_screen(HelpScreen(ARTICLE_KEYS, title="Keys: the article screen"))
+        self.app.push_screen(HelpScreen(self.KEYS, title="Keys: the article screen"))
 
     # -- searching the text ------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -380,17 +381,14 @@ class MainScreen(StoryActions, Screen[None]):
             return
         if search.pending_jump:
             search.pending_jump = False
-            self._jump_match(1, include_current=True)
+            self.panes.go(search.at_or_after(self.rows.view, self.timeline.cursor))
         self.panes.update_header()
         self.timeline.refresh()  # the rows marked are now the matches counted
 
-    def _jump_match(self, step: int, include_current: bool = False) -> None:
+    def _jump_match(self, step: int) -> None:
         """Move to the next (``step`` 1) or previous (-1) match, wrapping round at either
         end with a notice; the bell if there is none."""
         if not self.search.query or (cursor := self.timeline.cursor) < 0:
-            return
-        if include_current:
-            self.panes.go(self.search.step(self.rows.view, cursor, step, include_current))
             return
         position, wrapped = self.search.next_match(self.rows.view, cursor, step)
         if wrapped:
@@ -496,14 +494,12 @@ class MainScreen(StoryActions, Screen[None]):
             self.notify("That article is not loaded.", severity="error")
             return
         self.app.push_screen(
-            ArticleScreen(
-                *found,
-                follow=self.select_event,
-                annotations=self.annotations,
-                star=self.toggle_star,
-                note=self.edit_note,
-            )
+            ArticleScreen(*found, follow=self.select_event, **self.article_hooks())
         )
+
+    def article_hooks(self) -> dict[str, Any]:
+        """What an article screen needs to show, star and note the event it reads."""
+        return {"annotations": self.annotations, "star": self.toggle_star, "note": self.edit_note}
 
     def select_event(self, event: Event) -> None:
         """Put the cursor on ``event`` if the filters show it."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from contextlib import suppress
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 
@@ -49,6 +49,7 @@ class StoryActions:
         def notify(self, message: str, **kwargs: object) -> None: ...
         def select_event(self, event: Event) -> None: ...
         def open_article(self, event: Event | None = ..., file: str | None = ...) -> None: ...
+        def article_hooks(self) -> dict[str, Any]: ...
 
     #: How many key events a year ``K`` shows (``+`` and ``-`` change it).
     key_per_year: int = KEY_DEFAULT
@@ -104,15 +105,17 @@ class StoryActions:
     def open_story(self, event: Event) -> bool:
         """Open the sources of ``event``'s story row, the first shown; False when the row
         is not a story of several sources (then its article is opened as usual)."""
-        sources = self.browse.detail_of(event)[3]
-        if sources is None or len(sources.tellings) < 2:
+        opened, at = self.browse.story_sources(event)
+        if len(opened) < 2:
             return False
-        opened = [found for e in sources.tellings if (found := self.browse.article_of(e))]
-        if not opened:
-            return False
-        self.app.push_screen(  # type: ignore[attr-defined]
-            StorySourcesScreen(opened, 0, follow=self.select_event)
+        screen = StorySourcesScreen(
+            opened,
+            at,
+            follow=self.select_event,
+            sources_of=self.browse.story_sources,
+            **self.article_hooks(),
         )
+        self.app.push_screen(screen)  # type: ignore[attr-defined]
         return True
 
     # -- tiers --------------------------------------------------------------------------------
@@ -130,4 +133,6 @@ class StoryActions:
         if found is None:
             self.notify("That article is not loaded.", severity="error")
             return
-        self.app.push_screen(ArticleScreen(*found))  # type: ignore[attr-defined]
+        self.app.push_screen(  # type: ignore[attr-defined]
+            ArticleScreen(*found, **self.article_hooks())
+        )

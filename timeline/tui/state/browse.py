@@ -24,6 +24,7 @@ __all__ = [
     "Browse",
     "Detail",
     "HeaderFigures",
+    "Opened",
     "Option",
     "RailEntries",
     "YearJump",
@@ -34,6 +35,9 @@ __all__ = [
 #: What the header line says: corpus name, events shown and in all, articles
 #: shown and in all (of those with events), the filters and the search (both plain
 #: text, may be empty), and how many articles have no event.
+#: An article opened at one of its events: the article, its events in text order, which.
+Opened = tuple[Article, list[Event], int]
+
 HeaderFigures = tuple[str, int, int, int, int, str, str, int]
 
 #: ``(year, count)`` for the year rail, year None for the undated events.
@@ -193,9 +197,7 @@ class Browse:
         sources = self.stories.sources(self.rows.shown, at, via)
         return event, self.index.articles.get(event.article), others, sources
 
-    def article_of(
-        self, event: Event | None, file: str | None = None
-    ) -> tuple[Article, list[Event], int] | None:
+    def article_of(self, event: Event | None, file: str | None = None) -> Opened | None:
         """The article of ``event`` (or the article ``file``), its events in text order, and
         which of them is ``event`` (0 when none is); None when that article is not loaded."""
         file = file if file is not None else event.article if event is not None else None
@@ -204,6 +206,27 @@ class Browse:
             return None
         events = self.index.article_events(file)
         return article, events, next((n for n, e in enumerate(events) if e is event), 0)
+
+    def story_sources(self, event: Event) -> tuple[list[Opened], int]:
+        """The articles of the sources of ``event``'s story that pass (its row's first, as
+        the detail pane lists them) and which is ``event``'s; only its own article when
+        the story has one source (or the timeline shows every event)."""
+        own = self.article_of(event)
+        at = self.index.position_of(event)
+        shown = self.rows.shown
+        found = None
+        if at >= 0 and shown is not None and shown.by_story:
+            found = shown.tellings(self.stories.row_of(shown, at))
+        if not found or at not in found:
+            return ([own] if own is not None else []), 0
+        opened: list[Opened] = []
+        where = 0
+        for i in found:
+            source = self.article_of(self.index.events[i])
+            if source is not None:
+                where = len(opened) if i == at else where
+                opened.append(source)
+        return opened, where
 
     def grid_start(self, event: Event | None) -> tuple[int | None, str | None]:
         """The grid's first cell: the event's year, and the filter's one country or the event's."""

@@ -122,21 +122,32 @@ class Search:
     # -- finding ----------------------------------------------------------------------------
 
     def first_match(self, view: Sequence[int], cursor: int) -> int | None:
-        """The match to show as the query is typed: the first from ``cursor`` in a short scan.
+        """The match to show as the query is typed: the first from ``cursor`` in a short scan,
+        wrapping round to the top when it reaches the end of the view.
 
         When the scan finds none, :attr:`pending_jump` is set, so that the
-        first match is shown once :meth:`done` has them all. Without a cursor
-        (``cursor`` -1: nothing shown) there is nothing to move.
+        match is shown once :meth:`done` has them all (:meth:`at_or_after`).
+        Without a cursor (``cursor`` -1: nothing shown) there is nothing to move.
         """
         self.pending_jump = False
         if cursor < 0:
             return None
         matches, terms, in_article = self.index.matches, self.terms, self.in_article
-        for position in range(cursor, min(len(view), cursor + QUICK_SCAN)):
+        end = min(len(view), cursor + QUICK_SCAN)
+        wrapped = range(min(cursor, QUICK_SCAN - (end - cursor))) if end == len(view) else ()
+        for position in (*range(cursor, end), *wrapped):
             if matches(view[position], terms, in_article):
                 return position
         self.pending_jump = True
         return None
+
+    def at_or_after(self, view: Sequence[int], cursor: int) -> int | None:
+        """The first match at or after ``cursor``, else the first of all (as ``n`` wraps);
+        None when nothing shown matches."""
+        if not view or cursor < 0:
+            return None
+        position = self.step(view, cursor, 1, include_current=True)
+        return position if position is not None else self.step(view, 0, 1, include_current=True)
 
     def run(
         self,

@@ -10,7 +10,7 @@ from textual.cache import LRUCache
 from textual.strip import Strip
 
 from timeline.model import Article, Event
-from timeline.tui.render import detail_text
+from timeline.tui.render import detail_text, wrapped_without_dangling
 from timeline.tui.render_sources import sources_text
 from timeline.tui.state.annotations import Annotations
 from timeline.tui.state.browse import Detail
@@ -145,6 +145,7 @@ class EventDetail(StyledLines):
             console = self.app.console
             inner = max(1, width - 2 * _MARGIN)
             options = console.options.update_width(inner)
+            text = wrapped_without_dangling(text, console, inner)
             lines = console.render_lines(text, options, pad=True, new_lines=False)
             base = self._base()
             edge = Segment(" " * _MARGIN, base)
