@@ -105,7 +105,7 @@ def record_notices(app) -> list[str]:
     return seen
 
 
-async def until(pilot, predicate: Callable[[], object], tries: int = 500) -> bool:
+async def until(pilot, predicate: Callable[[], object], tries: int = 1500) -> bool:
     """Let the app run until ``predicate()`` is true (the answer of a worker thread, say);
     whether it came. Assert on it: ``assert await until(pilot, lambda: ...)``."""
     for _ in range(tries):

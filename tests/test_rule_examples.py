@@ -16,6 +16,7 @@ from timeline.language.dates import EXAMPLES as DATE_EXAMPLES
 from timeline.language.dates import find_dates
 from timeline.reading import parse_article
 from timeline.reading.headerforms import HEADER_FORMS
+from timeline.reading.outlet import OUTLET_FORMS
 
 
 def _alternatives():
@@ -77,3 +78,25 @@ def test_each_date_family_reads_its_examples(example) -> None:
 )
 def test_each_header_date_form_dates_its_clippings(text: str, date: str | None) -> None:
     assert parse_article(text, "clipping.txt").date == date
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        pytest.param(line, outlet, id=f"{form.name}-{kind}{n}")
+        for form in OUTLET_FORMS
+        for kind, pairs in (
+            ("match", form.match),
+            ("miss", tuple((line, None) for line in form.miss)),
+        )
+        for n, (line, outlet) in enumerate(pairs)
+    ],
+)
+def test_each_outlet_form_reads_its_date_lines(line: str, outlet: str | None) -> None:
+    # The line stands under a headline as a clipping's date line; [...] marks its date.
+    start, end = line.index("["), line.index("]")
+    text = f"Raids in the capital\n\n{line[:start]}{line[start + 1 : end]}{line[end + 1 :]}\n\n"
+    text += "Police raided three karaoke bars and arrested 12 suspects, officials said.\n"
+    article = parse_article(text, "clipping.txt")
+    assert article.date is not None  # the date line is read as the article's date
+    assert article.source == outlet

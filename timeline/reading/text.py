@@ -15,6 +15,7 @@ from timeline.reading.articledate import (
 )
 from timeline.reading.boilerplate import body_span
 from timeline.reading.decode import DEFAULT_MAX_BYTES, SkipFile, text_of
+from timeline.reading.outlet import outlet_near
 from timeline.reading.title import find_title
 
 __all__ = ["compose", "parse_article", "read", "read_front_matter"]
@@ -105,8 +106,11 @@ def parse_article(
         source=fields.get("source"),
         url=fields.get("url"),
     )
+    header = find_article_date(text, start, end, fields.get("date"), top=top)
+    if header is not None and header.span and article.source is None:
+        article.source = outlet_near(text, header.span)  # "BANGKOK, June 20 (Reuters) -"
     found = (
-        find_article_date(text, start, end, fields.get("date"), top=top)
+        header
         or find_footer_date(text, start, end)
         or infer_article_date(text, start, end, top=top)
         or fallback_date
