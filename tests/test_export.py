@@ -516,7 +516,7 @@ def test_markdown_has_one_footnote_per_article_referenced_once():
     rendered = MarkdownIt("commonmark").use(footnote_plugin).render(text)
     assert rendered.count('class="footnote-item"') == len(ARTICLES)
     assert rendered.count('class="footnote-ref"') == len(ARTICLES)
-    assert "(note 1)" in text and "(note 2)" in text  # later events name their note
+    assert "(footnote 1)" in text and "(footnote 2)" in text  # later events name their note
 
 
 def test_markdown_starts_with_front_matter_naming_the_generator():

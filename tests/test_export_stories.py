@@ -93,12 +93,15 @@ def test_markdown_gives_one_bullet_per_story_citing_every_source_with_links():
     bullets = [line for line in text.splitlines() if line.startswith("- **")]
     assert len(bullets) == 2
     assert bullets[0].endswith("[^1][^2][^3]") and "★" in bullets[0]
-    assert bullets[1].endswith(" (note 2)")  # notes.md, cited again
+    assert bullets[1].endswith(" (footnote 2)")  # notes.md, cited again
     assert "Told by 3 sources; they disagree: 21 Nov 2015 (2 sources)" in text
     html = MarkdownIt("commonmark").render(text)
     assert '<a href="https://bernama.example/asean-convention">' in html
     assert "javascript:" not in html
     assert "[^3]: A milestone for the region, Freedom Network, ngo.html" in text
+    # The story's note is a quote of its own after "Told by", with no empty quoted line.
+    assert html.count("<blockquote>") == 3  # two sentences, one note
+    assert "<blockquote>\n<p><em>Note:</em> check the NGO’s date</p>" in html.replace("'", "’")
 
 
 def test_ics_gives_one_event_per_story_with_its_sources_and_url():

@@ -58,7 +58,7 @@ def render_markdown(ctx: Context, events: Sequence[Event]) -> tuple[str, int]:
         cites = []
         for article in dict.fromkeys(telling.article for telling in told.tellings):
             number = citations[article]
-            cites.append(f"[^{number}]" if article not in cited else f" (note {number})")
+            cites.append(f"[^{number}]" if article not in cited else f" (footnote {number})")
             cited.add(article)
         out += ["", *_markdown_bullet(ctx, told, "".join(cites))]
     if citations:
@@ -113,7 +113,8 @@ def _markdown_bullet(ctx: Context, told: Told, cites: str) -> list[str]:
     ]
     if note_lines:
         note_lines[0] = f"*Note:* {note_lines[0]}"
-        lines.append("  >")
+        # Under the sentence's quote, a quoted blank line goes on; after "Told by", a new quote.
+        lines.append("  >" if lines[-1].startswith("  >") else "")
         # A trailing backslash is a hard line break: the note keeps its lines.
         lines += [f"  > {line}\\" for line in note_lines[:-1]] + [f"  > {note_lines[-1]}"]
     return lines
