@@ -115,6 +115,25 @@ async def until(pilot, predicate: Callable[[], object], tries: int = 1500) -> bo
     return bool(predicate())
 
 
+async def star_and_note_the_event_read(app, pilot, store, note: str) -> None:
+    """On the article screen shown, press ``s`` then ``a`` and type ``note``: both reach
+    the notes ``store`` and the screen says so, and the screen is back after the save."""
+    from timeline.tui.dialogs.note_editor import NoteEditor
+
+    screen = app.screen
+    read = screen.event
+    await pilot.press("s")
+    assert await until(pilot, lambda: "★ starred" in read_screen(app))
+    assert await until(pilot, lambda: store.get(read) is not None)
+    assert store.get(read).starred
+    await pilot.press("a")
+    assert isinstance(app.screen, NoteEditor)
+    await pilot.press(*note, "ctrl+s")
+    assert await until(pilot, lambda: app.screen is screen)
+    assert await until(pilot, lambda: "✎ noted" in read_screen(app))
+    assert store.get(read).note == note
+
+
 async def palette(pilot, text: str) -> None:
     """Open the command palette, type ``text`` and take the first entry found."""
     await pilot.press("ctrl+p")

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import read_screen, record_notices, until
+from conftest import read_screen, record_notices, star_and_note_the_event_read, until
 from timeline.model import Article, Corpus, Event
 from timeline.notes import NotesStore
 from timeline.tui.app import TimelineApp
 from timeline.tui.dialogs.help import HelpScreen
-from timeline.tui.dialogs.note_editor import NoteEditor
 from timeline.tui.screens.article import ArticleScreen
 from timeline.tui.widgets.article_body import ArticleBody
 
@@ -68,16 +67,7 @@ async def test_s_and_a_act_on_the_event_being_read(seeds_corpus, store):
         if len(screen.events) > 1:
             await pilot.press("n")
         read = screen.event
-        await pilot.press("s")
-        assert await until(pilot, lambda: "★ starred" in read_screen(app))
-        assert await until(pilot, lambda: store.get(read) is not None)
-        assert store.get(read).starred
-        await pilot.press("a")
-        assert isinstance(app.screen, NoteEditor)
-        await pilot.press(*"read closely", "ctrl+s")
-        assert await until(pilot, lambda: app.screen is screen)
-        assert store.get(read).note == "read closely"
-        assert await until(pilot, lambda: "✎ noted" in read_screen(app))
+        await star_and_note_the_event_read(app, pilot, store, "read closely")
         await pilot.press("escape")
         assert app.main.timeline.event is read
 

@@ -11,12 +11,11 @@ from collections import Counter
 
 from browser_text import detail, header, palette, row_line
 
-from conftest import read_screen, until
+from conftest import read_screen, star_and_note_the_event_read
 from timeline.model import Corpus, Event
 from timeline.notes import NotesStore
 from timeline.table import key_events, one_per_story
 from timeline.tui.app import TimelineApp
-from timeline.tui.dialogs.note_editor import NoteEditor
 from timeline.tui.screens.article import ArticleScreen
 from timeline.tui.screens.main import MainScreen
 from timeline.tui.screens.story_article import StorySourcesScreen
@@ -120,18 +119,8 @@ async def test_s_and_a_act_on_the_source_being_read(stories_corpus, tmp_path):
             await pilot.pause()
             screen = app.screen
             assert isinstance(screen, StorySourcesScreen)
-            read = screen.event
             assert "source 2 of 3" in read_screen(app)
-            await pilot.press("s")
-            assert await until(pilot, lambda: "★ starred" in read_screen(app))
-            assert await until(pilot, lambda: store.get(read) is not None)
-            assert store.get(read).starred
-            await pilot.press("a")
-            assert isinstance(app.screen, NoteEditor)
-            await pilot.press(*"second", "ctrl+s")
-            assert await until(pilot, lambda: app.screen is screen)
-            assert await until(pilot, lambda: "✎ noted" in read_screen(app))
-            assert store.get(read).note == "second"
+            await star_and_note_the_event_read(app, pilot, store, "second")
 
 
 async def test_n_and_p_carry_the_sources_line_and_angle_brackets_to_the_event_read(

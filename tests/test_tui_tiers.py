@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from browser_text import palette
 
-from conftest import read_screen, until
+from conftest import read_screen, star_and_note_the_event_read
 from timeline.model import Article, Corpus, Event
 from timeline.tiers import tier_cells
 from timeline.tui.app import TimelineApp
@@ -162,7 +162,6 @@ async def test_a_corpus_without_tiers_says_so(small_corpus):
 
 async def test_s_and_a_act_on_the_event_read_from_the_evidence(seeds_corpus, tmp_path):
     from timeline.notes import NotesStore
-    from timeline.tui.dialogs.note_editor import NoteEditor
 
     with NotesStore(tmp_path / "notes.db") as store:
         app = TimelineApp(seeds_corpus, notes=store)
@@ -173,14 +172,4 @@ async def test_s_and_a_act_on_the_event_read_from_the_evidence(seeds_corpus, tmp
             await pilot.pause()
             article = app.screen
             assert isinstance(article, ArticleScreen)
-            read = article.event
-            await pilot.press("s")
-            assert await until(pilot, lambda: "★ starred" in read_screen(app))
-            assert await until(pilot, lambda: store.get(read) is not None)
-            assert store.get(read).starred
-            await pilot.press("a")
-            assert isinstance(app.screen, NoteEditor)
-            await pilot.press(*"tier", "ctrl+s")
-            assert await until(pilot, lambda: app.screen is article)
-            assert await until(pilot, lambda: "✎ noted" in read_screen(app))
-            assert store.get(read).note == "tier"
+            await star_and_note_the_event_read(app, pilot, store, "tier")
