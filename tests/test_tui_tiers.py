@@ -20,7 +20,8 @@ SIZE = (100, 30)
 
 
 def cell_text(screen: TiersScreen) -> str:
-    return str(screen.query_one("#tiers-cell").render())
+    pane = screen.query_one("#tiers-cell")
+    return "\n".join(pane.render_line(y).text for y in range(pane.size.height))
 
 
 async def test_T_shows_cambodia_tier_by_report_year_on_the_seeds(seeds_corpus):

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import ClassVar, TypeVar
 
+from rich.console import Group, RenderableType
+from rich.table import Table
 from rich.text import Text
 from textual.screen import Screen
 from textual.widgets import Static
@@ -24,16 +26,19 @@ ResultType = TypeVar("ResultType")
 
 
 def list_events(
-    text: Text, events: Sequence[Event], total: int, tell: Callable[[Event], Text]
-) -> None:
-    """Add a line per event to ``text`` (its date, then what ``tell`` says of it) and,
-    when there are ``total`` in all, how many more there are."""
+    head: Text, events: Sequence[Event], total: int, tell: Callable[[Event], Text]
+) -> RenderableType:
+    """``head``, then a line per event (its date, then what ``tell`` says of it, wrapped
+    under itself rather than under the date) and, when there are ``total`` in all, how
+    many more there are."""
+    rows = Table.grid(padding=(0, 1))
+    rows.add_column(no_wrap=True, min_width=11)
+    rows.add_column(ratio=1)
     for event in events:
-        text.append("\n")
-        text.append(format_date(event.date, event.approximate).ljust(12))
-        text.append_text(tell(event))
-    if total > len(events):
-        text.append(f"\n… and {total - len(events)} more")
+        rows.add_row(format_date(event.date, event.approximate), tell(event))
+    head.end = "\n"  # the rows start on a line of their own
+    more = [Text(f"… and {total - len(events)} more")] if total > len(events) else []
+    return Group(head, rows, *more) if events else Group(head, *more)
 
 
 class CellScreen(Screen[ResultType]):
@@ -51,7 +56,7 @@ class CellScreen(Screen[ResultType]):
         self.table.focus()
         self.show_cell()
 
-    def cell_text(self) -> Text:
+    def cell_text(self) -> RenderableType:
         """What the pane says of the cell under the cursor."""
         raise NotImplementedError
 

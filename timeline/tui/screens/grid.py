@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from rich.console import RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Static
@@ -67,7 +68,7 @@ class GridScreen(CellScreen[tuple[int, str] | None]):
         """List the events of the new cell."""
         self.show_cell()
 
-    def cell_text(self) -> Text:
+    def cell_text(self) -> RenderableType:
         """The cell's count of events, then its first events."""
         cell = self.table.cell
         if cell is None:
@@ -79,8 +80,7 @@ class GridScreen(CellScreen[tuple[int, str] | None]):
         text.append(
             f"{one_line(country)} in {year}: {total} event{'s' if total != 1 else ''}", "bold"
         )
-        list_events(text, found, total, _type_and_summary)
-        return text
+        return list_events(text, found, total, _type_and_summary)
 
     def action_choose(self) -> None:
         """Filter the timeline to the cell and go back."""

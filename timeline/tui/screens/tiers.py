@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from rich.console import RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Footer, Static
@@ -32,7 +33,7 @@ class TiersScreen(CellScreen[None]):
 
     DEFAULT_CSS = """
     TiersScreen #tiers-title { height: 1; background: $panel; padding: 0 1; text-style: bold; }
-    TiersScreen #tiers-legend { height: 1; padding: 0 1; color: $foreground 80%; }
+    TiersScreen #tiers-legend { height: auto; padding: 0 1; color: $foreground 80%; }
     TiersScreen TierTable { margin: 1 0 0 0; padding: 0 1; }
     TiersScreen #tiers-cell {
         height: 1fr; border-top: hkey $foreground 25%; padding: 0 1; background: $surface;
@@ -57,8 +58,7 @@ class TiersScreen(CellScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(
-            Text("TIP tiers by country and report year · arrows move · Enter lists the evidence"
-                 " · Esc returns"),
+            Text("TIP tiers by country and report year · Enter: the evidence · Esc: back"),
             id="tiers-title",
         )  # fmt: skip
         yield Static(self._legend(), id="tiers-legend")
@@ -68,11 +68,11 @@ class TiersScreen(CellScreen[None]):
 
     @staticmethod
     def _legend() -> Text:
-        text = Text(no_wrap=True, overflow="ellipsis", end="")
+        text = Text(end="")  # wraps on a narrow screen rather than losing "! disagree"
         for tier in ("1", "2", "2WL", "3"):
             text.append(f" {tier} ", TIER_STYLES[tier])
             text.append(" ")
-        text.append(" Tier 1–3, 2WL Watch List · ↑ ↓ moved, tier not told · ! evidence disagrees")
+        text.append(" 2WL: Watch List · ↑↓ moved, tier not told · ! evidence disagrees")
         return text
 
     def on_tier_table_moved(self, message: TierTable.Moved) -> None:
@@ -89,7 +89,7 @@ class TiersScreen(CellScreen[None]):
         found = [self.index.events[by_id[i]] for i in cell.events if i in by_id]
         return sorted(found, key=lambda e: e.sort_key)
 
-    def cell_text(self) -> Text:
+    def cell_text(self) -> RenderableType:
         """The cell's tier in words, then its first evidence sentences."""
         current = self.grid.current
         if current is None:
@@ -108,8 +108,7 @@ class TiersScreen(CellScreen[None]):
             f"\n{len(events)} sentence{'s' if len(events) != 1 else ''} from {articles} "
             f"article{'s' if articles != 1 else ''} · Enter lists them, Enter again opens one"
         )
-        list_events(text, events[:SHOWN], len(events), lambda e: Text(one_line(e.sentence)))
-        return text
+        return list_events(text, events[:SHOWN], len(events), lambda e: Text(one_line(e.sentence)))
 
     def action_evidence(self) -> None:
         """List the cell's evidence sentences."""
