@@ -167,6 +167,9 @@ def parse_years(text: str) -> tuple[int, int]:
 def parse_countries(names: Iterable[str], present: Iterable[str] = ()) -> frozenset[str]:
     """Canonical country names for user input (names, aliases, demonyms; any case), and
     regional groups' names ("asean": the group's events and its members')."""
+    names = list(names or ())
+    if not names:
+        return frozenset()  # no gazetteer loaded for a run without --country
     from timeline.extraction.places import COUNTRIES, canonical_country
     from timeline.extraction.regions import canonical_region
 
