@@ -196,6 +196,26 @@ def test_extraction_on_newsy_fragments(parts):
 # ---------------------------------------------------------------- page furniture and article dates
 
 
+def test_a_list_of_other_headlines_above_the_story_is_furniture():
+    text = (
+        "Off the wire\n"
+        "2nd LD: Exports down 2.8 pct in May\xa0\xa0• Roundup: Shares end lower on weaker yen"
+        "\xa0\xa0• Interview: Professor questions jurisdiction\xa0\xa0• Full Text: Progress "
+        "in 2014 (15)\n"
+        "You are here:   Home\n\n"
+        "Human trafficking cases doubled in Myanmar\n\n"
+        "Xinhua, June 8, 2015 Adjust font size:\n\n"
+        "Myanmar authorities arrested 93 traffickers in the first five months of this year, "
+        "an official report said.\n"
+    )
+    article = parse_article(text, "wire.txt")
+    assert article.title == "Human trafficking cases doubled in Myanmar"
+    assert article.date == "2015-06-08"
+    assert "Off the wire" not in article.text[article.body_start : article.body_end]
+    dates = [e.date for e in extract_events(article)]
+    assert dates and all(d and d.startswith("2015") for d in dates)  # dated by the story
+
+
 def test_blog_furniture_and_a_pipe_byline_do_not_hide_the_article():
     text = (
         "Skip to content\nHome | About | Blog | Contact\nSearch ...\n\n"

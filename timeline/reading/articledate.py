@@ -196,10 +196,17 @@ _LABEL_WORD = re.compile(r"[^\W\d_][\w’'.-]*")
 _SMALL_WORDS = frozenset(words("of in on at for the and de del la le du von van y"))
 
 
+# The page's tools printed beside a date: "Adjust font size:", "Print this page", "Share".
+_PAGE_TOOLS = re.compile(
+    r"(?i)\b(?:(?:adjust|change)\s+)?(?:font|text)\s+size\b|\bprint(?:\s+this\s+(?:page|article))?"
+    r"\b|\be-?mail(?:\s+this)?\b|\bshare(?:\s+this)?\b|\bcomments?\b"
+)
+
+
 def _label_line(line: str, mention: DateMention) -> bool:
     """Whether a line is names and labels around its one full date, not a sentence: short,
     not ending like prose, its other words capitalised (small words aside)."""
-    rest = line[: mention.start] + " " + line[mention.end :]
+    rest = _PAGE_TOOLS.sub(" ", line[: mention.start] + " " + line[mention.end :])
     found = _LABEL_WORD.findall(rest)
     if len(found) > LABEL_LINE_WORDS or rest.rstrip().endswith("."):
         return False

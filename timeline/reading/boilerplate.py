@@ -28,8 +28,12 @@ _JUNK_STRONG = re.compile(
 )
 # A line that is a logo's or picture's alt text, a row of separated links or a breadcrumb.
 _JUNK_SHAPE = re.compile(
-    r"(?i)^\W*(?:logo|image|photo|picture|credit|caption)\b|\w\s*[|»›>]\s*\w|\w\s+/\s+\w"
+    r"(?i)^\W*(?:logo|image|photo|picture|credit|caption|you\s+are\s+here)\b|"
+    r"\w\s*[|»›>]\s*\w|\w\s+/\s+\w"
 )
+# The bullets that set apart the items of a list of other stories' headlines on one line:
+# "2nd LD: China's exports down 2.8 pct in May  • Roundup: ...  • Tokyo shares end lower".
+_LIST_BULLET = re.compile(r"\s[•·▪]\s")
 # A cookie or consent banner, however long.
 _CONSENT = re.compile(
     r"(?i)\bcookies?\b.*\b(?:accept\w*|agree\w*|consent\w*|continu\w*|privacy|policy|settings|"
@@ -98,6 +102,8 @@ def is_header_junk(line: str) -> bool:
         return True
     if len(words) <= 80 and _CONSENT.search(line):
         return True
+    if _is_headline_list(line):
+        return True
     if len(words) > 14:
         return False
     if _is_nav_row(line):
@@ -116,6 +122,15 @@ def is_header_junk(line: str) -> bool:
     # A headline may use one such word ("Police register 500 cases"); furniture is mostly them.
     junk = sum(1 for w in words if _JUNK_WORD.fullmatch(w))
     return junk / len(words) >= 0.5
+
+
+def _is_headline_list(line: str) -> bool:
+    """Three or more headlines on one line set apart by bullets, none of them a sentence
+    ("Roundup: ...  • Tokyo shares end lower  • Interview: ...")."""
+    items = [item.strip() for item in _LIST_BULLET.split(line) if item.strip()]
+    return len(items) >= 3 and all(
+        len(WORD.findall(item)) <= 16 and not _PROSE_END.search(item) for item in items
+    )
 
 
 def _is_nav_row(line: str) -> bool:
@@ -182,11 +197,18 @@ MENU_RUN = 3
 def menu_lines(text: str, start: int) -> frozenset[int]:
     """Starts of the lines of navigation menus near the top: runs of at least
     :data:`MENU_RUN` consecutive lines of one or two words each ("Home", "National",
-    "Business", ...), none of them a sentence or a date."""
+    "Business", ...), none of them a sentence or a date, and the label of a list of other
+    stories' headlines ("Off the wire" above "Roundup: ... • Tokyo shares ... • ...")."""
     found: set[int] = set()
     run: list[int] = []
+    label: int | None = None  # a short line that may head a list of headlines
     for count, (line_start, _line_end, line) in enumerate(text_lines(text, start, len(text))):
         stripped = line.strip()
+        if stripped and label is not None and _is_headline_list(stripped):
+            found.add(label)  # "Off the wire" above "Roundup: ... • Tokyo shares ... • ..."
+        if stripped:
+            small = len(WORD.findall(stripped)) <= 4 and not _PROSE_END.search(stripped)
+            label = line_start if small else None
         short = (
             stripped
             and len(stripped) <= 40

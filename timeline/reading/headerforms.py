@@ -76,6 +76,10 @@ HEADER_FORMS: tuple[HeaderForm, ...] = (
              f"2022\n\n{_BODY}", "2022-09-21"),
             (f"Raids\n\nPhnom Penh Daily Record - Wednesday, September 21, 2022\n\n{_BODY}",
              "2022-09-21"),
+            # The page's tools beside the date are no words of a sentence.
+            (f"Raids\n\nXinhua, June 8, 2015 Adjust font size:\n\n{_BODY}", "2015-06-08"),
+            (f"Raids\n\nBy Staff | 3 March 2016 | Print this page | Share\n\n{_BODY}",
+             "2016-03-03"),
         ),
         ((f"Police raid bars in the capital on 5 May 2014\n\n{_BODY}", None),),
     ),
