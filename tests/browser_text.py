@@ -25,13 +25,3 @@ def row_line(app: TimelineApp, event: Event) -> str:
     main.select_event(event)
     timeline = main.timeline
     return timeline.render_line(timeline.cursor_row - timeline.top).text
-
-
-async def palette(pilot, text: str) -> None:
-    """Run the palette entry ``text`` finds."""
-    await pilot.press("ctrl+p")
-    await pilot.pause()
-    await pilot.press(*text)
-    await pilot.pause(0.3)
-    await pilot.press("enter")
-    await pilot.pause()

@@ -30,6 +30,15 @@ def _article(n: int) -> str:
     )
 
 
+def _big_corpus(tmp_path: Path, articles: int = 1500) -> Path:
+    """A folder of ``articles`` news-like files, enough to keep the index's workers busy."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for n in range(articles):
+        (folder / f"{n:04d}.txt").write_text(_article(n))
+    return folder
+
+
 # --- a FIFO in the corpus -------------------------------------------------------------------
 
 _OPEN = textwrap.dedent(
@@ -109,10 +118,7 @@ def _alive(pid: int) -> bool:
 @pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
 def test_index_killed_with_sigkill_leaves_no_worker_or_resource_tracker(tmp_path):
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for n in range(1500):
-        (folder / f"{n:04d}.txt").write_text(_article(n))
+    folder = _big_corpus(tmp_path)
     process = subprocess.Popen(
         [sys.executable, "-m", "timeline", "index", str(folder)],
         stdout=subprocess.DEVNULL,
@@ -167,10 +173,7 @@ def test_cancelling_returns_within_two_seconds_while_workers_read(tmp_path):
 @pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
 def test_ctrl_c_stops_index_and_its_workers_at_once_without_a_traceback(tmp_path):
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for n in range(1500):
-        (folder / f"{n:04d}.txt").write_text(_article(n))
+    folder = _big_corpus(tmp_path)
     process = subprocess.Popen(
         [sys.executable, "-m", "timeline", "index", str(folder)],
         stdout=subprocess.PIPE,

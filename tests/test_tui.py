@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import palette as _palette
 from conftest import read_screen
 from timeline.model import type_label
 from timeline.tui.app import TimelineApp
@@ -390,15 +391,6 @@ async def test_q_quits_with_status_zero(seeds_corpus):
 
 
 # -- the command palette ----------------------------------------------------------------
-
-
-async def _palette(pilot, text: str) -> None:
-    await pilot.press("ctrl+p")
-    await pilot.pause()
-    await pilot.press(*text)
-    await pilot.pause(0.3)
-    await pilot.press("enter")
-    await pilot.pause()
 
 
 async def test_palette_go_to_year(seeds_corpus):

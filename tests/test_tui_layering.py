@@ -9,22 +9,15 @@ and looks at ``sys.modules``.
 
 from __future__ import annotations
 
-import ast
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from source_imports import ROOT, imported, module_name
 
-ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "timeline"
 STATE = sorted((PACKAGE / "tui" / "state").rglob("*.py"))
-
-
-def module_name(path: Path) -> str:
-    """``timeline/tui/state/index.py`` -> ``timeline.tui.state.index`` (a package: its name)."""
-    parts = path.relative_to(ROOT).with_suffix("").parts
-    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
 def module_path(name: str) -> Path | None:
@@ -34,26 +27,6 @@ def module_path(name: str) -> Path | None:
         if candidate.is_file():
             return candidate
     return None
-
-
-def imported(path: Path) -> set[str]:
-    """Every module name a file imports, relative imports resolved, anywhere in the file."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    name = module_name(path)
-    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
-    found: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            found.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom):
-            base = node.module or ""
-            if node.level:
-                parents = package.split(".")[: len(package.split(".")) - node.level + 1]
-                base = ".".join([*parents, base] if base else parents)
-            found.add(base)
-            # ``from timeline.tui.state import prefetch`` imports a module too.
-            found.update(f"{base}.{alias.name}" for alias in node.names)
-    return found
 
 
 def _with_packages(name: str) -> list[str]:

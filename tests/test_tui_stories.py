@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from browser_text import detail, header, palette, row_line
+from browser_text import detail, header, row_line
 
-from conftest import read_screen, star_and_note_the_event_read
+from conftest import palette, read_screen, star_and_note_the_event_read
 from timeline.model import Corpus, Event
 from timeline.notes import NotesStore
 from timeline.table import key_events, one_per_story

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from browser_text import palette
 
-from conftest import read_screen, star_and_note_the_event_read
+from conftest import palette, read_screen, star_and_note_the_event_read
 from timeline.model import Article, Corpus, Event
 from timeline.tiers import tier_cells
 from timeline.tui.app import TimelineApp
