@@ -12,6 +12,7 @@ import datetime as dt
 import pytest
 
 from timeline.extraction.kinds import RULES, classify
+from timeline.extraction.tiercues import CUES as TIER_CUES
 from timeline.language.dates import EXAMPLES as DATE_EXAMPLES
 from timeline.language.dates import find_dates
 from timeline.reading import parse_article
@@ -24,10 +25,13 @@ def _alternatives():
         for part in ("cues", "verbs", "alone"):
             for n, alt in enumerate(getattr(rule, part)):
                 yield pytest.param(alt, id=f"{rule.kind}-{part}-{n}")
+    for name, alts in TIER_CUES.items():
+        for n, alt in enumerate(alts):
+            yield pytest.param(alt, id=f"tier-{name}-{n}")
 
 
 @pytest.mark.parametrize("alt", list(_alternatives()))
-def test_each_rule_alternative_finds_its_examples_and_misses_the_others(alt) -> None:
+def test_each_pattern_alternative_finds_its_examples_and_misses_the_others(alt) -> None:
     assert alt.match, "an alternative without an example it must match"
     pattern = alt.compiled()
     for sentence in alt.match:
@@ -37,16 +41,16 @@ def test_each_rule_alternative_finds_its_examples_and_misses_the_others(alt) -> 
 
 
 @pytest.mark.parametrize(
-    "example",
+    ("sentence", "kind"),
     [
-        pytest.param(ex, id=f"{rule.kind}-{n}")
+        pytest.param(sentence, rule.kind, id=f"{rule.kind}-{n}")
         for rule in RULES
-        for n, ex in enumerate(rule.examples)
+        for n, sentence in enumerate(rule.examples)
     ],
 )
-def test_each_rule_example_gets_its_type(example) -> None:
-    found = classify(example.sentence)
-    assert (found.kind if found else None) == example.kind
+def test_each_rule_example_gets_its_type(sentence: str, kind: str) -> None:
+    found = classify(sentence)
+    assert found is not None and found.kind == kind
 
 
 def test_every_rule_has_examples() -> None:

@@ -22,6 +22,29 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from timeline.extraction.tiercues import (
+    AUTOMATIC,
+    AVOIDED,
+    CLAUSE,
+    COMMON_WORD,
+    CONTINUES,
+    FROM_BEFORE,
+    GENERIC,
+    IRREALIS,
+    LIST_AND,
+    MOVES,
+    OF_LIST,
+    POSSESSIVE,
+    REPORT_YEAR,
+    RIGHT_AFTER,
+    RUN_ORDINALS,
+    RUN_YEARS,
+    SAME_AS_BEFORE,
+    STATE_NOW,
+    SUBORDINATE,
+    THE_REPORT,
+    YEARS_ON_BEFORE,
+)
 from timeline.language.lexicon import number_value
 
 __all__ = [
@@ -59,94 +82,6 @@ _TIER_FORMS: tuple[tuple[str, str], ...] = (
 )
 _TIER_RE = re.compile("|".join(f"(?P<t{n}>{p})" for n, (_, p) in enumerate(_TIER_FORMS)), re.I)
 _TIER_CODES = [code for code, _ in _TIER_FORMS]
-
-# What makes a tier named the one a country came from.
-_FROM_BEFORE = re.compile(
-    r"(?i)\b(?:from|off|out\s+of|reversal\s+of\s+(?:last|the\s+previous)\s+year[’']s)"
-    r"\s+(?:the\s+|its\s+|a\s+)?(?:[a-z]+\s+)?$"  # "from the bottommost Tier 3 rank"
-)
-_YEARS_ON_BEFORE = re.compile(
-    r"(?i)\b(?:after|following)\s+(?P<n>\w+)\s+(?:consecutive\s+|straight\s+|successive\s+)?"
-    r"years?\s+(?:on|at|in)\s+(?:the\s+)?$"
-)
-# "the lowest level on its human trafficking watch list": the list's name, inside the name of
-# a tier just given.
-_OF_LIST = re.compile(r"(?i)\s+(?:on|of|in)\s+(?:its|the|their|a)\b[^,;.]{0,40}$")
-_POSSESSIVE = re.compile(r"['’]s\s+$")
-# A date right after the tier it stands with: "on the Tier 2 Watch List in 2017 and 2018".
-_RIGHT_AFTER = re.compile(
-    r"(?i)\s+(?:in|during)\s+(?:both\s+)?(?:(?:19|20)\d\d(?:\s*,\s*|\s+and\s+|\s*[-–]\s*))*"
-)
-# A clause that keeps the tier of the year before.
-_CONTINUES = re.compile(
-    r"(?i)\b(?:remain(?:ed|s|ing)?|stay(?:ed|s|ing)?|kept|keeps?|keeping|retain(?:ed|s)?|maintain(?:ed|s)?|"
-    r"still|held\s+on\s+to|for\s+(?:a|the)\s+(?:second|third|fourth|fifth)\s+(?:consecutive|"
-    r"straight|successive|running)\s+year)\b"
-)
-# A clause told as the one before: "and so was Indonesia", "where it had been ranked", "as in
-# 2010".
-_SAME_AS_BEFORE = re.compile(
-    r"(?i)^\s*(?:so\s+(?:was|were|is|are|did|does)|as\s+(?:was|did|in|during)|where)\b"
-)
-_RUN_YEARS = re.compile(
-    r"(?i)\b(?P<n>second|third|fourth|fifth)\s+(?:consecutive|straight|successive|running)\s+year\b"
-)
-_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}
-# "automatically downgraded" after the two years on the watch list the law allows.
-_AUTOMATIC = re.compile(r"(?i)\bautomatic(?:ally)?\s+(?:downgraded?|moved|relegated|demoted)\b")
-# "a year away from an automatic downgrade": not one that happened.
-_AVOIDED = re.compile(r"(?i)\b(?:away\s+from|avoid\w*|fac\w+|risk\w*|possible)\s+(?:an?\s+)?$")
-# A ranking told as how things stand, in the present tense.
-_STATE_NOW = re.compile(r"(?i)\b(?:remains|stays|is|are|sits)\b")
-# A clause that names the report or the ranking itself (the subject of what follows).
-_THE_REPORT = re.compile(r"(?i)\b(?:report|ranking|rankings|assessment)\b")
-_MOVES = re.compile(
-    r"(?i)\b(?:lift(?:ed|s)?|elevat(?:ed|es)|upgrad(?:ed|es|e)|downgrad(?:ed|es|e)|mov(?:ed|es)|"
-    r"promot(?:ed|es)|demot(?:ed|es)|relegat(?:ed|es)|dropp(?:ed|s)|slipp(?:ed|s)|fell|rose|"
-    r"climb(?:ed|s)|slid|removed|raised|lowered|notch|regain(?:ed|s|ing)?|placed|ranked|rated)\b"
-)
-# A wish, a plan or a condition: nothing placed yet.
-_IRREALIS = re.compile(
-    r"(?i)\b(?:if|unless|could|would|might|may\s+face|faces?\s+(?:a\s+)?possible|risks?|"
-    r"calls?\s+on|urg(?:ed|es)|to\s+restore|aims?\s+to|wants?|hopes?|target|goal|next\s+year)\b"
-)
-# A general statement of how the tiers work: "a country that spends two years ...".
-_GENERIC = re.compile(
-    r"(?i)\b(?:a|any|each|every)\s+country\s+(?:that|which|whose|placed|ranked|on|cannot|can|"
-    r"must|may|is)\b|"
-    r"\bcountries\s+(?:that|which|placed|ranked)\b|"
-    # "Tier 2 countries fall short of the minimum standards", "the rankings are based on ..."
-    r"\btier[\s-]*(?:[123]|one|two|three)(?:\s+watch\s+list)?\s+countries\b|"
-    r"\b(?:rankings?|tiers?)\s+(?:are|is)\s+based\s+on\b"
-)
-# Where one clause of a ranking sentence ends and the next begins.
-_CLAUSE = re.compile(
-    r";|:\s+|^(?:After|Before|Since|Following)\s+(?:the|a|an|its|their)\s+[^,]{3,60},\s+|"
-    r",\s+(?=as\s+(?!(?:did|do|does|was|were|is|are|well)\b))|"
-    r",\s+(?:and\s+|but\s+)?(?=(?:was|were|is|are|had|has|spent|remained|stayed|kept|moved|"
-    r"slipped|fell|rose|dropped|climbed|slid|it|they|we)\b)|,\s+(?:and|but|while|whereas)\s+|"
-    r",\s+(?=(?:which|who|where|after\s+being|having\s+been)\b)|\s+(?:while|whereas)\s+|"
-    r"\s+before\s+(?=(?:it|they|being|falling|slipping|moving|regaining|its)\b)|"
-    r"\s+and\s+(?=(?:so|was|were|is|are|kept|stayed|remained)\b)|"
-    # "kept it on the watch list, a year after it bumped it up from Tier 3": two years.
-    r",\s+(?=(?:a|one|two|three)\s+years?\s+(?:after|before)\s+(?:it|they)\b)|"
-    # "downgrading Myanmar to Tier 3, upgrading Thailand to the watch list": a move each.
-    r",\s+(?=(?:downgrad|upgrad|mov|keep|plac|promot|demot|relegat|elevat|rais|lower|lift|"
-    r"dropp|return|leav|rank)ing\b)"
-)
-# A clause that is only a list of names ("Vietnam, Cambodia, and Brunei were dropped") holds
-# the first names of the list the next clause's verb tells of: it has no common word (a
-# lower-case word, small words aside) before the list's last ", and".
-_LIST_AND = re.compile(r",\s+(?:and|or)\s+")
-_COMMON_WORD = re.compile(r"\b(?!(?:the|of|and|or)\b)[a-z]")
-# Clauses that lean on the one before them.
-_SUBORDINATE = re.compile(r"(?i)^\s*(?:which|who|where|when|after|before|following|having)\b")
-# A report named by its edition: "the 2010 report", "2019 Trafficking in Persons Report".
-_REPORT_YEAR = re.compile(
-    r"(?i)\b(?P<y>(?:19|20)\d\d)\s+(?:edition|(?:annual\s+)?(?:trafficking\s+in\s+persons|tip)"
-    r"(?:\s+\(tip\))?\s+report|report)\b|\b(?P<this>this|last)\s+year[’']s\s+(?:annual\s+)?"
-    r"(?:trafficking\s+in\s+persons\s+|tip\s+)?report\b"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,10 +232,8 @@ class Ranking:
         self.named = _named(sentence)
         self._facts: dict[tuple[int, tuple[int, int] | None], TierFacts | None] = {}
         spans, start = [], 0
-        for m in _CLAUSE.finditer(sentence):
-            if _LIST_AND.fullmatch(m.group()) and not _COMMON_WORD.search(
-                sentence, start, m.start()
-            ):
+        for m in CLAUSE.finditer(sentence):
+            if LIST_AND.fullmatch(m.group()) and not COMMON_WORD.search(sentence, start, m.start()):
                 continue  # "Vietnam, Cambodia, | and Brunei were dropped": one clause
             spans.append((start, m.start()))
             start = m.end()
@@ -317,15 +250,15 @@ class Ranking:
         clause = self.clauses[self.clause_at(pos)]
         if not clause.named or pos < clause.named[-1].start:
             return True
-        return bool(_MOVES.search(self.sentence, max(clause.start, pos - 30), pos))
+        return bool(MOVES.search(self.sentence, max(clause.start, pos - 30), pos))
 
     def subordinate(self, k: int) -> bool:
         """Whether clause ``k`` leans on the one before ("where it has been since 2018")."""
-        return bool(_SUBORDINATE.match(self.clauses[k].text))
+        return bool(SUBORDINATE.match(self.clauses[k].text))
 
     def explains(self) -> bool:
         """Whether the sentence explains how the tiers work rather than telling a ranking."""
-        return bool(_GENERIC.search(self.sentence)) and self.main() is None
+        return bool(GENERIC.search(self.sentence)) and self.main() is None
 
     def clause_at(self, pos: int) -> int:
         """The number of the clause holding position ``pos``."""
@@ -344,8 +277,8 @@ class Ranking:
     def _read_facts(self, k: int, at: tuple[int, int] | None) -> TierFacts | None:
         clause = self.clauses[k]
         text = clause.text
-        generic = _GENERIC.search(text)
-        if _IRREALIS.search(text) or (
+        generic = GENERIC.search(text)
+        if IRREALIS.search(text) or (
             generic
             and (not clause.named or clause.start + generic.start() <= clause.named[0].start)
         ):
@@ -356,19 +289,19 @@ class Ranking:
             came_from = self._history(clause, at)
             if came_from is not None:
                 return TierFacts(came_from)
-        run = _RUN_YEARS.search(text)
-        continues = bool(_CONTINUES.search(text))
-        years_before = _ORDINALS[run.group("n").lower()] - 1 if run else int(continues)
+        run = RUN_YEARS.search(text)
+        continues = bool(CONTINUES.search(text))
+        years_before = RUN_ORDINALS[run.group("n").lower()] - 1 if run else int(continues)
         tier = placed[-1].code if placed else None
         previous = came[0].code if came else None
         if tier is None and previous is None:
             before = [n for n in self.named if n.start < clause.start]
-            if before and (continues or _SAME_AS_BEFORE.search(text)):
+            if before and (continues or SAME_AS_BEFORE.search(text)):
                 tier = before[-1].code  # "and remained there", "and so was Indonesia"
-            elif not _MOVES.search(text):
+            elif not MOVES.search(text):
                 return None
-        automatic = _AUTOMATIC.search(text)
-        if automatic and not _AVOIDED.search(
+        automatic = AUTOMATIC.search(text)
+        if automatic and not AVOIDED.search(
             text, max(0, automatic.start() - 24), automatic.start()
         ):
             tier, previous = tier or "3", previous or "2WL"
@@ -388,8 +321,8 @@ class Ranking:
             return None
         nearest = min(clause.named, key=lambda n: min(abs(n.start - at[1]), abs(at[0] - n.end)))
         if nearest.came_from and (
-            (nearest.years and _RIGHT_AFTER.fullmatch(self.sentence, nearest.end, at[0]))
-            or _POSSESSIVE.match(self.sentence, at[1], nearest.start)
+            (nearest.years and RIGHT_AFTER.fullmatch(self.sentence, nearest.end, at[0]))
+            or POSSESSIVE.match(self.sentence, at[1], nearest.start)
         ):
             return nearest.code
         return None
@@ -410,7 +343,7 @@ class Ranking:
             if (
                 re.match(r"(?i)\s*(?:which|that)\b", following)
                 or len(clause.text.split()) <= 5
-                or _THE_REPORT.search(clause.text)
+                or THE_REPORT.search(clause.text)
             ):
                 return k + 1
         return k
@@ -424,7 +357,7 @@ class Ranking:
         told = [k for k in range(len(self.clauses)) if self.facts_of(k) is not None]
         if not told:
             return None
-        lead = [k for k in told if not _SUBORDINATE.match(self.clauses[k].text)]
+        lead = [k for k in told if not SUBORDINATE.match(self.clauses[k].text)]
         return (lead or told)[0]
 
     def main_facts(self) -> TierFacts | None:
@@ -438,7 +371,7 @@ class Ranking:
         news rather than as the state things are in ("the country remains on the watch
         list, where it was placed in 2006")."""
         k = self.main()
-        if k is None or not date_spans or _STATE_NOW.search(self.clauses[k].text):
+        if k is None or not date_spans or STATE_NOW.search(self.clauses[k].text):
             return False
         return all(
             self.dated_clause(span) != k or self._history(self.clauses[k], span) is not None
@@ -450,11 +383,11 @@ def _named(sentence: str) -> list[_Named]:
     found: list[_Named] = []
     for m in _TIER_RE.finditer(sentence):
         code = _TIER_CODES[int(m.lastgroup[1:])]  # type: ignore[index]
-        if found and code == "2WL" and _OF_LIST.match(sentence, found[-1].end, m.start()):
+        if found and code == "2WL" and OF_LIST.match(sentence, found[-1].end, m.start()):
             continue
         before = sentence[max(0, m.start() - 60) : m.start()]
-        years = _YEARS_ON_BEFORE.search(before)
-        came_from = bool(_FROM_BEFORE.search(before) or years)
+        years = YEARS_ON_BEFORE.search(before)
+        came_from = bool(FROM_BEFORE.search(before) or years)
         found.append(_Named(m.start(), m.end(), code, came_from, _count(years) if years else 0))
     return found
 
@@ -471,7 +404,7 @@ def report_year(sentence: str, date: str | None, article_year: int | None) -> in
     ("the 2010 report"), else "this year's report" read from the article's year."""
     if date:
         return int(date[:4])
-    m = _REPORT_YEAR.search(sentence)
+    m = REPORT_YEAR.search(sentence)
     if m and m.group("y"):
         return int(m.group("y"))
     if m and article_year is not None:

@@ -31,6 +31,7 @@ __all__ = [
     "WEEKDAY_ABBREVIATIONS",
     "alternation",
     "capitalised_alternation",
+    "either",
     "month_forms",
     "month_number",
     "number_value",
@@ -232,6 +233,11 @@ def alternation(items: Iterable[str]) -> str:
     """
     unique = sorted(set(items), key=lambda w: (-len(w), w))
     return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in unique) + ")"
+
+
+def either(*patterns: str) -> str:
+    """Regex patterns as the alternatives of one: ``either(verbs("meet"), r"\\btalks\\b")``."""
+    return "|".join(patterns)
 
 
 def capitalised_alternation(items: Iterable[str]) -> str:

@@ -10,7 +10,7 @@ from timeline.extraction.kinds.classify import (
     classify,
     classify_plainly,
 )
-from timeline.extraction.kinds.rules import RULES, Alt, Example, Rule
+from timeline.extraction.kinds.rules import RULES, Alt, Rule
 
 __all__ = [
     "ACTION_PRIORITY",
@@ -18,7 +18,6 @@ __all__ = [
     "RULES",
     "SINGULAR_KINDS",
     "Alt",
-    "Example",
     "Kind",
     "Rule",
     "classify",

@@ -3,7 +3,7 @@ and other announced happenings."""
 
 from __future__ import annotations
 
-from timeline.extraction.kinds.rule import Alt, Example, Rule
+from timeline.extraction.kinds.rule import Alt, Rule
 from timeline.language.lexicon import (
     COUNTED_CASES,
     COUNTED_PEOPLE,
@@ -13,6 +13,7 @@ from timeline.language.lexicon import (
     PERCENT_WORDS,
     QUANTITY_WORDS,
     alternation,
+    either,
     number_word_pattern,
     verbs,
 )
@@ -65,22 +66,23 @@ ACTIONS: tuple[Rule, ...] = (
                 ("Police arrested 12.", "They were convicted.", "cracked down on brothels"),
             ),
             Alt(
-                verbs("launch", "conduct", "stage", only="s ed ing")
-                + "|"
-                + verbs("carry out", only="ed")
-                + "|"
-                + verbs("open", "begin", only="s ed"),
+                either(
+                    verbs("launch", "conduct", "stage", only="s ed ing"),
+                    verbs("carry out", only="ed"),
+                    verbs("open", "begin", only="s ed"),
+                ),
                 ("Police launched raids.", "It carried out a raid.", "The trial opened."),
             ),
         ),
         alone=(
             Alt(
-                verbs(*_ENFORCING_ALONE, only="ed")
-                + r"|\bt(?:ook|aken)\s+(?:into\s+)?custody\b|"
-                + verbs(*_ENFORCING_ALONE[:6], "sentence", "jail", only="ing")
-                + "|"
-                + verbs("dismantle", only="ed ing")
-                + r"|\bbroke(?:n)?\s+up\b|\bbreaking\s+up\b",
+                either(
+                    verbs(*_ENFORCING_ALONE, only="ed"),
+                    r"\bt(?:ook|aken)\s+(?:into\s+)?custody\b",
+                    verbs(*_ENFORCING_ALONE[:6], "sentence", "jail", only="ing"),
+                    verbs("dismantle", only="ed ing"),
+                    r"\bbroke(?:n)?\s+up\b|\bbreaking\s+up\b",
+                ),
                 ("Police arrested three men.", "They were taken into custody.", "broke up a ring"),
             ),
             # Bringing people home: "received 266 nationals handed over", "were brought home",
@@ -152,8 +154,8 @@ ACTIONS: tuple[Rule, ...] = (
             ),
         ),
         examples=(
-            Example("Police arrested 12 suspected traffickers on Friday.", "enforcement"),
-            Example("In 2016 police raided three brothels in Svay Pak.", "enforcement"),
+            "Police arrested 12 suspected traffickers on Friday.",
+            "In 2016 police raided three brothels in Svay Pak.",
         ),
     ),
     Rule(
@@ -241,8 +243,8 @@ ACTIONS: tuple[Rule, ...] = (
             ),
         ),
         examples=(
-            Example("959 cases of human trafficking were reported in 2012.", "statistic"),
-            Example("In 2015, they dealt with 100 cases.", "statistic"),
+            "959 cases of human trafficking were reported in 2012.",
+            "In 2015, they dealt with 100 cases.",
         ),
     ),
     Rule(
@@ -285,11 +287,7 @@ ACTIONS: tuple[Rule, ...] = (
                 ("Police demanded the release of the victims.",),
             ),
         ),
-        examples=(
-            Example(
-                "A 2005 report from the International Labour Organisation found abuse.", "report"
-            ),
-        ),
+        examples=("A 2005 report from the International Labour Organisation found abuse.",),
     ),
     Rule(
         "other",
@@ -304,6 +302,6 @@ ACTIONS: tuple[Rule, ...] = (
                 ("The shelter opened in 2009.", "It began work."),
             ),
         ),
-        examples=(Example("The ministry announced new shelter funding in 2014.", "other"),),
+        examples=("The ministry announced new shelter funding in 2014.",),
     ),
 )

@@ -3,8 +3,8 @@ agreements, laws and meetings."""
 
 from __future__ import annotations
 
-from timeline.extraction.kinds.rule import Alt, Example, Rule
-from timeline.language.lexicon import verbs
+from timeline.extraction.kinds.rule import Alt, Rule
+from timeline.language.lexicon import either, verbs
 
 __all__ = ["HAPPENINGS"]
 
@@ -33,9 +33,12 @@ HAPPENINGS: tuple[Rule, ...] = (
             # (Not a body named as made before: "the recently-formed commission met".)
             Alt(
                 r"(?<![-‐])(?<!newly\s)(?<!recently\s)(?:"
-                + verbs("launch", "set up", "establish", "form", "create", "inaugurate", "unveil")
-                + "|"
-                + verbs("found", only="ed ing")
+                + either(
+                    verbs(
+                        "launch", "set up", "establish", "form", "create", "inaugurate", "unveil"
+                    ),
+                    verbs("found", only="ed ing"),
+                )
                 + ")",
                 ("The ministry launched it.", "They set up one.", "It was founded in 2007."),
                 ("Police found bodies.", "Officials of the recently-formed commission met."),
@@ -43,10 +46,8 @@ HAPPENINGS: tuple[Rule, ...] = (
             Alt(r"\b(?:new|first)\b", ("a new unit", "its first task force")),
         ),
         examples=(
-            Example(
-                "In 2007 Cambodia launched a national task force on trafficking.", "task_force"
-            ),
-            Example("The task force was established by sub-decree.", "task_force"),
+            "In 2007 Cambodia launched a national task force on trafficking.",
+            "The task force was established by sub-decree.",
         ),
     ),
     Rule(
@@ -77,28 +78,27 @@ HAPPENINGS: tuple[Rule, ...] = (
         ),
         verbs=(
             Alt(
-                verbs(
-                    "remove",
-                    "place",
-                    "downgrade",
-                    "upgrade",
-                    "elevate",
-                    "raise",
-                    "lower",
-                    "demote",
-                    "promote",
-                    only="s ed ing",
-                )
-                + "|"
-                + verbs("move", only="base ed")
-                + "|"
-                + verbs("drop", only="ed ing")
-                + "|"
-                + verbs("relegate", "lift", "return", "slip", "slide", "sink", "climb", only="ed")
-                + "|"
-                + verbs("fall", only="base s ed")
-                + "|"
-                + verbs("rise", only="ed"),
+                either(
+                    verbs(
+                        "remove",
+                        "place",
+                        "downgrade",
+                        "upgrade",
+                        "elevate",
+                        "raise",
+                        "lower",
+                        "demote",
+                        "promote",
+                        only="s ed ing",
+                    ),
+                    verbs("move", only="base ed"),
+                    verbs("drop", only="ed ing"),
+                    verbs(
+                        "relegate", "lift", "return", "slip", "slide", "sink", "climb", only="ed"
+                    ),
+                    verbs("fall", only="base s ed"),
+                    verbs("rise", only="ed"),
+                ),
                 (
                     "Cambodia was removed from the list.",
                     "It was downgraded.",
@@ -109,21 +109,22 @@ HAPPENINGS: tuple[Rule, ...] = (
                 ("It moves on.",),
             ),
             Alt(
-                verbs("classify")
-                + "|"
-                + verbs("rank", only="s ed ing")
-                + "|"
-                + verbs("rate", only="s ed")
-                + "|"
-                + verbs("consider", "list", "categorise", "categorize", "grade", "put", only="ed"),
+                either(
+                    verbs("classify"),
+                    verbs("rank", only="s ed ing"),
+                    verbs("rate", only="s ed"),
+                    verbs(
+                        "consider", "list", "categorise", "categorize", "grade", "put", only="ed"
+                    ),
+                ),
                 ("The report classifies Cambodia as Tier 2.", "it was considered a Tier 3 country"),
             ),
             Alt(
-                verbs("remain", only="s ed")
-                + "|"
-                + verbs("stay", "retain", "maintain", "keep", only="base s ed")
-                + "|"
-                + verbs("hold", only="ed"),
+                either(
+                    verbs("remain", only="s ed"),
+                    verbs("stay", "retain", "maintain", "keep", only="base s ed"),
+                    verbs("hold", only="ed"),
+                ),
                 (
                     "It remained on the watch list.",
                     "Malaysia retained its ranking.",
@@ -143,10 +144,10 @@ HAPPENINGS: tuple[Rule, ...] = (
             ),
         ),
         examples=(
-            Example("The US removed Cambodia from a watchlist in 2010.", "tier_change"),
-            Example("Burma was at Tier 3, alongside Cuba and North Korea.", "tier_change"),
-            Example("Thailand was downgraded to Tier 3 in the 2014 report.", "tier_change"),
-            Example("Laos stayed on the Tier 2 Watch List.", "tier_change"),
+            "The US removed Cambodia from a watchlist in 2010.",
+            "Burma was at Tier 3, alongside Cuba and North Korea.",
+            "Thailand was downgraded to Tier 3 in the 2014 report.",
+            "Laos stayed on the Tier 2 Watch List.",
         ),
     ),
     Rule(
@@ -168,16 +169,19 @@ HAPPENINGS: tuple[Rule, ...] = (
         ),
         verbs=(
             Alt(
-                verbs("sign", "ratify")
-                + r"|\bratification\b|"
-                + verbs("conclude", "accede", only="s ed")
-                + r"|\baccession\b",
+                either(
+                    verbs("sign", "ratify"),
+                    r"\bratification\b",
+                    verbs("conclude", "accede", only="s ed"),
+                    r"\baccession\b",
+                ),
                 ("They signed it.", "It was ratified.", "its ratification", "Laos acceded."),
             ),
             Alt(
-                verbs("enter into force", only="s ed")
-                + "|"
-                + verbs("come into force", only="base ed"),
+                either(
+                    verbs("enter into force", only="s ed"),
+                    verbs("come into force", only="base ed"),
+                ),
                 ("It entered into force in 2017.", "The pact came into force."),
             ),
             Alt(
@@ -187,10 +191,8 @@ HAPPENINGS: tuple[Rule, ...] = (
             ),
         ),
         examples=(
-            Example(
-                "Cambodia and Thailand signed a memorandum of understanding in 2003.", "agreement"
-            ),
-            Example("The convention is scheduled to be ratified by the end of 2015.", "agreement"),
+            "Cambodia and Thailand signed a memorandum of understanding in 2003.",
+            "The convention is scheduled to be ratified by the end of 2015.",
         ),
     ),
     Rule(
@@ -255,21 +257,23 @@ HAPPENINGS: tuple[Rule, ...] = (
                 ("The decision was signed.",),
             ),
             Alt(
-                verbs("take effect", only="base s ed")
-                + "|"
-                + verbs("come into force", "come into effect", only="base ed"),
+                either(
+                    verbs("take effect", only="base s ed"),
+                    verbs("come into force", "come into effect", only="base ed"),
+                ),
                 ("The law took effect in 2008.", "It came into effect."),
             ),
             Alt(
-                verbs("unveil", "launch", "declare", "impose", "lift", "table", only="s ed")
-                + "|"
-                + verbs("rewrite", "submit", only="ed"),
+                either(
+                    verbs("unveil", "launch", "declare", "impose", "lift", "table", only="s ed"),
+                    verbs("rewrite", "submit", only="ed"),
+                ),
                 ("The ministry unveiled a plan.", "It imposed a ban on ...", "the bill was tabled"),
             ),
         ),
         examples=(
-            Example("The anti-trafficking law was promulgated in February 2008.", "law"),
-            Example("Parliament passed a new law on human trafficking in 2008.", "law"),
+            "The anti-trafficking law was promulgated in February 2008.",
+            "Parliament passed a new law on human trafficking in 2008.",
         ),
     ),
     Rule(
@@ -287,23 +291,23 @@ HAPPENINGS: tuple[Rule, ...] = (
         ),
         verbs=(
             Alt(
-                verbs("hold", "host")
-                + "|"
-                + verbs("co-host", "organise", "organize", only="base s ed")
-                + "|"
-                + verbs("convene", "open", "attend", "chair", "gather", only="s ed"),
+                either(
+                    verbs("hold", "host"),
+                    verbs("co-host", "organise", "organize", only="base s ed"),
+                    verbs("convene", "open", "attend", "chair", "gather", only="s ed"),
+                ),
                 ("Officials held a meeting.", "Hanoi hosted the summit.", "ministers attended"),
             ),
             Alt(
-                verbs("take place", only="base s ed")
-                + "|"
-                + verbs("complete", "receive", "welcome", "join", "close", "conclude", only="s ed")
-                + "|"
-                + verbs("lead", only="ed")
-                + "|"
-                + verbs("wrap up", only="base ed")
-                + "|"
-                + verbs("kick off", "begin", only="s ed"),
+                either(
+                    verbs("take place", only="base s ed"),
+                    verbs(
+                        "complete", "receive", "welcome", "join", "close", "conclude", only="s ed"
+                    ),
+                    verbs("lead", only="ed"),
+                    verbs("wrap up", only="base ed"),
+                    verbs("kick off", "begin", only="s ed"),
+                ),
                 ("The forum took place in Bangkok.", "The talks wrapped up.", "It began."),
             ),
         ),
@@ -341,8 +345,8 @@ HAPPENINGS: tuple[Rule, ...] = (
             ),
         ),
         examples=(
-            Example("The United Nations hosted a two-day conference in Phnom Penh.", "conference"),
-            Example("The minister met his Thai counterpart on Friday.", "conference"),
+            "The United Nations hosted a two-day conference in Phnom Penh.",
+            "The minister met his Thai counterpart on Friday.",
         ),
     ),
 )

@@ -20,9 +20,9 @@ import re
 
 from timeline.extraction.kinds.actions import ACTIONS
 from timeline.extraction.kinds.happenings import HAPPENINGS
-from timeline.extraction.kinds.rule import Alt, Example, Rule
+from timeline.extraction.kinds.rule import Alt, Rule
 
-__all__ = ["HABITUAL", "IRREALIS", "NEGATION", "RULES", "Alt", "Example", "Rule"]
+__all__ = ["HABITUAL", "IRREALIS", "NEGATION", "RULES", "Alt", "Rule"]
 
 
 NEGATION = re.compile(

@@ -153,38 +153,40 @@ RANGE_TAIL_RE = re.compile(rf"\s*({DASH}|/)\s*(\d{{4}}|\d\d)(?!\d)")
 REL_ANCHORS = words("year month week morning afternoon evening night ago yesterday today tomorrow")
 _UP_TO_TWELVE = number_word_pattern(12)
 REL_RE = re.compile(
-    r"\b(?:"
-    rf"(?P<n>{_UP_TO_TWELVE}|\d{{1,3}})"
-    r"\s+(?P<agou>year|month|week|day)s?\s+ago"
-    r"|the\s+(?:past|last)\s+(?:(?P<twelve>12|twelve)\s+months|(?P<spanu>year|month|week))"
-    r"|(?:(?:earlier|later)\s+)?this\s+(?P<thisu>year|month|week|morning|afternoon|evening)"
-    r"|(?P<lnw>last|next)\s+(?P<lnu>year|month|week)"
-    r"|last\s+(?P<night>night)"
-    r"|(?P<dw>yesterday|today|tonight|tomorrow)"
-    r")(?!\w)",
-    re.I,
+    rf"""\b(?:
+        (?P<n>{_UP_TO_TWELVE}|\d{{1,3}}) \s+ (?P<agou>year|month|week|day)s? \s+ ago
+      | the \s+ (?:past|last) \s+
+        (?: (?P<twelve>12|twelve) \s+ months | (?P<spanu>year|month|week) )
+      | (?: (?:earlier|later) \s+ )? this \s+ (?P<thisu>year|month|week|morning|afternoon|evening)
+      | (?P<lnw>last|next) \s+ (?P<lnu>year|month|week)
+      | last \s+ (?P<night>night)
+      | (?P<dw>yesterday|today|tonight|tomorrow)
+    )(?!\w)""",
+    re.I | re.X,
 )
 #: Counted from the year named before them: "a year later", "the previous year", "that year".
 ANAPHOR_RE = re.compile(
-    rf"\b(?:(?P<an>{number_word_pattern(10)}|\d{{1,2}})"
-    r"\s+years?\s+(?P<andir>earlier|later|before|after)"
-    r"|the\s+year\s+(?P<tydir>before|after)"
-    r"|the\s+(?P<adj>previous|preceding|prior|following|same)\s+year"
-    r"|(?P<that>that)\s+(?:same\s+)?year"
-    r")(?!\w)",
-    re.I,
+    rf"""\b(?:
+        (?P<an>{number_word_pattern(10)}|\d{{1,2}}) \s+ years? \s+
+        (?P<andir>earlier|later|before|after)
+      | the \s+ year \s+ (?P<tydir>before|after)
+      | the \s+ (?P<adj>previous|preceding|prior|following|same) \s+ year
+      | (?P<that>that) \s+ (?:same \s+)? year
+    )(?!\w)""",
+    re.I | re.X,
 )
 #: A year given relatively after a month: "May last year", "March of this year".
 RELATIVE_YEAR_AFTER_RE = re.compile(r",?\s+(?:of\s+)?(?P<w>(?i:last|this|next))\s+year(?!\w)")
 #: Counted from the date named before them: "nine days later", "later that month", "the
 #: following week", "the same day".
 SPAN_ANAPHOR_RE = re.compile(
-    rf"\b(?:(?P<n>{_UP_TO_TWELVE}|\d{{1,2}})"
-    r"\s+(?P<unit>day|week|month)s?\s+(?P<dir>later|earlier|after|before)"
-    r"|(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(?P<same>day|month)"
-    r"|the\s+(?P<adj>following|next|previous|preceding|prior)\s+(?P<unit2>day|week|month)"
-    r")(?!\w)",
-    re.I,
+    rf"""\b(?:
+        (?P<n>{_UP_TO_TWELVE}|\d{{1,2}}) \s+ (?P<unit>day|week|month)s? \s+
+        (?P<dir>later|earlier|after|before)
+      | (?: (?:later|earlier) \s+ )? (?:that|the \s+ same) \s+ (?P<same>day|month)
+      | the \s+ (?P<adj>following|next|previous|preceding|prior) \s+ (?P<unit2>day|week|month)
+    )(?!\w)""",
+    re.I | re.X,
 )
 ORDINAL_RE = re.compile(r"\d(?:st|nd|rd|th)\b")
 #: A day named by its number alone, in the month named before: "In March ... on the 12th".
@@ -194,13 +196,14 @@ DAY_OF_MONTH_RE = re.compile(
 #: "The year" as the span a figure covers ("during the year"): the year named before, else
 #: the article's; "by the end of the year" speaks of the article's year.
 THE_YEAR_RE = re.compile(
-    r"\b(?:(?P<now>(?:by|before|until|till|at|towards?)\s+the\s+"
-    r"(?:end|close|turn|middle|start|beginning)\s+of)"
-    r"|during|throughout|(?:in|over)\s+the\s+course\s+of"
-    r"|(?:the\s+)?(?:first|last|past|final|opening|second|third|fourth)\s+(?:[\w-]+\s+)?"
-    r"(?:months|weeks|days|quarter|half)\s+of)"
-    r"\s+the\s+year(?![\w-])",
-    re.I,
+    r"""\b(?:
+        (?P<now> (?:by|before|until|till|at|towards?) \s+ the \s+
+                 (?:end|close|turn|middle|start|beginning) \s+ of )
+      | during | throughout | (?:in|over) \s+ the \s+ course \s+ of
+      | (?:the \s+)? (?:first|last|past|final|opening|second|third|fourth) \s+ (?:[\w-]+ \s+)?
+        (?:months|weeks|days|quarter|half) \s+ of
+    ) \s+ the \s+ year (?![\w-])""",
+    re.I | re.X,
 )
 WEEKDAY_RE = re.compile("(?:" + "|".join(WEEKDAYS) + r")(?![^\W\d_])")
 WEEKDAY_MOD_RE = re.compile(r"(?<![^\W\d_])(?P<mod>(?i:last|next|this|on|coming|past))\s+\Z")
@@ -235,13 +238,16 @@ SUBJECT_PRONOUNS = word_set("it they he she we")
 ANAPHOR_FOLLOWERS = word_set("and or but when while as that with")
 SENTENCE_END_RE = re.compile(r"[.!?][\"”’')\]]*\s|\n")
 TENSE_RE = re.compile(
-    r"\b(?:(?P<f>will|shall|won['’]t|would(?!\s+have)|going\s+to|plan(?:s|ning)?\s+to|scheduled"
-    r"|expected|due\s+to"
-    r"|set\s+to|intends?\s+to|upcoming|forthcoming|next|tomorrow|(?:is|are|am)\s+to)"
-    r"|(?P<p>was|were|had|did|said|told|ago|last|yesterday|began|held|met|made|took|came|went"
-    r"|saw|found|gave|became|rose|fell|won|led|brought|sent|wrote|spoke|left|thought|knew|got"
-    r"|paid|[a-z]{2,}ed))\b"
-    r"|(?P<f2>['’]ll)\b"
+    r"""\b(?:
+        (?P<f> will | shall | won['’]t | would(?!\s+have) | going \s+ to | plan(?:s|ning)? \s+ to
+             | scheduled | expected | due \s+ to | set \s+ to | intends? \s+ to | upcoming
+             | forthcoming | next | tomorrow | (?:is|are|am) \s+ to )
+      | (?P<p> was|were|had|did|said|told|ago|last|yesterday|began|held|met|made|took|came|went
+             | saw|found|gave|became|rose|fell|won|led|brought|sent|wrote|spoke|left|thought|knew
+             | got|paid|[a-z]{2,}ed )
+    )\b
+    | (?P<f2>['’]ll)\b""",
+    re.X,
 )
 SPEECH_PENALTY = 1000
 FUTURE_AUX_RE = re.compile(
