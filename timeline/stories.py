@@ -116,8 +116,10 @@ class _Weights:
         self.default = 1 + math.log(1 + total)
 
     def of(self, words: Collection[str]) -> float:
-        """The weight of some words together."""
-        return sum(map(self.weight.get, words, repeat(self.default, len(words))))
+        """The weight of some words together. Summed exactly (``fsum``): a set's order
+        changes from run to run with the hash seed, and a plain float sum with it, which
+        would break ties between equal scores differently and give other story ids."""
+        return math.fsum(map(self.weight.get, words, repeat(self.default, len(words))))
 
 
 class _Telling:
