@@ -67,13 +67,44 @@ def _cell_moves(group: str) -> tuple[KeySpec, ...]:
     )
 
 
+#: The keys of the six moves up and down a list or a page, the same on every screen, and how
+#: the help screen spells them.
+_UP_AND_DOWN_KEYS = (
+    ("down,j", "↓ j"),
+    ("up,k", "↑ k"),
+    ("pagedown", "PgDn"),
+    ("pageup", "PgUp"),
+    ("home,g", "Home g"),
+    ("end,G", "End G"),
+)
+
+
+def _up_and_down(
+    group: str, *moves: tuple[str, str], pages: tuple[tuple[str, str], ...] = ()
+) -> tuple[KeySpec, ...]:
+    """A screen's six moves up and down (action, description), in the order of
+    ``_UP_AND_DOWN_KEYS``; ``pages``: a key and its label for paging down and up as well
+    (as ``less`` pages with Space and b)."""
+    spelled = list(_UP_AND_DOWN_KEYS)
+    for n, (key, label) in enumerate(pages, start=2):
+        keys, labels = spelled[n]
+        spelled[n] = (f"{key},{keys}", f"{label} {labels}")
+    return tuple(
+        KeySpec(action, keys, description, group, label=label)
+        for (action, description), (keys, label) in zip(moves, spelled, strict=True)
+    )
+
+
 MAIN_KEYS: tuple[KeySpec, ...] = (
-    KeySpec("cursor_down", "down,j", "Next event", "Move", label="↓ j"),
-    KeySpec("cursor_up", "up,k", "Previous event", "Move", label="↑ k"),
-    KeySpec("page_down", "pagedown", "Page down", "Move", label="PgDn"),
-    KeySpec("page_up", "pageup", "Page up", "Move", label="PgUp"),
-    KeySpec("first", "home,g", "First event", "Move", label="Home g"),
-    KeySpec("last", "end,G", "Last event", "Move", label="End G"),
+    *_up_and_down(
+        "Move",
+        ("cursor_down", "Next event"),
+        ("cursor_up", "Previous event"),
+        ("page_down", "Page down"),
+        ("page_up", "Page up"),
+        ("first", "First event"),
+        ("last", "Last event"),
+    ),
     _footer("next_year", "]", "Next year", "Jump", "]", "Year"),
     KeySpec("previous_year", "[", "Previous year", "Jump", label="["),
     _footer("next_country", "}", "Next country", "Jump", "}", "Country"),
@@ -138,12 +169,16 @@ ARTICLE_KEYS: tuple[KeySpec, ...] = (
     _footer("previous_event", "p", "Previous event in article", "Article", "p", "Previous"),
     KeySpec("previous_match", "N", "Previous match (searching)", "Article", label="N"),
     _footer("search", "slash", "Search in the article", "Article", "/", "Search"),
-    KeySpec("scroll_down", "down,j", "Scroll down", "Article", label="↓ j"),
-    KeySpec("scroll_up", "up,k", "Scroll up", "Article", label="↑ k"),
-    KeySpec("page_down", "space,pagedown", "Page down", "Article", label="Space PgDn"),
-    KeySpec("page_up", "b,pageup", "Page up", "Article", label="b PgUp"),
-    KeySpec("top", "g,home", "Top of the article", "Article", label="g Home"),
-    KeySpec("bottom", "G,end", "End of the article", "Article", label="G End"),
+    *_up_and_down(
+        "Article",
+        ("scroll_down", "Scroll down"),
+        ("scroll_up", "Scroll up"),
+        ("page_down", "Page down"),
+        ("page_up", "Page up"),
+        ("top", "Top of the article"),
+        ("bottom", "End of the article"),
+        pages=(("space", "Space"), ("b", "b")),
+    ),
     _footer("toggle_star", "s", "Star or unstar the event being read", "Article", "s", "Star"),
     _footer("edit_note", "a", "Write a note on the event being read", "Article", "a", "Note"),
     _footer("help", "question_mark,f1", "The article screen's keys", "Article", "?", "Help"),
