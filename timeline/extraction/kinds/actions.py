@@ -25,6 +25,8 @@ __all__ = ["ACTIONS"]
 _NUMBER_WORD = f"(?:{number_word_pattern(90, article=False)}|{'|'.join(QUANTITY_WORDS)})"
 _NUMBER = rf"(?:\d[\d,]*(?:\.\d+)?|{_NUMBER_WORD}(?:[\s-]+{_NUMBER_WORD})*)"
 _SCALE = r"(?:\s+(?:million|billion|thousand|hundred|m|bn|k))?"
+# People, counted or one: "six women", "a 26-year-old woman".
+_PEOPLE = alternation((*COUNTED_PEOPLE, "woman", "man", "girl", "boy"))
 _COUNT_NOUN = alternation(
     (*COUNTED_PEOPLE, *COUNTED_CASES, *COUNTED_PLACES, *CURRENCIES, *PERCENT_WORDS, "percent")
 )
@@ -92,6 +94,18 @@ ACTIONS: tuple[Rule, ...] = (
                 r"(?:arrived|crossed|came)\s+(?:back|home)|escorted|"
                 r"(?:were|was|been)\s+(?:[\w-]+\s+)?(?:repatriated|returned|deported|sent\s+home))\b",
                 ("58 were brought home.", "They crossed back into Cambodia.", "were repatriated"),
+            ),
+            # Sending people home, told actively: "returned six Vietnamese women to Vietnam",
+            # "returned to Vietnam a 26-year-old woman", "repatriated 58 nationals".
+            Alt(
+                r"\b(?:returned|repatriated|deported)\s+(?:to\s+(?-i:[A-Z])[\w-]+\s+)?"
+                rf"(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\b",
+                (
+                    "Police returned six Vietnamese women to Vietnam.",
+                    "Chinese police returned to Vietnam a 26-year-old Vietnamese woman.",
+                    "Malaysia deported 300 migrants.",
+                ),
+                ("She returned to work.", "The workers returned home.", "He returned the money."),
             ),
             # "freed 417 foreign nationals", "intercepted a trawler" (not "the men freed")
             Alt(
@@ -233,6 +247,14 @@ ACTIONS: tuple[Rule, ...] = (
             ),
         ),
         alone=(
+            # A part of a count told before: "Of those cases, 244 involved sex trafficking",
+            # "Of these, 43 were children".
+            Alt(
+                rf"\bof\s+(?:the|those|these|them|which|whom)(?:\s+{_NUMBER})?(?:\s+[\w-]+){{0,2}}?"
+                rf"\s*,?\s+{_NUMBER}\s+(?:involved|were|was|are|concerned|related|had|have)\b",
+                ("Of those cases, 244 involved sex trafficking.", "Of these, 43 were children."),
+                ("Of those present, many were officials.",),
+            ),
             # "There are currently 43 people under arrest": a count stated as it stands.
             Alt(
                 rf"\bthere\s+(?:are|were|have\s+been|had\s+been)\s+(?:currently\s+|now\s+|still\s+)?"

@@ -75,6 +75,22 @@ HAPPENINGS: tuple[Rule, ...] = (
                 ("the US rankings", "its ranking"),
                 ("high-ranking officials met", "a top-ranking general"),
             ),
+            # A ranking named by what it rates: "upgraded Vietnam's status on combatting human
+            # trafficking", "its trafficking rating".
+            Alt(
+                r"\b(?:status|rating|standing)\b(?=[^.;]{0,60}\btraffick)|"
+                r"\btraffick\w*\s+(?:status|rating|standing)\b",
+                (
+                    "upgraded Vietnam’s status on combatting human trafficking",
+                    "Malaysia's trafficking rating",
+                ),
+                ("upgraded the agency's status to a ministry", "its refugee status"),
+            ),
+            Alt(
+                r"\btraffick\w*\s+(?:[\w-]+\s+)?black[\s-]?list\b",
+                ("adds Vietnam to the human trafficking blacklist",),
+                ("a blacklist of tax havens",),
+            ),
         ),
         verbs=(
             Alt(
@@ -92,6 +108,7 @@ HAPPENINGS: tuple[Rule, ...] = (
                         only="s ed ing",
                     ),
                     verbs("move", only="base ed"),
+                    verbs("add", only="s ed"),
                     verbs("drop", only="ed ing"),
                     verbs(
                         "relegate", "lift", "return", "slip", "slide", "sink", "climb", only="ed"
