@@ -186,8 +186,11 @@ CUES: dict[str, tuple[Alt, ...]] = {
             case=True,
         ),
         Alt(
-            r"\s+and\s+(?=(?:so|was|were|is|are|kept|stayed|remained)\b)",
-            ("Cambodia rose to Tier 2 and remained there in 2011.",),
+            r"\s+and\s+(?=(?:so|was|were|is|are|kept|stayed|remained|keeps|stays|remains)\b)",
+            (
+                "Cambodia rose to Tier 2 and remained there in 2011.",
+                "Malaysia failed to act in 2015 and remains on the Watch List.",
+            ),
             ("Cambodia and Laos rose to Tier 2.",),
             case=True,
         ),
