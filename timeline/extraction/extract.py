@@ -21,10 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
-from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from functools import cached_property
 
 from timeline.extraction.countries import (
     RANKER,
@@ -41,8 +38,8 @@ from timeline.extraction.eventdates import (
     sentence_dates,
 )
 from timeline.extraction.kinds import SINGULAR_KINDS, Kind, classify
-from timeline.extraction.places import CountryMention, find_countries
-from timeline.extraction.regions import RegionMention, find_regions
+from timeline.extraction.places import find_countries
+from timeline.extraction.regions import find_regions
 from timeline.extraction.sentences import split_sentences
 from timeline.extraction.shapes import (
     MAX_SENTENCE,
@@ -51,8 +48,9 @@ from timeline.extraction.shapes import (
     looks_like_sentence,
     other_clause_kinds,
 )
+from timeline.extraction.state import ArticleState, Choice, SentenceState, StoryState
 from timeline.extraction.summary import after_dateline, dateline_length, event_id, summarize
-from timeline.extraction.tiers import Ranking, TierFacts, report_year, tier_summary
+from timeline.extraction.tiers import TierFacts, report_year, tier_summary
 from timeline.language.dates import DateMention, find_dates, numeric_date_order
 from timeline.model import Article, Event, precision_of
 
@@ -61,83 +59,11 @@ __all__ = ["MAX_SENTENCE", "extract_events", "safe_extract"]
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 _QUOTE_OPENERS = "\"“‘'«"
 
-#: A date choice: (ISO value or None, approximate, the mention it came from or None).
-Choice = tuple[str | None, bool, DateMention | None]
-
-
-@dataclass(slots=True)
-class _Article:
-    """What the stages know of the article: its mentions and main country."""
-
-    article: Article
-    #: The text as it is read: the article's, markup left in it blanked (same length).
-    text: str
-    dates: list[DateMention]
-    date_starts: list[int]
-    places: list[CountryMention]
-    place_starts: list[int]
-    regions: list[RegionMention]
-    region_starts: list[int]
-    main: str | None
-
-
-@dataclass(slots=True)
-class _Story:
-    """What the article has told so far, sentence by sentence."""
-
-    #: The last two countries named together in the text.
-    pair: list[str] = field(default_factory=list)
-    #: The countries of the previous sentence, and where it ended.
-    prev_named: list[str] = field(default_factory=list)
-    prev_end: int = 0
-    #: The countries of the events told so far, by type.
-    told: dict[str, set[str]] = field(default_factory=dict)
-    #: The date of the first event of each type that named its date (a story tells its news
-    #: first).
-    told_when: dict[str, Choice] = field(default_factory=dict)
-    #: Countries already reported for each (type, date) of a singular kind.
-    seen_singular: dict[tuple[str, str | None], set[str]] = field(default_factory=dict)
-    seen_ids: Counter[str] = field(default_factory=Counter)
-    events: list[Event] = field(default_factory=list)
-    #: How many paragraph breaks came before the sentence being read.
-    paragraph: int = 0
-    #: The time the story tells: the main date of the latest sentence that named one, and the
-    #: paragraph it stands in.
-    frame: tuple[int, Choice] | None = None
-    #: Events of each type dated by the article alone, that a later sentence may date.
-    leads: dict[str, list[Event]] = field(default_factory=dict)
-    #: The events found to tell, undated, a happening a later sentence dates.
-    dropped: set[int] = field(default_factory=set)
-
-
-@dataclass
-class _Sentence:
-    """One sentence being read: its span, text, mentions and context."""
-
-    start: int
-    end: int
-    #: The sentence as it is read, and as the article writes it (its evidence).
-    text: str
-    evidence: str
-    dates: list[DateMention]
-    places: list[CountryMention]
-    #: The regional groups it names ("ASEAN"), in order, once each.
-    regions: tuple[str, ...]
-    #: The countries of the previous sentence of the same paragraph (None at its start).
-    previous: list[str] | None
-    #: The last pair of countries named before this sentence.
-    pair: list[str]
-
-    @cached_property
-    def ranking(self) -> Ranking:
-        """The sentence read as a ranking (for tier changes)."""
-        return Ranking(self.text)
-
 
 def extract_events(article: Article) -> list[Event]:
     """Every event an article reports, in text order."""
     state = _prepare(article)
-    story = _Story(prev_end=article.body_start)
+    story = StoryState(prev_end=article.body_start)
     for s_start, s_end in split_sentences(state.text, article.body_start, _end(article)):
         sentence = _locate(state, story, s_start, s_end)
         kind = _classify(sentence)
@@ -161,7 +87,7 @@ def _end(article: Article) -> int:
     return article.body_end or len(article.text)
 
 
-def _prepare(article: Article) -> _Article:
+def _prepare(article: Article) -> ArticleState:
     """Stage 0: the body's date and country mentions, and the article's main country."""
     text = readable(article.text)
     start, end = article.body_start, _end(article)
@@ -174,7 +100,7 @@ def _prepare(article: Article) -> _Article:
         dates = [m for m in dates if m.end <= ds or m.start >= de]  # the dateline is the article's
     places = [m.shifted(start) for m in find_countries(body)]
     regions = [m.shifted(start) for m in find_regions(body)]
-    return _Article(
+    return ArticleState(
         article,
         text,
         dates,
@@ -203,14 +129,14 @@ def _between(items: list, starts: list[int], start: int, end: int) -> list:
     return items[bisect_left(starts, start) : bisect_left(starts, end)]
 
 
-def _locate(state: _Article, story: _Story, s_start: int, s_end: int) -> _Sentence:
+def _locate(state: ArticleState, story: StoryState, s_start: int, s_end: int) -> SentenceState:
     """Stage 1: the sentence's mentions and the paragraph context it is read in."""
     article, text = state.article, state.text
     places = _between(state.places, state.place_starts, s_start, s_end)
     new_paragraph = _PARAGRAPH_BREAK.search(text, story.prev_end, s_start) is not None
     story.paragraph += new_paragraph
     previous = None if new_paragraph else story.prev_named
-    sentence = _Sentence(
+    sentence = SentenceState(
         s_start,
         s_end,
         text[s_start:s_end],
@@ -237,7 +163,7 @@ def _locate(state: _Article, story: _Story, s_start: int, s_end: int) -> _Senten
     return sentence
 
 
-def _classify(sentence: _Sentence) -> Kind | None:
+def _classify(sentence: SentenceState) -> Kind | None:
     """Stage 2: the sentence's event type; None for headings, fragments and non-events."""
     first = sentence.dates[0].shifted(-sentence.start) if sentence.dates else None
     if not (looks_like_sentence(sentence.text) or agenda_line(sentence.text, first)):
@@ -246,7 +172,7 @@ def _classify(sentence: _Sentence) -> Kind | None:
 
 
 def _choose_dates(
-    state: _Article, story: _Story, sentence: _Sentence, kind: Kind, lead: int
+    state: ArticleState, story: StoryState, sentence: SentenceState, kind: Kind, lead: int
 ) -> list[Choice] | None:
     """Stage 3: the dates the sentence's events take; None when it gives no event."""
     article = state.article
@@ -300,25 +226,47 @@ def _choose_dates(
     return [_period_date(state, story)]
 
 
-def _own_dates(sentence: _Sentence) -> SentenceDates:
+def _own_dates(sentence: SentenceState) -> SentenceDates:
     """The sentence's dates that date its events (:func:`sentence_dates`)."""
     local = [m.shifted(-sentence.start) for m in sentence.dates]
     return sentence_dates(sentence.text, sentence.start, local)
 
 
-def _set_frame(state: _Article, story: _Story, sentence: _Sentence, dates: list) -> None:
+def _set_frame(
+    state: ArticleState, story: StoryState, sentence: SentenceState, dates: list
+) -> None:
     """Remember the time a sentence tells (its first date) as the story's frame."""
     first = next((m for m in dates if m.value), None)
     if first is not None:
         approximate = first.relative and state.article.approximate
         story.frame = (story.paragraph, (first.value, approximate, None))
+        if (
+            story.paragraph <= LEAD_PARAGRAPHS
+            and story.period is None
+            and _of_the_period(first.value, state.article.date)
+        ):
+            story.period = story.frame[1]
+
+
+#: How many paragraph breaks come before the last paragraph of an article's lead.
+LEAD_PARAGRAPHS = 1
+
+
+def _of_the_period(value: str, article_date: str | None) -> bool:
+    """Whether a date is a period the article reports on: coarser than the article's date,
+    and holding it ("this year") or the year before ("last year")."""
+    return (
+        article_date is not None
+        and len(value) < len(article_date)
+        and (article_date.startswith(value) or int(value[:4]) == int(article_date[:4]) - 1)
+    )
 
 
 #: How many paragraphs the time a story tells reaches forward.
 FRAME_PARAGRAPHS = 1
 
 
-def _period_date(state: _Article, story: _Story) -> Choice:
+def _period_date(state: ArticleState, story: StoryState) -> Choice:
     """The date of a happening narrated without one: the period its paragraph tells ("Over
     the past year, ...", "Last year, ...") when that is coarser than the article's date and
     holds it or is the year before, else the article's (a press release's day would be
@@ -329,18 +277,15 @@ def _period_date(state: _Article, story: _Story) -> Choice:
         frame is not None
         and frame[0] == story.paragraph
         and frame[1][0] is not None
-        and article.date is not None
-        and len(frame[1][0]) < len(article.date)
-        and (
-            article.date.startswith(frame[1][0])  # "this year" of a press release's day
-            or int(frame[1][0][:4]) == int(article.date[:4]) - 1  # "last year" of a statement
-        )
+        and _of_the_period(frame[1][0], article.date)
     ):
         return frame[1]
+    if story.period is not None:
+        return story.period
     return (article.date, article.approximate, None)
 
 
-def _context_date(state: _Article, story: _Story) -> Choice:
+def _context_date(state: ArticleState, story: StoryState) -> Choice:
     """The date of the time the story tells, for a happening told without a date of its own:
     the frame the story set in this paragraph or the one before when it is the article's
     year or the year before, else the article's (approximate when that is), else none."""
@@ -365,9 +310,9 @@ _CAPTION = re.compile(
 
 
 def _emit(
-    state: _Article,
-    story: _Story,
-    sentence: _Sentence,
+    state: ArticleState,
+    story: StoryState,
+    sentence: SentenceState,
     kind: Kind,
     choices: list[Choice],
     lead: int,
@@ -426,9 +371,9 @@ def _emit(
 
 
 def _add_event(
-    state: _Article,
-    story: _Story,
-    sentence: _Sentence,
+    state: ArticleState,
+    story: StoryState,
+    sentence: SentenceState,
     kind: str,
     value: str | None,
     approximate: bool,
@@ -492,7 +437,7 @@ LEAD_DAYS = 7
 
 
 def _date_the_lead(
-    state: _Article, story: _Story, kind: str, value: str, countries: set[str]
+    state: ArticleState, story: StoryState, kind: str, value: str, countries: set[str]
 ) -> None:
     """Drop the event of a lead that told this happening without its date: "Ministers have
     inked a joint declaration" (dated by the article, 16 December) then "The declaration was
@@ -509,7 +454,7 @@ def _date_the_lead(
     leads.clear()
 
 
-def _refine_tier(story: _Story, value: str | None, named: set[str], facts: TierFacts) -> None:
+def _refine_tier(story: StoryState, value: str | None, named: set[str], facts: TierFacts) -> None:
     """Give the tier event a later sentence elaborates the tier facts it lacked: "removed
     Cambodia from a watchlist" then "the 2010 report classifies Cambodia as Tier 2"."""
     for event in reversed(story.events):
@@ -525,7 +470,7 @@ def _refine_tier(story: _Story, value: str | None, named: set[str], facts: TierF
 
 
 def _tier_groups(
-    sentence: _Sentence, countries: tuple[str, ...], mention: DateMention | None
+    sentence: SentenceState, countries: tuple[str, ...], mention: DateMention | None
 ) -> list[tuple[tuple[str, ...], TierFacts | None]]:
     """The countries of a tier event, grouped by the ranking each is given.
 
