@@ -16,8 +16,12 @@ HAPPENINGS: tuple[Rule, ...] = (
             Alt(
                 r"\b(?:new|national|joint|special|inter-?ministerial|anti-?(?:human\s+)?"
                 r"trafficking|counter-?trafficking)\s+(?:committee|commission|council|unit|"
-                r"working\s+group|police\s+unit|secretariat)s?\b",
-                ("It formed a national committee.", "an anti-human trafficking police unit"),
+                r"working\s+group|police\s+unit|secretariat|(?:sessions\s+)?court)s?\b",
+                (
+                    "It formed a national committee.",
+                    "an anti-human trafficking police unit",
+                    "the Anti-Trafficking Sessions Court",
+                ),
                 ("The committee met.",),
             ),
             # "formed a secretariat that consists of 57 officials", "set up a committee"
@@ -44,6 +48,12 @@ HAPPENINGS: tuple[Rule, ...] = (
                 ("Police found bodies.", "Officials of the recently-formed commission met."),
             ),
             Alt(r"\b(?:new|first)\b", ("a new unit", "its first task force")),
+            # The making named as a thing: "the proposed establishment of the ... Court".
+            Alt(
+                r"\b(?:establishment|creation|formation|setting[\s-]+up)\s+of\b",
+                ("agreed with the proposed establishment of the court", "the creation of a unit"),
+                ("the establishment said",),
+            ),
         ),
         examples=(
             "In 2007 Cambodia launched a national task force on trafficking.",

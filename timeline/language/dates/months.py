@@ -34,6 +34,9 @@ EXAMPLES: tuple[DateExample, ...] = (
     DateExample("They will meet next March in Bangkok.", (("next March", "2014-03"),)),
     DateExample("It was agreed in May last year.", (("May last year", "2012-05"),)),
     DateExample("The raids came in October.", (("October", "2012-10"),)),
+    # "proposed" as an attribute looks ahead; as a verb it is past.
+    DateExample("They backed the proposed court in October.", (("October", "2013-10"),)),
+    DateExample("He proposed a new court in October.", (("October", "2012-10"),)),
     DateExample(
         "From January to June 2021 cases rose.", (("January", "2021-01"), ("June 2021", "2021-06"))
     ),
