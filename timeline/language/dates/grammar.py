@@ -243,7 +243,7 @@ TENSE_RE = re.compile(
              | scheduled | expected | due \s+ to | set \s+ to | intends? \s+ to | upcoming
              | forthcoming | next | tomorrow | (?:is|are|am) \s+ to
              # an attribute, not a verb: "the proposed establishment of the court in May"
-             | (?:(?<=the\s)|(?<=a\s)|(?<=its\s)|(?<=their\s)) (?:proposed|planned) )
+             | (?:the|a|its|their) \s+ (?:proposed|planned) )
       | (?P<p> was|were|had|did|said|told|ago|last|yesterday|began|held|met|made|took|came|went
              | saw|found|gave|became|rose|fell|won|led|brought|sent|wrote|spoke|left|thought|knew
              | got|paid|[a-z]{2,}ed )
