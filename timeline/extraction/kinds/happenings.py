@@ -89,7 +89,7 @@ HAPPENINGS: tuple[Rule, ...] = (
             # trafficking", "its trafficking rating".
             Alt(
                 r"\b(?:status|rating|standing)\b(?=[^.;]{0,60}\btraffick)|"
-                r"\btraffick\w*\s+(?:status|rating|standing)\b",
+                r"(?<=trafficking\s)(?:status|rating|standing)\b",
                 (
                     "upgraded Vietnam’s status on combatting human trafficking",
                     "Malaysia's trafficking rating",
@@ -97,9 +97,9 @@ HAPPENINGS: tuple[Rule, ...] = (
                 ("upgraded the agency's status to a ministry", "its refugee status"),
             ),
             Alt(
-                r"\btraffick\w*\s+(?:[\w-]+\s+)?black[\s-]?list\b",
-                ("adds Vietnam to the human trafficking blacklist",),
-                ("a blacklist of tax havens",),
+                r"(?<=trafficking\s)black[\s-]?list\b",
+                ("adds Vietnam to the human trafficking blacklist", "its trafficking black list"),
+                ("a blacklist of tax havens", "the blacklisted website"),
             ),
         ),
         verbs=(
