@@ -248,10 +248,6 @@ def _set_frame(
             story.period = story.frame[1]
 
 
-#: How many paragraph breaks come before the last paragraph of an article's lead.
-LEAD_PARAGRAPHS = 1
-
-
 def _of_the_period(value: str, article_date: str | None) -> bool:
     """Whether a date is a period the article reports on: coarser than the article's date,
     and holding it ("this year") or the year before ("last year")."""
@@ -264,6 +260,8 @@ def _of_the_period(value: str, article_date: str | None) -> bool:
 
 #: How many paragraphs the time a story tells reaches forward.
 FRAME_PARAGRAPHS = 1
+#: How many paragraph breaks come before the last paragraph of an article's lead.
+LEAD_PARAGRAPHS = 1
 
 
 def _period_date(state: ArticleState, story: StoryState) -> Choice:

@@ -10,20 +10,21 @@ from __future__ import annotations
 
 import re
 
-from timeline.language.lexicon import either, verbs
+from timeline.language.lexicon import alternation, either, verbs
 from timeline.language.patterns import Alt, join_alternatives
 
 __all__ = ["CUES", "RUN_ORDINALS"]
 
 #: "for a third straight year": how many years the run counts, by its ordinal.
 RUN_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}
-_RUN = r"(?P<n>second|third|fourth|fifth)\s+(?:consecutive|straight|successive|running)\s+year"
+_ORDINAL = alternation(RUN_ORDINALS)
+_RUN_OF = r"\s+(?:consecutive|straight|successive|running)\s+year"
 
 CUES: dict[str, tuple[Alt, ...]] = {
     # A run of years on one tier: "for a third straight year".
     "run_years": (
         Alt(
-            rf"\b{_RUN}\b",
+            rf"\b(?P<n>{_ORDINAL}){_RUN_OF}\b",
             ("Thailand stayed on the watch list for a second consecutive year.",),
             ("Cambodia was placed on Tier 2 for the second time.",),
         ),
@@ -37,7 +38,7 @@ CUES: dict[str, tuple[Alt, ...]] = {
         ),
         Alt(r"\b(?:still|held\s+on\s+to)\b", ("Malaysia is still on Tier 3.",)),
         Alt(
-            rf"\bfor\s+(?:a|the)\s+{_RUN.replace('?P<n>', '?:')}\b",
+            rf"\bfor\s+(?:a|the)\s+{_ORDINAL}{_RUN_OF}\b",
             ("Laos was on the watch list for the third successive year.",),
             ("It was the third report in a row.",),
         ),
