@@ -58,9 +58,12 @@ def test_the_stories_set_joins_every_happening_and_merges_no_near_miss() -> None
         for label, events in told_many.items()
         if None not in events and len({e.story for e in events}) == 1
     ]
-    # Tellings known only to the year ("ASEAN members signed in Kuala Lumpur last year")
-    # join a story on strong evidence only: at most two happenings keep one apart.
-    assert len(joined) >= len(told_many) - 2, sorted(set(told_many) - set(joined))
+    # Tellings known only to the year join a story on strong evidence only: "ASEAN
+    # members signed in Kuala Lumpur last year" joins on its date clause; "The graves,
+    # unearthed in 2015 on a hill near Padang Besar" shares one rare word ("graves")
+    # with its story's other telling, too little to join (at most one happening apart).
+    assert len(joined) >= len(told_many) - 1, sorted(set(told_many) - set(joined))
+    assert "asean_actip_signing_2015" in joined
     labels_of_story = defaultdict(set)
     for n, g in enumerate(gold["events"]):
         if found[n] is not None:
@@ -195,3 +198,82 @@ def test_the_weight_of_shared_words_does_not_depend_on_their_order() -> None:
     weights = _Weights([])
     weights.weight = {"a": 0.1, "b": 0.2, "c": 0.3}
     assert weights.of(["a", "b", "c"]) == weights.of(["c", "b", "a"])
+
+
+def _background_corpus(*tellings: Event) -> list[Event]:
+    """Tellings among other events of the year, so that word weights are those of a corpus."""
+    others = [
+        ev(100 + n, f"other{n}.txt", f"2015-0{n % 9 + 1}-1{n % 9}", "agreement", sentence=text)
+        for n, text in enumerate(
+            [
+                "Thailand and Myanmar signed a memorandum on labour migration in Bangkok.",
+                "Cambodia signed an agreement with China on the return of trafficked brides.",
+                "Vietnam and Laos agreed to share data on trafficking cases along the border.",
+                "The Philippines signed a pact with Japan on the protection of workers.",
+                "Indonesia ratified a protocol on the rights of fishers at sea.",
+            ]
+        )
+    ]
+    return [*tellings, *others]
+
+
+def _year_only(n: int, article: str, sentence: str, mention: str, **kw) -> Event:
+    event = ev(n, article, "2015", "agreement", sentence=sentence, **kw)
+    event.date_start = sentence.index(mention)
+    event.date_end = event.date_start + len(mention)
+    return event
+
+
+def test_a_year_only_mention_in_a_long_sentence_joins_on_the_clause_of_its_date() -> None:
+    told = ev(
+        1,
+        "a.txt",
+        "2015-11-21",
+        "agreement",
+        countries=("Malaysia",),
+        regions=("ASEAN",),
+        sentence="On 21 November 2015, ASEAN leaders meeting in Kuala Lumpur signed the "
+        "ASEAN Convention Against Trafficking in Persons.",
+    )
+    background = _year_only(
+        2,
+        "b.txt",
+        "The week-long course for border guards, held at the provincial labour department "
+        "with trainers from two charities, taught the convention, which ASEAN members "
+        "signed in Kuala Lumpur last year.",
+        "last year",
+        countries=("Vietnam", "Malaysia"),
+        regions=("ASEAN",),
+    )
+    elsewhere = _year_only(
+        3,
+        "c.txt",
+        "The week-long course for border guards, held at the provincial labour department "
+        "with trainers from two charities, began last year, which ASEAN members noted.",
+        "last year",
+        countries=("Vietnam", "Malaysia"),
+        regions=("ASEAN",),
+    )
+    build_stories(_background_corpus(told, background))
+    assert background.story == told.story
+    build_stories(_background_corpus(told, elsewhere))
+    assert elsewhere.story != told.story
+
+
+def test_a_year_only_count_and_another_count_stay_apart() -> None:
+    kw = {"countries": ("Indonesia",), "kind": "statistic"}
+    told = ev(
+        1,
+        "a.txt",
+        "2015-04",
+        sentence="In April 2015 the authorities moved 1,300 fishermen from Myanmar and "
+        "Cambodia off the island of Benjina.",
+        **kw,
+    )
+    same_words = "By the end of 2015, 2,011 fishermen from Myanmar and Cambodia had been "
+    other = ev(2, "b.txt", "2015", sentence=same_words + "found on the island of Benjina.", **kw)
+    again = ev(3, "c.txt", "2015", sentence="In 2015 some 1,300 fishermen from Myanmar and "
+               "Cambodia were moved off the island of Benjina.", **kw)  # fmt: skip
+    build_stories([told, other, again])
+    assert other.story != told.story
+    assert again.story == told.story
