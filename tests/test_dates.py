@@ -878,6 +878,17 @@ def test_the_year_a_figure_covers() -> None:
     )
 
 
+def test_the_same_period_is_the_period_named_before() -> None:
+    text = (
+        "Investigations rose from 158 in 2015 to 326 in 2016. "
+        "During the same period, 42 officials were detained."
+    )
+    assert found(text)[-1] == ("During the same period", "2016", "year")
+    # A date after it names the period itself.
+    assert [m[0] for m in found("Arrests rose 16% on the same period last year.")] == ["last year"]
+    assert [m[0] for m in found("It was twice as many as in the same period of 2014.")] == ["2014"]
+
+
 def test_a_weekday_after_a_sentence_opener_is_a_date() -> None:
     # REF is Tuesday 25 June 2013.
     assert found("With Sunday's group, 1,092 citizens have now come home.") == [

@@ -26,7 +26,6 @@ No Textual, no parsing: this reads extracted events.
 from __future__ import annotations
 
 import datetime as dt
-import heapq
 import math
 import re
 from collections import Counter, defaultdict
@@ -36,8 +35,7 @@ from functools import lru_cache
 from itertools import repeat
 
 from timeline.language.clauses import HAPPENING_JOIN, TENSE_BREAK
-from timeline.language.dates.grammar import MONTH_PREFIXES
-from timeline.language.lexicon import words
+from timeline.language.lexicon import MONTHS, words
 from timeline.model import Article, Event, format_date
 
 __all__ = [
@@ -72,6 +70,8 @@ CLAUSE_SIMILARITY = 0.6
 _WORD = re.compile(r"[^\W\d_]{3,}|\d[\d,.]*\d|\d")
 #: A figure: a number before the word it counts ("62 people", "2,011 fishermen").
 _FIGURE = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)\s+([^\W\d_]{3})")
+#: "21 November": a day of the month, not a figure.
+_MONTH_PREFIXES = frozenset(name[:3].lower() for name in MONTHS)
 _STOP = frozenset(
     words(
         """the and for that with from this was were are has have had been its their his her
@@ -136,13 +136,14 @@ class _Weights:
         return math.fsum(map(self.weight.get, words, repeat(self.default, len(words))))
 
 
+@lru_cache(maxsize=65536)
 def _figures(sentence: str) -> frozenset[int]:
     """The figures a sentence gives: "2,011 fishermen" and "1,300 fishermen" are
     two counts, so two happenings. Years and days of the month are not figures."""
     found = set()
     for m in _FIGURE.finditer(sentence):
         number = m.group(1)
-        if m.group(2).lower() in MONTH_PREFIXES:  # "21 November": a day
+        if m.group(2).lower() in _MONTH_PREFIXES:  # "21 November": a day
             continue
         if not (len(number) == 4 and 1900 <= int(number) <= 2100):  # not "2015 fishermen"
             found.add(int(number.replace(",", "")))
@@ -173,7 +174,7 @@ class _Telling:
 
     __slots__ = (
         "event", "article", "kind", "date", "day", "first", "places", "regions", "content",
-        "weight", "pair_keys", "focus", "focus_weight",
+        "weight", "pair_keys", "focus", "focus_weight", "focus_keys",
     )  # fmt: skip
 
     def __init__(self, event: Event, content: frozenset[str], weights: _Weights) -> None:
@@ -192,16 +193,18 @@ class _Telling:
         #: For a telling known only to the year: the content of its date clause.
         self.focus: frozenset[str] = frozenset()
         self.focus_weight = 0.0
+        self.focus_keys: list[str] = []  # its rarest words, which it is looked up by
         if event.type == "tier_change":
             self.pair_keys: list[tuple] = [("tier", event.report_year)]
         else:
-            rare = heapq.nlargest(
-                KEY_WORDS + 1, sorted(content), key=lambda w: get(w, weights.default)
-            )
+            default = weights.default
+            ranked = sorted(content, key=lambda w: (-get(w, default), w))  # rarest first
+            rare = ranked[: KEY_WORDS + 1]
             if len(self.date) == 4:  # looked up by its two rarest words
                 self.pair_keys = [tuple(sorted(rare[:2]))] if len(rare) > 1 else []
-                self.focus = _content_of(_date_clause(event)) & content
-                self.focus_weight = weights.of(self.focus)
+                focus = self.focus = _content_of(_date_clause(event)) & content
+                self.focus_weight = weights.of(focus)
+                self.focus_keys = [w for w in ranked if w in focus][:CLAUSE_KEYS]
             else:  # found by any two of its rarest words
                 self.pair_keys = [
                     tuple(sorted((a, b))) for x, a in enumerate(rare) for b in rare[x + 1 :]
@@ -360,6 +363,8 @@ def story_map(stories: Iterable[Story]) -> dict[str, str]:
 
 #: How many of its rarest content words a telling known only to the year is looked up by.
 KEY_WORDS = 3
+#: How many of the rarest words of its date clause it is also looked up by (two must meet).
+CLAUSE_KEYS = 4
 #: Caps that keep the cost near-linear on text that repeats itself (templates, wire copy
 #: run by dozens of sites): tellings compared per day window, per month and per key, and
 #: the most sources one story gathers.
@@ -420,9 +425,9 @@ def _candidates(members: list[_Telling]) -> tuple[set[tuple[int, int]], set[tupl
 
 
 def _sharing_clause_words(members: list[_Telling], indexes: list[int]) -> Iterable[tuple]:
-    """Pairs of a year-only telling and a telling that holds two words of its date
-    clause, each word held by at most :data:`MAX_BUCKET` tellings of the place."""
-    focus_words = {w for n in indexes for w in members[n].focus}
+    """Pairs of a year-only telling and a telling that holds two of the rarest words of
+    its date clause, each word held by at most :data:`MAX_BUCKET` tellings of the place."""
+    focus_words = {w for n in indexes for w in members[n].focus_keys}
     if not focus_words:
         return
     holders: dict[str, list[int]] = defaultdict(list)
@@ -430,10 +435,10 @@ def _sharing_clause_words(members: list[_Telling], indexes: list[int]) -> Iterab
         for w in members[n].content & focus_words:
             holders[w].append(n)
     for i in indexes:
-        if not members[i].focus:
+        if not members[i].focus_keys:
             continue
         met: Counter[int] = Counter()
-        for w in members[i].focus:
+        for w in members[i].focus_keys:
             if len(holders[w]) <= MAX_BUCKET:
                 met.update(holders[w])
         for j, count in met.items():

@@ -135,7 +135,7 @@ def _span_matches(f: Finder) -> list[re.Match[str]]:
 
 def find_span_anaphors(f: Finder) -> None:
     """``nine days later``, ``later that month``, ``the following week``, ``on the 12th``,
-    ``during the year``."""
+    ``during the year``, ``during the same period``."""
     text = f.text
     for m in _span_matches(f):
         end = m.end()
@@ -163,6 +163,11 @@ def find_span_anaphors(f: Finder) -> None:
         for m in g.DAY_OF_MONTH_RE.finditer(text):
             f.work += 1
             f.anaphors[m.span()] = ("day of month", int(m.group("d")))
+            f.add(m.start(), m.end(), PRIORITY_RELATIVE, None, None, True)
+    if "same" in f.low:
+        for m in g.SAME_PERIOD_RE.finditer(text):
+            f.work += 1
+            f.anaphors[m.span()] = ("the year", 0)
             f.add(m.start(), m.end(), PRIORITY_RELATIVE, None, None, True)
     if "the year" in f.low:
         for m in g.THE_YEAR_RE.finditer(text):

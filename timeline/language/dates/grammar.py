@@ -205,6 +205,14 @@ THE_YEAR_RE = re.compile(
     ) \s+ the \s+ year (?![\w-])""",
     re.I | re.X,
 )
+#: "The same period" standing alone: the period named before ("326 cases in 2016 ...
+#: During the same period, 42 officials were detained" is 2016). Not when a date follows
+#: and names the period itself: "the same period of 2014", "the same period last year".
+SAME_PERIOD_RE = re.compile(
+    r"""\b(?: during | in | over | for | within ) \s+ the \s+ same \s+ (?: period | time )
+    (?! [\w-] | \s+ (?: of | in | last | a | the | this | next | from | between ) \b )""",
+    re.I | re.X,
+)
 WEEKDAY_RE = re.compile("(?:" + "|".join(WEEKDAYS) + r")(?![^\W\d_])")
 WEEKDAY_MOD_RE = re.compile(r"(?<![^\W\d_])(?P<mod>(?i:last|next|this|on|coming|past))\s+\Z")
 TOKEN_RE = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
