@@ -52,7 +52,7 @@ async def test_a_storys_sources_name_the_outlet_where_known():
         app.main.select_event(next(e for e in corpus.events if e.story == event.story))
         await pilot.pause()
         text = detail(app)
-        assert "story told by 3 sources" in text
+        assert "story told by 4 sources" in text
         line = next(line for line in text.splitlines() if "ASEAN leaders sign" in line)
         assert OUTLET in line and file not in line  # the outlet, not the file
         await pilot.press("enter")

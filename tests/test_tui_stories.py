@@ -1,7 +1,7 @@
 """Stories and key events in the browser, driven through Pilot on ``tests/stories``.
 
 The corpus has multi-source stories (``tests/stories/gold.json``): the ASEAN
-convention told by three articles that disagree on the day, the 2014 Thai
+convention told by four articles (two disagree on the day, one knows only the year), the 2014 Thai
 downgrade told by three, and others. Rows are one per story by default.
 """
 
@@ -33,12 +33,15 @@ def tellings(corpus: Corpus, story: str) -> list[Event]:
 
 
 def convention(corpus: Corpus) -> str:
-    """The story id of the convention's signing (three articles, dates that disagree)."""
+    """The story id of the convention's signing: three articles whose days disagree, and
+    a fourth that names only the year ("signed in Kuala Lumpur last year")."""
     found = Counter(
         e.story for e in corpus.events if e.type == "agreement" and (e.date or "") >= "2015-11-21"
     )
     story, count = found.most_common(1)[0]
     assert count == 3
+    assert sorted(e.date for e in tellings(corpus, story))[0] == "2015"
+    assert len(tellings(corpus, story)) == 4
     return story
 
 
@@ -54,10 +57,10 @@ async def test_one_row_per_story_dated_as_most_sources_give(stories_corpus):
         assert f"{len(stories_corpus.events)}/{len(stories_corpus.events)} events" in header(app)
         story = convention(stories_corpus)
         (row,) = [e for e in rows if e.story == story]
-        assert row.date == "2015-11-21"  # two of its three sources give the 21st
+        assert row.date == "2015-11-21"  # two of its four give the 21st, one only 2015
         line = row_line(app, row)
         await pilot.pause()
-        assert "×3" in line and "21 Nov 2015" in line
+        assert "×4" in line and "21 Nov 2015" in line
 
 
 async def test_the_detail_pane_lists_the_sources_and_where_they_disagree(stories_corpus):
@@ -68,7 +71,7 @@ async def test_the_detail_pane_lists_the_sources_and_where_they_disagree(stories
         app.main.select_event(told[0])
         await pilot.pause()
         text = detail(app)
-        assert "story told by 3 sources" in text
+        assert "story told by 4 sources" in text
         assert "Sources disagree: 21 Nov 2015 (2 sources) · 22 Nov 2015 (1 source)" in text
         for event in told:
             title = stories_corpus.article(event.article).title
@@ -87,7 +90,7 @@ async def test_enter_opens_the_first_source_and_angle_brackets_step_through_them
         screen = app.screen
         assert isinstance(screen, StorySourcesScreen)
         seen = []
-        for _ in range(3):
+        for _ in range(4):
             telling = screen.events[screen.current]
             seen.append(telling)
             assert telling.story == story and screen.article.file == telling.article
@@ -96,7 +99,7 @@ async def test_enter_opens_the_first_source_and_angle_brackets_step_through_them
             line = body.evidence_line()
             start, end = body.lines[line]
             assert body._plain[start:end].strip()[:20] in telling.sentence
-            assert f"source {len(seen)} of 3" in read_screen(app)
+            assert f"source {len(seen)} of 4" in read_screen(app)
             await pilot.press("greater_than_sign")
             await pilot.pause()
         assert seen[0] is row  # the first source is the row's own
@@ -104,7 +107,7 @@ async def test_enter_opens_the_first_source_and_angle_brackets_step_through_them
         assert screen.article.file == seen[0].article  # round again
         await pilot.press("less_than_sign")
         await pilot.pause()
-        assert screen.article.file == seen[2].article
+        assert screen.article.file == seen[-1].article
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
         assert app.main.timeline.event is row  # the cursor stays on the story's row
@@ -119,7 +122,7 @@ async def test_s_and_a_act_on_the_source_being_read(stories_corpus, tmp_path):
             await pilot.pause()
             screen = app.screen
             assert isinstance(screen, StorySourcesScreen)
-            assert "source 2 of 3" in read_screen(app)
+            assert "source 2 of 4" in read_screen(app)
             await star_and_note_the_event_read(app, pilot, store, "second")
 
 
@@ -185,7 +188,7 @@ async def test_S_switches_between_stories_and_every_event(stories_corpus):
         assert "every event" in header(app)
         assert len(rows_of(app)) == len(stories_corpus.events)
         assert app.main.timeline.event is row  # still on the same telling
-        assert "×3" not in row_line(app, row)
+        assert "×4" not in row_line(app, row)
         await pilot.press("S")
         assert "stories" in header(app) and "every event" not in header(app)
         assert app.main.timeline.event is row
