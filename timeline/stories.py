@@ -202,9 +202,11 @@ class _Telling:
             rare = ranked[: KEY_WORDS + 1]
             if len(self.date) == 4:  # looked up by its two rarest words
                 self.pair_keys = [tuple(sorted(rare[:2]))] if len(rare) > 1 else []
-                focus = self.focus = _content_of(_date_clause(event)) & content
-                self.focus_weight = weights.of(focus)
-                self.focus_keys = [w for w in ranked if w in focus][:CLAUSE_KEYS]
+                clause = _date_clause(event)
+                if len(clause) < len(event.sentence):  # background in a longer sentence
+                    focus = self.focus = _content_of(clause) & content
+                    self.focus_weight = weights.of(focus)
+                    self.focus_keys = [w for w in ranked if w in focus][:CLAUSE_KEYS]
             else:  # found by any two of its rarest words
                 self.pair_keys = [
                     tuple(sorted((a, b))) for x, a in enumerate(rare) for b in rare[x + 1 :]
