@@ -155,7 +155,7 @@ def _date_clause(event: Event) -> str:
     sentence when the date came from elsewhere): "..., which ASEAN members signed in
     Kuala Lumpur last year" of a sentence about a training course."""
     sentence = event.sentence
-    if event.date_start is None or event.date_end is None:
+    if event.date_start is None or event.date_end is None or not _MAY_BREAK(sentence):
         return sentence
     at, until = event.date_start - event.start, event.date_end - event.start
     low, high = 0, len(sentence)
@@ -167,6 +167,12 @@ def _date_clause(event: Event) -> str:
                 high = min(high, m.start())
                 break
     return sentence[low:high]
+
+
+#: Whether a sentence may hold a clause break at all (most short ones hold none): every
+#: break of ``TENSE_BREAK`` and ``HAPPENING_JOIN`` has a comma, semicolon, dash, "which"
+#: or "while".
+_MAY_BREAK = re.compile(r"(?i)[,;—–]|\bwhi(?:ch|le)\b").search
 
 
 class _Telling:
@@ -189,7 +195,6 @@ class _Telling:
         self.places = frozenset(subjects) | self.regions
         self.content = content
         self.weight = weights.of(content)
-        get = weights.weight.get
         #: For a telling known only to the year: the content of its date clause.
         self.focus: frozenset[str] = frozenset()
         self.focus_weight = 0.0
@@ -197,8 +202,9 @@ class _Telling:
         if event.type == "tier_change":
             self.pair_keys: list[tuple] = [("tier", event.report_year)]
         else:
-            default = weights.default
-            ranked = sorted(content, key=lambda w: (-get(w, default), w))  # rarest first
+            # Rarest first, ties in word order. Every word of a telling is weighed: the
+            # weights are counted over the tellings themselves.
+            ranked = sorted(sorted(content), key=weights.weight.__getitem__, reverse=True)
             rare = ranked[: KEY_WORDS + 1]
             if len(self.date) == 4:  # looked up by its two rarest words
                 self.pair_keys = [tuple(sorted(rare[:2]))] if len(rare) > 1 else []
