@@ -297,3 +297,25 @@ async def test_stories_told_at_the_end_of_loading_are_shown(stories_corpus):
         await pilot.pause()
         assert len(rows_of(app)) == len(set(told.values()))
         assert max(app.main.rows.told(i) for i in app.main.rows.view) == 4  # the Otres raid
+
+
+async def test_a_search_finds_a_story_by_any_of_its_tellings(stories_corpus):
+    # "Kuala Lumpur" is in two of the convention's tellings, not in the one its row shows.
+    app = TimelineApp(stories_corpus)
+    async with app.run_test(size=SIZE) as pilot:
+        story = convention(stories_corpus)
+        told = [e for e in tellings(stories_corpus, story) if "Kuala" in e.sentence]
+        assert told and len(told) < len(tellings(stories_corpus, story))
+        await pilot.press("slash", *"kuala")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        (row,) = [e for e in rows_of(app) if e.story == story]
+        assert "Kuala" not in row.sentence
+        assert "/kuala · 1 match" in header(app)
+        assert app.main.timeline.event is row  # the cursor went to the story's row
+        await pilot.press("enter", "S")  # every event: each telling is a row of its own
+        await pilot.pause()
+        matching = sum(1 for e in stories_corpus.events if "kuala" in e.sentence.lower())
+        assert f"/kuala · {matching} matches" in header(app)
+        await pilot.press("n")
+        assert "Kuala" in app.main.timeline.event.sentence  # now only tellings that say it

@@ -100,6 +100,7 @@ class MainScreen(StoryActions, Screen[None]):
         self.browse = Browse(index, self.annotations, filters)
         #: The query and its matches.
         self.search = Search(index, search)
+        self.search_by_story()
         self._initial_query = query or ""
         #: Set once the background warm-up of the index has finished.
         self.warmed = threading.Event()

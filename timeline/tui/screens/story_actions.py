@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from timeline.tui.screens.panes import MainPanes
     from timeline.tui.state.browse import Browse
     from timeline.tui.state.index import EventIndex
+    from timeline.tui.state.search import Search
 
 __all__ = ["KEY_MOST", "StoryActions"]
 
@@ -44,6 +45,7 @@ class StoryActions:
         index: EventIndex
         panes: MainPanes
         filters: Filter
+        search: Search
 
         def apply_filters(self, filters: Filter, *, top: bool = ..., current: ...) -> None: ...
         def notify(self, message: str, **kwargs: object) -> None: ...
@@ -57,7 +59,14 @@ class StoryActions:
     def set_mode(self, mode: ViewMode) -> None:
         """Show the rows of ``mode`` (the cursor stays on its story or the nearest one)."""
         self.browse.mode = mode
+        self.search_by_story()
         self.apply_filters(self.filters)
+
+    def search_by_story(self) -> None:
+        """With one row per story, a story matches a search when any of its tellings
+        does ("Kuala Lumpur" finds the convention's row, whichever telling it shows)."""
+        stories = self.browse.stories
+        self.search.set_members(stories.members if self.browse.mode.by_story else None)
 
     def action_toggle_stories(self) -> None:
         """One row per story, or one per event."""
@@ -98,6 +107,7 @@ class StoryActions:
         are learnt again when next shown)."""
         if not self.browse.retold(learnt):
             self.browse.retold()
+        self.search_by_story()
         self.apply_filters(self.filters)
 
     # -- a story's sources ------------------------------------------------------------------

@@ -51,6 +51,11 @@ class Search:
         self.pending_jump = False
         #: Whether an event also matches by its article's text.
         self.in_article = False
+        #: With one row per story: the events a row stands for (its story's), so that a
+        #: story matches when any of its tellings does. None: a row is its own event.
+        self.members: Callable[[int], Sequence[int]] | None = None
+        #: The matches as found, before :attr:`members` widened them to whole stories.
+        self._found: list[int] | None = None
 
     @property
     def key(self) -> tuple[str, bool]:
@@ -62,7 +67,7 @@ class Search:
         if in_article == self.in_article:
             return False
         self.in_article = in_article
-        self.matches = None
+        self.matches = self._found = None
         return True
 
     def set_query(self, typed: str) -> bool:
@@ -73,12 +78,33 @@ class Search:
             return False
         self.query = query
         self.terms = parse(query)
-        self.matches = None
+        self.matches = self._found = None
         return True
 
     def restart(self) -> None:
         """The events changed: the matches are to be found again."""
-        self.matches = None
+        self.matches = self._found = None
+
+    def set_members(self, members: Callable[[int], Sequence[int]] | None) -> None:
+        """Match rows by their stories' tellings (``members``: an event's story's events),
+        or by their own event alone (None); the matches found are widened again."""
+        self.members = members
+        if self._found is not None:
+            self.matches = self._widened(self._found)
+
+    def _widened(self, found: list[int]) -> list[int]:
+        members = self.members
+        if members is None:
+            return found
+        return sorted({m for i in found for m in members(i)})
+
+    def _row_matches(self, event_index: int) -> bool:
+        """Whether the row of ``event_index`` matches by the query itself (its story's
+        tellings too, with :attr:`members`)."""
+        matches, terms, in_article = self.index.matches, self.terms, self.in_article
+        if self.members is None:
+            return matches(event_index, terms, in_article)
+        return any(matches(m, terms, in_article) for m in self.members(event_index))
 
     # -- what the header says -----------------------------------------------------------------
 
@@ -117,7 +143,7 @@ class Search:
         are the ones counted), until then by the query itself."""
         if self.matches is not None:
             return _contains(self.matches, event_index)
-        return self.index.matches(event_index, self.terms, self.in_article)
+        return self._row_matches(event_index)
 
     # -- finding ----------------------------------------------------------------------------
 
@@ -132,11 +158,11 @@ class Search:
         self.pending_jump = False
         if cursor < 0:
             return None
-        matches, terms, in_article = self.index.matches, self.terms, self.in_article
+        matches = self._row_matches
         end = min(len(view), cursor + QUICK_SCAN)
         wrapped = range(min(cursor, QUICK_SCAN - (end - cursor))) if end == len(view) else ()
         for position in (*range(cursor, end), *wrapped):
-            if matches(view[position], terms, in_article):
+            if matches(view[position]):
                 return position
         self.pending_jump = True
         return None
@@ -178,7 +204,8 @@ class Search:
         False if the search has changed since."""
         if (query, in_article) != self.key:
             return False
-        self.matches = found
+        self._found = found
+        self.matches = self._widened(found)
         return True
 
     # -- n and N ------------------------------------------------------------------------------
@@ -191,14 +218,14 @@ class Search:
         Before every match is known, the view is scanned for the terms.
         """
         if self.matches is None:
-            matches_terms, terms, in_article = self.index.matches, self.terms, self.in_article
+            matches_row = self._row_matches
             span = (
                 range(cursor + (0 if include_current else step), len(view))
                 if step > 0
                 else range(cursor - 1, -1, -1)
             )
             for position in span:
-                if matches_terms(view[position], terms, in_article):
+                if matches_row(view[position]):
                     return position
             return None
         current = view[cursor]
