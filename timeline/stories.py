@@ -34,8 +34,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import repeat
 
-from timeline.language.clauses import HAPPENING_JOIN, TENSE_BREAK
-from timeline.language.lexicon import MONTHS, words
+from timeline.language.clauses import clause_around
+from timeline.language.lexicon import MONTH_PREFIXES, words
 from timeline.model import Article, Event, format_date
 
 __all__ = [
@@ -70,8 +70,6 @@ CLAUSE_SIMILARITY = 0.6
 _WORD = re.compile(r"[^\W\d_]{3,}|\d[\d,.]*\d|\d")
 #: A figure: a number before the word it counts ("62 people", "2,011 fishermen").
 _FIGURE = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)\s+([^\W\d_]{3})")
-#: "21 November": a day of the month, not a figure.
-_MONTH_PREFIXES = frozenset(name[:3].lower() for name in MONTHS)
 _STOP = frozenset(
     words(
         """the and for that with from this was were are has have had been its their his her
@@ -143,7 +141,7 @@ def _figures(sentence: str) -> frozenset[int]:
     found = set()
     for m in _FIGURE.finditer(sentence):
         number = m.group(1)
-        if m.group(2).lower() in _MONTH_PREFIXES:  # "21 November": a day
+        if m.group(2).lower() in MONTH_PREFIXES:  # "21 November": a day
             continue
         if not (len(number) == 4 and 1900 <= int(number) <= 2100):  # not "2015 fishermen"
             found.add(int(number.replace(",", "")))
@@ -155,24 +153,12 @@ def _date_clause(event: Event) -> str:
     sentence when the date came from elsewhere): "..., which ASEAN members signed in
     Kuala Lumpur last year" of a sentence about a training course."""
     sentence = event.sentence
-    if event.date_start is None or event.date_end is None or not _MAY_BREAK(sentence):
+    if event.date_start is None or event.date_end is None:
         return sentence
-    at, until = event.date_start - event.start, event.date_end - event.start
-    low, high = 0, len(sentence)
-    for pattern in (TENSE_BREAK, HAPPENING_JOIN):
-        for m in pattern.finditer(sentence):
-            if m.end() <= at:
-                low = max(low, m.start())
-            elif m.start() >= until:
-                high = min(high, m.start())
-                break
+    low, high = clause_around(
+        sentence, event.date_start - event.start, event.date_end - event.start
+    )
     return sentence[low:high]
-
-
-#: Whether a sentence may hold a clause break at all (most short ones hold none): every
-#: break of ``TENSE_BREAK`` and ``HAPPENING_JOIN`` has a comma, semicolon, dash, "which"
-#: or "while".
-_MAY_BREAK = re.compile(r"(?i)[,;—–]|\bwhi(?:ch|le)\b").search
 
 
 class _Telling:
@@ -268,23 +254,24 @@ def _score(a: _Telling, b: _Telling, weights: _Weights) -> float:
         return 0.0
     similarity = weights.of(shared) / max(1e-9, min(a.weight, b.weight))
     need = NOWHERE_SIMILARITY if not a.places and not b.places else SIMILARITY
-    if similarity >= need:
-        return similarity
-    return _clause_score(a, b, weights)
+    return similarity if similarity >= need else _clause_share(a, b, weights)
 
 
 def _clause_score(a: _Telling, b: _Telling, weights: _Weights) -> float:
-    """How much of a year-only telling's date clause the other telling holds, when
-    that is most of it, they share two words of it at least and give no different
-    figures (0 otherwise)."""
+    """:func:`_clause_share`, for a pair found by its date clause alone: 0 when the two
+    give different figures."""
+    return 0.0 if _figures_differ(a, b) else _clause_share(a, b, weights)
+
+
+def _clause_share(a: _Telling, b: _Telling, weights: _Weights) -> float:
+    """How much of a year-only telling's date clause the other telling holds, when that
+    is most of it and they share two words of it at least (0 otherwise)."""
     best = 0.0
     for one, other in ((a, b), (b, a)):
         shared = one.focus & other.content
         if sum(not w[0].isdigit() for w in shared) > 1 and one.focus_weight:
             best = max(best, weights.of(shared) / one.focus_weight)
-    if best < CLAUSE_SIMILARITY or _figures_differ(a, b):
-        return 0.0
-    return best
+    return best if best >= CLAUSE_SIMILARITY else 0.0
 
 
 def _figures_differ(a: _Telling, b: _Telling) -> bool:

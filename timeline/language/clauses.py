@@ -26,7 +26,14 @@ from timeline.language.lexicon import (
     alternation,
 )
 
-__all__ = ["HAPPENING_JOIN", "SCOPE_BREAK", "TENSE_BREAK", "clause_start", "split_clauses"]
+__all__ = [
+    "HAPPENING_JOIN",
+    "SCOPE_BREAK",
+    "TENSE_BREAK",
+    "clause_around",
+    "clause_start",
+    "split_clauses",
+]
 
 _OPENERS = alternation((*RELATIVE_PRONOUNS, *COORDINATORS, *CONCESSIVES, *SUBORDINATORS))
 
@@ -48,6 +55,28 @@ def clause_start(text: str, at: int, window: int = 80) -> int:
     for m in SCOPE_BREAK.finditer(text, window_start, at):
         start = m.end()
     return start
+
+
+#: Whether a text may hold a tense break or a happening join at all: each of them has a
+#: comma, semicolon, dash, "which" or "while" (most short sentences have none).
+_MAY_BREAK = re.compile(r"(?i)[,;—–]|\bwhi(?:ch|le)\b").search
+
+
+def clause_around(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the clause of ``sentence`` that holds ``sentence[start:end]``, bounded
+    by tense breaks and happening joins: in "taught the convention, which ASEAN members
+    signed in Kuala Lumpur last year", the clause of "last year" begins at ", which"."""
+    low, high = 0, len(sentence)
+    if not _MAY_BREAK(sentence):
+        return low, high
+    for pattern in (TENSE_BREAK, HAPPENING_JOIN):
+        for m in pattern.finditer(sentence):
+            if m.end() <= start:
+                low = max(low, m.start())
+            elif m.start() >= end:
+                high = min(high, m.start())
+                break
+    return low, high
 
 
 def split_clauses(sentence: str) -> list[tuple[int, int]]:

@@ -22,6 +22,7 @@ __all__ = [
     "GATHERINGS",
     "MEASURES",
     "MONTHS",
+    "MONTH_PREFIXES",
     "MONTH_ABBREVIATIONS",
     "NUMBER_WORDS",
     "QUANTITY_WORDS",
@@ -66,6 +67,8 @@ MONTH_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     name: (name[:3], "Sept") if name == "September" else (name[:3],) for name in MONTHS
 }
 _MONTH_NUMBERS = {name[:3].lower(): n for n, name in enumerate(MONTHS, 1)}
+#: The first three letters of each month's name, lower-cased ("jan", "sep").
+MONTH_PREFIXES = frozenset(_MONTH_NUMBERS)
 
 #: Weekday names, Monday first.
 WEEKDAYS: tuple[str, ...] = words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")

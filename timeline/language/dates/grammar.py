@@ -39,7 +39,6 @@ def word_set(spaced: str) -> frozenset[str]:
 
 
 FULL_MONTH_NAMES = frozenset(name.lower() for name in MONTHS)
-MONTH_PREFIXES = frozenset(name[:3].lower() for name in MONTHS)
 
 #: Words after which a bare four-digit number reads as a year.
 YEAR_PREPS = word_set(

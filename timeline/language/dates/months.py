@@ -10,7 +10,7 @@ from timeline.language.dates.mention import (
     PRIORITY_BARE,
     DateExample,
 )
-from timeline.language.lexicon import month_number
+from timeline.language.lexicon import MONTH_PREFIXES, month_number
 
 __all__ = ["EXAMPLES", "find_months"]
 
@@ -146,7 +146,7 @@ def _bare_month(f: Finder, ms: int, end: int, word: str, last_end: int, in_range
         following
         and low in ("april", "may", "june", "august")
         and following[0].isupper()
-        and following[:3].lower() not in g.MONTH_PREFIXES
+        and following[:3].lower() not in MONTH_PREFIXES
         and prev in ("by", "from", "of", "and", "or", "to")
     ):
         return False  # a name: "by June Smith"

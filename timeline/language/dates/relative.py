@@ -11,7 +11,7 @@ from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 from timeline.language.dates import grammar as g
 from timeline.language.dates.finder import Finder, prev_tokens
 from timeline.language.dates.mention import PRIORITY_RELATIVE, DateExample
-from timeline.language.lexicon import WEEKDAYS, number_value
+from timeline.language.lexicon import MONTH_PREFIXES, WEEKDAYS, number_value
 from timeline.model import Precision
 
 __all__ = ["RELATIVE_EXAMPLES", "WEEKDAY_EXAMPLES", "find_relative", "find_weekdays"]
@@ -147,7 +147,7 @@ def find_weekdays(f: Finder) -> None:
             if prev.isalpha() and prev[0].isupper() and prev.lower() not in g.WEEKDAY_OPENERS:
                 continue  # Good Friday, Super Tuesday
             following = g.CAPITALISED_NEXT_RE.match(text, end)
-            if following and following.group(1)[:3].lower() not in g.MONTH_PREFIXES:
+            if following and following.group(1)[:3].lower() not in MONTH_PREFIXES:
                 continue  # Tuesday Weld
         if f.ref is None:
             f.add(start, end, PRIORITY_RELATIVE, None, None, True)

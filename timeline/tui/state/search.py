@@ -98,13 +98,15 @@ class Search:
             return found
         return sorted({m for i in found for m in members(i)})
 
-    def _row_matches(self, event_index: int) -> bool:
-        """Whether the row of ``event_index`` matches by the query itself (its story's
-        tellings too, with :attr:`members`)."""
-        matches, terms, in_article = self.index.matches, self.terms, self.in_article
-        if self.members is None:
-            return matches(event_index, terms, in_article)
-        return any(matches(m, terms, in_article) for m in self.members(event_index))
+    def _row_matcher(self) -> Callable[[int], bool]:
+        """Whether the row of an event matches by the query itself (by its story's
+        tellings, with :attr:`members`): one test for a whole scan."""
+        matches, terms, in_article, members = (
+            self.index.matches, self.terms, self.in_article, self.members
+        )  # fmt: skip
+        if members is None:
+            return lambda i: matches(i, terms, in_article)
+        return lambda i: any(matches(m, terms, in_article) for m in members(i))
 
     # -- what the header says -----------------------------------------------------------------
 
@@ -143,7 +145,7 @@ class Search:
         are the ones counted), until then by the query itself."""
         if self.matches is not None:
             return _contains(self.matches, event_index)
-        return self._row_matches(event_index)
+        return self._row_matcher()(event_index)
 
     # -- finding ----------------------------------------------------------------------------
 
@@ -158,7 +160,7 @@ class Search:
         self.pending_jump = False
         if cursor < 0:
             return None
-        matches = self._row_matches
+        matches = self._row_matcher()
         end = min(len(view), cursor + QUICK_SCAN)
         wrapped = range(min(cursor, QUICK_SCAN - (end - cursor))) if end == len(view) else ()
         for position in (*range(cursor, end), *wrapped):
@@ -218,7 +220,7 @@ class Search:
         Before every match is known, the view is scanned for the terms.
         """
         if self.matches is None:
-            matches_row = self._row_matches
+            matches_row = self._row_matcher()
             span = (
                 range(cursor + (0 if include_current else step), len(view))
                 if step > 0
