@@ -571,17 +571,31 @@ def test_a_country_people_return_to_is_home_not_a_destination():
 def test_undated_sentences_after_an_event_elaborate_it():
     text = (
         "Police free 417 from compounds\n\n20 September 2022 - Police in Cambodia on Friday "
-        "freed 417 foreign nationals from two compounds, officials said. Police detained 39 "
-        "people at the site. Thailand also stayed on the watch list.\n\n"
-        "Police arrested two brokers.\n\n"
+        "freed 417 foreign nationals from two compounds, officials said. Police detained the "
+        "managers at the site. Thailand also stayed on the watch list.\n\n"
+        "Police arrested the brokers.\n\n"
         "In a joint declaration, the ministers committed to a new convention.\n"
     )
     sentences = [e.sentence for e in events_of(text)]
     # More about the raid, in its paragraph or the next, is not another event.
-    assert not any(s.startswith(("Police detained 39", "Police arrested")) for s in sentences)
+    assert not any(s.startswith(("Police detained", "Police arrested")) for s in sentences)
     # A sentence led by another country, or of another type, is news of its own.
     assert any(s.startswith("Thailand also stayed") for s in sentences)
     assert any(s.startswith("In a joint declaration") for s in sentences)
+
+
+def test_an_undated_act_with_a_count_of_its_own_is_news_of_its_own():
+    text = (
+        "Court convicts 62\n\nJuly 20, 2017 - A Bangkok court on Wednesday convicted 62 "
+        "people of trafficking. Sixty-two people were convicted. Forty people were acquitted.\n\n"
+        "Police detained the suspects again.\n"
+    )
+    found = {e.sentence: e.date for e in events_of(text)}
+    # Another count is another act of the happening, on its day ...
+    assert found.get("Forty people were acquitted.") == "2017-07-19"
+    # ... but the same count told again, or no count, is more about the first.
+    assert "Sixty-two people were convicted." not in found
+    assert not any(s.startswith("Police detained") for s in found)
 
 
 def test_the_day_a_statement_was_issued_is_not_the_events_date():

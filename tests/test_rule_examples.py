@@ -11,6 +11,8 @@ import datetime as dt
 
 import pytest
 
+from timeline.extraction.counts import EXAMPLES as COUNT_EXAMPLES
+from timeline.extraction.counts import acted_counts
 from timeline.extraction.kinds import RULES, classify
 from timeline.extraction.tiercues import CUES as TIER_CUES
 from timeline.language.dates import EXAMPLES as DATE_EXAMPLES
@@ -104,3 +106,11 @@ def test_each_outlet_form_reads_its_date_lines(line: str, outlet: str | None) ->
     article = parse_article(text, "clipping.txt")
     assert article.date is not None  # the date line is read as the article's date
     assert article.source == outlet
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counts"),
+    [pytest.param(s, c, id=f"count-{n}") for n, (s, c) in enumerate(COUNT_EXAMPLES)],
+)
+def test_each_counted_act_example_reads_its_counts(sentence: str, counts: frozenset[int]) -> None:
+    assert acted_counts(sentence) == counts

@@ -31,6 +31,7 @@ from timeline.extraction.countries import (
     named_countries,
     opens_with_new_country,
 )
+from timeline.extraction.counts import acted_counts, new_count
 from timeline.extraction.eventdates import (
     SentenceDates,
     article_reference,
@@ -210,13 +211,18 @@ def _choose_dates(
         return None  # no date and no narrated action, or a quoted remark
     if sentence.dates or not article.date:
         return [(None, False, None)]  # its date is relative and cannot be resolved
-    if kind.kind in story.told and not opens_with_new_country(
-        sentence.places, sentence.start + lead, story.told[kind.kind]
+    if (
+        kind.kind in story.told
+        and not opens_with_new_country(
+            sentence.places, sentence.start + lead, story.told[kind.kind]
+        )
+        and not _new_count(sentence.text, story)
     ):
         # "Police detained 39 people at the site." after the raid was told: more about a
         # happening of that type already on the timeline, not a new one on the article's
         # date. Another type ("In a joint declaration, the ministers committed to ...") or a
-        # sentence led by another country ("Laos stayed on the watch list") is news of its own.
+        # sentence led by another country ("Laos stayed on the watch list") is news of its own,
+        # and so is one with a count of its own ("Forty people were acquitted").
         return None
     if kind.kind in story.told_when:
         # "Neighbouring Thailand remained on the watch list": news of the same kind as the
@@ -224,6 +230,11 @@ def _choose_dates(
         # Wednesday"), and of its day.
         return [story.told_when[kind.kind]]
     return [_period_date(state, story)]
+
+
+def _new_count(text: str, story: StoryState) -> bool:
+    """Whether a sentence tells an act done to a count of people no event before gave."""
+    return new_count(acted_counts(text), story.counts)
 
 
 def _own_dates(sentence: SentenceState) -> SentenceDates:
@@ -426,6 +437,7 @@ def _add_event(
         previous_years=facts.years_before if facts else 0,
     )
     story.events.append(event)
+    story.counts.update(acted_counts(sentence.text))
     if kind in SINGULAR_KINDS and mention is None and value is not None and value == article.date:
         story.leads.setdefault(kind, []).append(event)
 

@@ -19,6 +19,7 @@ __all__ = [
     "OTHER_COUNTED",
     "CURRENCIES",
     "CURRENCY_SIGNS",
+    "ENFORCING_VERBS",
     "GATHERINGS",
     "MEASURES",
     "MONTHS",
@@ -175,6 +176,12 @@ OTHER_COUNTED: tuple[str, ...] = words(
     """troops soldiers police members students employees patients visitors tourists firms
     organisations organizations ngos schools villages homes houses"""
 )
+#: The verbs of enforcement, as lemmas ("arrested 12 suspects", "were acquitted").
+ENFORCING_VERBS: tuple[str, ...] = (
+    "arrest", "detain", "raid", "rescue", "charge", "convict", "prosecute", "sentence", "jail",
+    "imprison", "extradite", "deport", "indict", "seize", "bust", "crack down", "free",
+    "intercept", "apprehend", "fine", "acquit", "repatriate", "dismantle",
+)  # fmt: skip
 #: Money ("$150 billion", "3,000 riels").
 CURRENCIES: tuple[str, ...] = words(
     "dollars usd riel riels baht dong kip kyat euros euro pounds rupees yuan"
@@ -276,6 +283,7 @@ IRREGULAR: dict[str, tuple[str, ...]] = {
     "put": ("put",),
     "rise": ("rose", "risen"),
     "rewrite": ("rewrote", "rewritten"),
+    "send": ("sent",),
     "set": ("set",),
     "sink": ("sank", "sunk"),
     "slide": ("slid",),

@@ -10,6 +10,7 @@ from timeline.language.lexicon import (
     COUNTED_PLACES,
     CURRENCIES,
     CURRENCY_SIGNS,
+    ENFORCING_VERBS,
     PERCENT_WORDS,
     QUANTITY_WORDS,
     alternation,
@@ -34,11 +35,7 @@ _PERCENT = r"(?:\s*%|\s+per\s*cent|\s+percent)"
 
 # The verbs of enforcement: in the past tense they narrate a raid, an arrest or a
 # sentence beside a cue ("Police arrested 12 suspects in a raid") ...
-_ENFORCING = (
-    "arrest", "detain", "raid", "rescue", "charge", "convict", "prosecute", "sentence", "jail",
-    "imprison", "extradite", "deport", "indict", "seize", "bust", "crack down", "free",
-    "intercept", "apprehend", "fine", "acquit", "repatriate", "dismantle",
-)  # fmt: skip
+_ENFORCING = ENFORCING_VERBS
 # ... and these tell one even without a cue ("Police arrested three men"); "freed",
 # "fined" or "seized" alone are too often something else.
 _NEEDS_A_CUE = frozenset(
