@@ -588,11 +588,12 @@ def test_an_undated_act_with_a_count_of_its_own_is_news_of_its_own():
     text = (
         "Court convicts 62\n\nJuly 20, 2017 - A Bangkok court on Wednesday convicted 62 "
         "people of trafficking. Sixty-two people were convicted. Forty people were acquitted.\n\n"
-        "Police detained the suspects again.\n"
+        "A former mayor was sentenced to 79 years. Police detained the suspects again.\n"
     )
     found = {e.sentence: e.date for e in events_of(text)}
-    # Another count is another act of the happening, on its day ...
+    # Another count, or another prison term, is another act of the happening, on its day ...
     assert found.get("Forty people were acquitted.") == "2017-07-19"
+    assert found.get("A former mayor was sentenced to 79 years.") == "2017-07-19"
     # ... but the same count told again, or no count, is more about the first.
     assert "Sixty-two people were convicted." not in found
     assert not any(s.startswith("Police detained") for s in found)
