@@ -599,6 +599,14 @@ def test_an_undated_act_with_a_count_of_its_own_is_news_of_its_own():
     assert not any(s.startswith("Police detained") for s in found)
 
 
+def test_a_wire_dateline_below_a_header_date_dates_nothing_in_its_sentence():
+    text = (
+        "Op Pintas rescues 137\n\n date 2024-08-31\nKUALA LUMPUR, Aug 31 — A total of 137 "
+        "individuals were rescued under Op Pintas Mega from January to June.\n"
+    )
+    assert one(text).date == "2024"
+
+
 def test_the_day_a_statement_was_issued_is_not_the_events_date():
     text = (
         "Thailand downgraded\n\nBANGKOK, June 20, 2014 (Reuters) - In a statement issued on "

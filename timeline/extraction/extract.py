@@ -50,7 +50,13 @@ from timeline.extraction.shapes import (
     other_clause_kinds,
 )
 from timeline.extraction.state import ArticleState, Choice, SentenceState, StoryState
-from timeline.extraction.summary import after_dateline, dateline_length, event_id, summarize
+from timeline.extraction.summary import (
+    after_dateline,
+    dateline_length,
+    event_id,
+    is_wire_dateline,
+    summarize,
+)
 from timeline.extraction.tiers import TierFacts, report_year, tier_summary
 from timeline.language.dates import DateMention, find_dates, numeric_date_order
 from timeline.model import Article, Event, precision_of
@@ -99,6 +105,13 @@ def _prepare(article: Article) -> ArticleState:
     if article.date_span:
         ds, de = article.date_span
         dates = [m for m in dates if m.end <= ds or m.start >= de]  # the dateline is the article's
+    if article.date:
+        # "date 2024-08-31 KUALA LUMPUR, Aug 31 — ...": the article's day, told again.
+        dates = [
+            m
+            for m in dates
+            if not (m.value == article.date and is_wire_dateline(text, m.start, m.end))
+        ]
     places = [m.shifted(start) for m in find_countries(body)]
     regions = [m.shifted(start) for m in find_regions(body)]
     return ArticleState(

@@ -12,6 +12,7 @@ __all__ = [
     "after_dateline",
     "comparison_summary",
     "dateline_length",
+    "is_wire_dateline",
     "event_id",
     "summarize",
 ]
@@ -81,3 +82,20 @@ def after_dateline(article: Article, s_start: int, sentence: str) -> int:
         return 0
     m = _DATELINE_END.match(sentence, de - s_start)
     return m.end() if m else 0
+
+
+# A wire dateline's place before its date ("KUALA LUMPUR, Aug 31 —", "HANOI (VNA) Oct 4:"):
+# capitals, then maybe a country, at the start of a line or after a header's date.
+_WIRE_PLACE = re.compile(
+    r"(?:^|\n|\d)\s*[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}"
+    r"(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)?(?:,\s*|\s*\(\s*)$"
+)
+_WIRE_AFTER = re.compile(r"\)?\s*(?:\([^)\n]{2,30}\))?\s*(?:[-–—]+|:)\s")
+
+
+def is_wire_dateline(text: str, start: int, end: int) -> bool:
+    """Whether the date at ``text[start:end]`` stands in a wire dateline ("KUALA LUMPUR,
+    Aug 31 — A total of ..."): the day the story was filed, not a day the sentence tells."""
+    return bool(
+        _WIRE_PLACE.search(text, max(0, start - 60), start) and _WIRE_AFTER.match(text, end)
+    )
