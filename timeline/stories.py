@@ -166,7 +166,8 @@ class _Telling:
 
     __slots__ = (
         "event", "article", "kind", "date", "day", "first", "places", "regions", "content",
-        "weight", "pair_keys", "focus", "focus_weight", "focus_keys",
+        "weight", "pair_keys", "focus", "focus_weight", "focus_keys", "clause", "_here",
+        "_towns",
     )  # fmt: skip
 
     def __init__(self, event: Event, content: frozenset[str], weights: _Weights) -> None:
@@ -185,6 +186,9 @@ class _Telling:
         self.focus: frozenset[str] = frozenset()
         self.focus_weight = 0.0
         self.focus_keys: list[str] = []  # its rarest words, which it is looked up by
+        self.clause = ""  # for a telling known only to the year: its date clause
+        self._here: frozenset[str] | None = None
+        self._towns: frozenset[str] | None = None
         if event.type == "tier_change":
             self.pair_keys: list[tuple] = [("tier", event.report_year)]
         else:
@@ -194,7 +198,7 @@ class _Telling:
             rare = ranked[: KEY_WORDS + 1]
             if len(self.date) == 4:  # looked up by its two rarest words
                 self.pair_keys = [tuple(sorted(rare[:2]))] if len(rare) > 1 else []
-                clause = _date_clause(event)
+                clause = self.clause = _date_clause(event)
                 if len(clause) < len(event.sentence):  # background in a longer sentence
                     focus = self.focus = _content_of(clause) & content
                     self.focus_weight = weights.of(focus)
@@ -203,6 +207,23 @@ class _Telling:
                 self.pair_keys = [
                     tuple(sorted((a, b))) for x, a in enumerate(rare) for b in rare[x + 1 :]
                 ]
+
+    def here(self) -> frozenset[str]:
+        """The towns, districts and provinces it names (with those that hold them): of
+        its date clause for a telling known only to the year, else of its sentence."""
+        if self._here is None:
+            from timeline.extraction.localities import localities  # only when needed
+
+            self._here = localities(self.clause or self.event.sentence)
+        return self._here
+
+    def towns(self) -> frozenset[str]:
+        """The places it names that lie inside another (a town or a district)."""
+        if self._towns is None:
+            from timeline.extraction.localities import inside_another
+
+            self._towns = frozenset(p for p in self.here() if inside_another(p))
+        return self._towns
 
 
 def _ordinal(value: str) -> int | None:
@@ -261,6 +282,18 @@ def _clause_score(a: _Telling, b: _Telling, weights: _Weights) -> float:
     """:func:`_clause_share`, for a pair found by its date clause alone: 0 when the two
     give different figures."""
     return 0.0 if _figures_differ(a, b) else _clause_share(a, b, weights)
+
+
+def _place_score(a: _Telling, b: _Telling, weights: _Weights) -> float:
+    """For a pair found by a town or district and a rare word of the year-only telling's
+    date clause (:func:`_sharing_a_town`: "unearthed in 2015 on a hill near Padang Besar"
+    and "found graves ... in Songkhla province's Sadao district"): their similarity, when
+    they do not give different figures."""
+    if _figures_differ(a, b):
+        return 0.0
+    shared = a.content & b.content
+    similarity = weights.of(shared) / max(1e-9, min(a.weight, b.weight))
+    return similarity if similarity >= SIMILARITY else 0.0
 
 
 def _clause_share(a: _Telling, b: _Telling, weights: _Weights) -> float:
@@ -368,20 +401,22 @@ MAX_BUCKET = 16
 MAX_STORY = 64
 
 
-def _candidates(members: list[_Telling]) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
+def _candidates(members: list[_Telling]) -> tuple[set[tuple[int, int]], ...]:
     """Pairs worth comparing, by place and date, without comparing every pair: day dates
     within :data:`DAY_SLACK` days of each other, a month with the days and months in it,
     and a telling known only to the year with those that share two of its rarest words
     (or, for tier changes, the report year): year-only mentions are common and mostly
     background, and join a story only on strong evidence. Second: the pairs found
     only by the words of a year-only telling's date clause, which join on that
-    clause alone (:func:`_clause_score`)."""
+    clause alone (:func:`_clause_score`). Third: the pairs found only by a town or
+    district the year-only telling's date clause names (:func:`_place_score`)."""
     by_place: dict[str, list[int]] = defaultdict(list)
     for n, telling in enumerate(members):
         for place in telling.places or ("",):
             by_place[place].append(n)
     pairs: set[tuple[int, int]] = set()
     clause_pairs: set[tuple[int, int]] = set()
+    place_pairs: set[tuple[int, int]] = set()
 
     def add(i: int, j: int) -> None:
         if i != j:
@@ -416,7 +451,42 @@ def _candidates(members: list[_Telling]) -> tuple[set[tuple[int, int]], set[tupl
                     add(i, j)
         for i, j in _sharing_clause_words(members, indexes):
             clause_pairs.add((i, j) if i < j else (j, i))
-    return pairs, clause_pairs - pairs
+        for i, j in _sharing_a_town(members, indexes):
+            place_pairs.add((i, j) if i < j else (j, i))
+    return pairs, clause_pairs - pairs, place_pairs - pairs - clause_pairs
+
+
+def _sharing_a_town(members: list[_Telling], indexes: list[int]) -> Iterable[tuple]:
+    """Pairs of a year-only telling and a telling that names a town or district its date
+    clause names (or one holding it) and holds a word of that clause besides place names
+    and numbers that at most :data:`MAX_BUCKET` tellings of the country hold ("graves",
+    not "police"). Names are looked for only in blocks that need them."""
+    year_only = [n for n in indexes if members[n].clause and members[n].towns()]
+    if not year_only:
+        return
+    clause_words = {n: _clause_words(members[n]) for n in year_only}
+    wanted = set().union(*clause_words.values())
+    holders: dict[str, list[int]] = defaultdict(list)
+    held: Counter[str] = Counter()
+    for n in indexes:
+        for place in members[n].towns():
+            holders[place].append(n)
+        held.update(members[n].content & wanted)
+    for i in year_only:
+        rare = {w for w in clause_words[i] if held[w] <= MAX_BUCKET}
+        for place in members[i].towns():
+            if len(holders[place]) <= MAX_BUCKET:
+                for j in holders[place]:
+                    if j != i and not rare.isdisjoint(members[j].content):
+                        yield i, j
+
+
+def _clause_words(telling: _Telling) -> frozenset[str]:
+    """The words of a year-only telling's date clause, but for numbers and place names."""
+    named = {w for place in telling.here() for w in _content_of(place)}
+    return frozenset(
+        w for w in telling.focus or telling.content if not w[0].isdigit() and w not in named
+    )
 
 
 def _sharing_clause_words(members: list[_Telling], indexes: list[int]) -> Iterable[tuple]:
@@ -448,8 +518,12 @@ def _cluster(members: list[_Telling], weights: _Weights) -> list[list[Event]]:
     if len(members) == 1:
         return [[members[0].event]]
     scores: dict[tuple[int, int], float] = {}
-    pairs, clause_pairs = _candidates(members)
-    for found, measure in ((pairs, _score), (clause_pairs, _clause_score)):
+    pairs, clause_pairs, place_pairs = _candidates(members)
+    for found, measure in (
+        (pairs, _score),
+        (clause_pairs, _clause_score),
+        (place_pairs, _place_score),
+    ):
         for i, j in found:
             if _agree(members[i], members[j]):
                 score = measure(members[i], members[j], weights)
