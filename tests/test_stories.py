@@ -14,7 +14,6 @@ from timeline.model import Event
 from timeline.pipeline import load_corpus
 from timeline.store import open_corpus
 from timeline.stories import (
-    MAX_BUCKET,
     build_stories,
     dates_agree,
     disagreement,
@@ -22,6 +21,7 @@ from timeline.stories import (
     story_date,
     story_map,
 )
+from timeline.story_pairs import MAX_BUCKET
 
 HERE = Path(__file__).parent
 

@@ -37,6 +37,7 @@ from itertools import repeat
 from timeline.language.clauses import clause_around
 from timeline.language.lexicon import MONTH_PREFIXES, words
 from timeline.model import Article, Event, format_date
+from timeline.story_pairs import DAY_SLACK, MAX_STORY, candidates
 
 __all__ = [
     "Story",
@@ -58,8 +59,6 @@ _RANKER = "United States"
 SIMILARITY = 0.1
 #: The same, for two tellings that name no country or group at all.
 NOWHERE_SIMILARITY = 0.6
-#: How many days apart two day dates of one happening may be.
-DAY_SLACK = 2
 #: Least share of the weight of a year-only telling's date clause that the other
 #: telling must hold to join on that clause alone. Measured on every test corpus put
 #: together: at 0.6 the joins are of one happening; at 0.5 they take in "ratified the
@@ -393,92 +392,6 @@ def story_map(stories: Iterable[Story]) -> dict[str, str]:
 KEY_WORDS = 3
 #: How many of the rarest words of its date clause it is also looked up by (two must meet).
 CLAUSE_KEYS = 4
-#: Caps that keep the cost near-linear on text that repeats itself (templates, wire copy
-#: run by dozens of sites): tellings compared per day window, per month and per key, and
-#: the most sources one story gathers.
-MAX_WINDOW = 40
-MAX_BUCKET = 16
-MAX_STORY = 64
-
-
-def _candidates(members: list[_Telling]) -> tuple[set[tuple[int, int]], ...]:
-    """Pairs worth comparing, by place and date, without comparing every pair: day dates
-    within :data:`DAY_SLACK` days of each other, a month with the days and months in it,
-    and a telling known only to the year with those that share two of its rarest words
-    (or, for tier changes, the report year): year-only mentions are common and mostly
-    background, and join a story only on strong evidence. Second: the pairs found
-    only by the words of a year-only telling's date clause, which join on that
-    clause alone (:func:`_clause_score`). Third: the pairs found only by a town or
-    district the year-only telling's date clause names (:func:`_place_score`)."""
-    by_place: dict[str, list[int]] = defaultdict(list)
-    for n, telling in enumerate(members):
-        for place in telling.places or ("",):
-            by_place[place].append(n)
-    pairs: set[tuple[int, int]] = set()
-    clause_pairs: set[tuple[int, int]] = set()
-    place_pairs: set[tuple[int, int]] = set()
-
-    def add(i: int, j: int) -> None:
-        if i != j:
-            pairs.add((i, j) if i < j else (j, i))
-
-    for indexes in by_place.values():
-        days = sorted((members[n].day, n) for n in indexes if members[n].day is not None)
-        for x, (day, i) in enumerate(days):
-            for later, j in days[x + 1 : x + 1 + MAX_WINDOW]:
-                if later - day > DAY_SLACK:
-                    break
-                add(i, j)
-        by_month: dict[str, list[int]] = defaultdict(list)
-        for n in indexes:
-            if len(members[n].date) >= 7:
-                by_month[members[n].date[:7]].append(n)
-        for found in by_month.values():
-            coarse = [n for n in found if len(members[n].date) == 7]
-            for i in coarse:
-                for j in found[:MAX_WINDOW]:
-                    add(i, j)
-        keyed: dict[tuple, list[int]] = defaultdict(list)
-        for n in indexes:
-            for key in members[n].pair_keys:
-                keyed[key].append(n)
-        for found in keyed.values():
-            if len(found) > MAX_BUCKET:
-                continue  # two words that common are no evidence
-            coarse = [n for n in found if len(members[n].date) == 4]
-            for i in coarse:
-                for j in found:
-                    add(i, j)
-        for i, j in _sharing_clause_words(members, indexes):
-            clause_pairs.add((i, j) if i < j else (j, i))
-        for i, j in _sharing_a_town(members, indexes):
-            place_pairs.add((i, j) if i < j else (j, i))
-    return pairs, clause_pairs - pairs, place_pairs - pairs - clause_pairs
-
-
-def _sharing_a_town(members: list[_Telling], indexes: list[int]) -> Iterable[tuple]:
-    """Pairs of a year-only telling and a telling that names a town or district its date
-    clause names (or one holding it) and holds a word of that clause besides place names
-    and numbers that at most :data:`MAX_BUCKET` tellings of the country hold ("graves",
-    not "police"). Names are looked for only in blocks that need them."""
-    year_only = [n for n in indexes if members[n].clause and members[n].towns()]
-    if not year_only:
-        return
-    clause_words = {n: _clause_words(members[n]) for n in year_only}
-    wanted = set().union(*clause_words.values())
-    holders: dict[str, list[int]] = defaultdict(list)
-    held: Counter[str] = Counter()
-    for n in indexes:
-        for place in members[n].towns():
-            holders[place].append(n)
-        held.update(members[n].content & wanted)
-    for i in year_only:
-        rare = {w for w in clause_words[i] if held[w] <= MAX_BUCKET}
-        for place in members[i].towns():
-            if len(holders[place]) <= MAX_BUCKET:
-                for j in holders[place]:
-                    if j != i and not rare.isdisjoint(members[j].content):
-                        yield i, j
 
 
 def _clause_words(telling: _Telling) -> frozenset[str]:
@@ -489,28 +402,6 @@ def _clause_words(telling: _Telling) -> frozenset[str]:
     )
 
 
-def _sharing_clause_words(members: list[_Telling], indexes: list[int]) -> Iterable[tuple]:
-    """Pairs of a year-only telling and a telling that holds two of the rarest words of
-    its date clause, each word held by at most :data:`MAX_BUCKET` tellings of the place."""
-    focus_words = {w for n in indexes for w in members[n].focus_keys}
-    if not focus_words:
-        return
-    holders: dict[str, list[int]] = defaultdict(list)
-    for n in indexes:
-        for w in members[n].content & focus_words:
-            holders[w].append(n)
-    for i in indexes:
-        if not members[i].focus_keys:
-            continue
-        met: Counter[int] = Counter()
-        for w in members[i].focus_keys:
-            if len(holders[w]) <= MAX_BUCKET:
-                met.update(holders[w])
-        for j, count in met.items():
-            if count > 1 and j != i:
-                yield i, j
-
-
 def _cluster(members: list[_Telling], weights: _Weights) -> list[list[Event]]:
     """Group one block: pairs that say the same thing join, most similar first (single
     linkage on wording), and two groups join only when every pair across them agrees on
@@ -518,7 +409,7 @@ def _cluster(members: list[_Telling], weights: _Weights) -> list[list[Event]]:
     if len(members) == 1:
         return [[members[0].event]]
     scores: dict[tuple[int, int], float] = {}
-    pairs, clause_pairs, place_pairs = _candidates(members)
+    pairs, clause_pairs, place_pairs = candidates(members, _clause_words)
     for found, measure in (
         (pairs, _score),
         (clause_pairs, _clause_score),
