@@ -105,13 +105,6 @@ def _prepare(article: Article) -> ArticleState:
     if article.date_span:
         ds, de = article.date_span
         dates = [m for m in dates if m.end <= ds or m.start >= de]  # the dateline is the article's
-    if article.date:
-        # "date 2024-08-31 KUALA LUMPUR, Aug 31 — ...": the article's day, told again.
-        dates = [
-            m
-            for m in dates
-            if not (m.value == article.date and is_wire_dateline(text, m.start, m.end))
-        ]
     places = [m.shifted(start) for m in find_countries(body)]
     regions = [m.shifted(start) for m in find_regions(body)]
     return ArticleState(
@@ -155,7 +148,7 @@ def _locate(state: ArticleState, story: StoryState, s_start: int, s_end: int) ->
         s_end,
         text[s_start:s_end],
         article.text[s_start:s_end],
-        _between(state.dates, state.date_starts, s_start, s_end),
+        _without_dateline(state, _between(state.dates, state.date_starts, s_start, s_end)),
         places,
         tuple(
             dict.fromkeys(
@@ -175,6 +168,20 @@ def _locate(state: ArticleState, story: StoryState, s_start: int, s_end: int) ->
     if len(in_text) >= 2:
         story.pair = in_text[:2]
     return sentence
+
+
+def _without_dateline(state: ArticleState, dates: list[DateMention]) -> list[DateMention]:
+    """A sentence's dates, but for a wire dateline that tells the article's day again below
+    another header ("date 2024-08-31 KUALA LUMPUR, Aug 31 — ... rescued from January to
+    June") when the sentence has a date of its own that the day does not refine; beside
+    a report's year alone ("... the TIP report for 2018"), the day is the news's."""
+    day = state.article.date
+    if not day or len(dates) < 2:
+        return dates
+    wire = [m for m in dates if m.value == day and is_wire_dateline(state.text, m.start, m.end)]
+    if wire and any(m.value and not day.startswith(m.value) for m in dates if m not in wire):
+        return [m for m in dates if m not in wire]
+    return dates
 
 
 def _classify(sentence: SentenceState) -> Kind | None:

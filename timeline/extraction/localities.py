@@ -4,7 +4,7 @@ that hold them ("Padang Besar" is in Sadao district, which is in Songkhla provin
 The hierarchy is the ``within`` map of each country in ``countries.json`` (a place to
 the place of the same country that holds it), so a place is spelled once, in the
 gazetteer. None of them is also a person's name, so they are matched as written (or in
-capitals) without the country finder's guards.
+capitals, or hard-wrapped) without the country finder's guards.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ import json
 import re
 from functools import cache, lru_cache
 from importlib import resources
+
+from timeline.extraction.places import fold_name, trie_regex
 
 __all__ = ["localities"]
 
@@ -36,9 +38,8 @@ def _hierarchy() -> tuple[dict[str, str], dict[str, str]]:
 
 @cache
 def _pattern() -> re.Pattern[str]:
-    """The names of the hierarchy, longest first ("Johor Bahru" before "Johor")."""
-    names = sorted(_hierarchy()[0], key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
+    """The names of the hierarchy as one trie-shaped regex (the gazetteer's own)."""
+    return re.compile(trie_regex(list(_hierarchy()[0])))
 
 
 @lru_cache(maxsize=16384)
@@ -49,7 +50,7 @@ def localities(text: str) -> frozenset[str]:
     names, parents = _hierarchy()
     found: set[str] = set()
     for match in _pattern().finditer(text):
-        place = names.get(match.group())
+        place = names.get(fold_name(match.group()))
         while place is not None and place not in found:
             found.add(place)
             place = parents.get(place)

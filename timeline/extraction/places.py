@@ -39,7 +39,15 @@ from importlib import resources
 from timeline.extraction.mentions import Mention
 from timeline.language.lexicon import WEEKDAYS, month_forms
 
-__all__ = ["COUNTRIES", "CountryMention", "canonical_country", "demonym_kind", "find_countries"]
+__all__ = [
+    "COUNTRIES",
+    "CountryMention",
+    "canonical_country",
+    "demonym_kind",
+    "find_countries",
+    "fold_name",
+    "trie_regex",
+]
 
 
 class CountryMention(Mention):
@@ -96,7 +104,7 @@ def _plural(word: str) -> str | None:
     return word + "s"
 
 
-def _fold(name: str) -> str:
+def fold_name(name: str) -> str:
     """Normalise spacing, apostrophes and hyphens so look-ups match the regex."""
     return " ".join(name.translate(_FOLD).split())
 
@@ -115,7 +123,7 @@ def _load() -> tuple[
     demonyms: set[str] = set()
 
     def add(form: str, country: str | None, *, for_lookup: bool) -> None:
-        form = _fold(form)
+        form = fold_name(form)
         variants = {form, form.upper()}
         for variant in variants:
             previous = forms.get(variant, country)
@@ -133,17 +141,17 @@ def _load() -> tuple[
             add(alias, name, for_lookup=True)
         for demonym in entry.get("demonyms", ()):
             add(demonym, name, for_lookup=True)
-            demonyms.update((_fold(demonym), _fold(demonym).upper()))
+            demonyms.update((fold_name(demonym), fold_name(demonym).upper()))
             plural = _plural(demonym)
             if plural:
                 add(plural, name, for_lookup=True)
-                plurals.update((_fold(plural), _fold(plural).upper()))
+                plurals.update((fold_name(plural), fold_name(plural).upper()))
         for place in entry.get("places", ()):
             add(place, name, for_lookup=False)
     for phrase in data.get("not_countries", ()):
         add(phrase, None, for_lookup=False)
     named = {
-        _fold(form)
+        fold_name(form)
         for entry in data["countries"]
         for form in (entry["name"], *entry.get("aliases", ()))
     }
@@ -170,7 +178,7 @@ def _char_pattern(ch: str) -> str:
     return re.escape(ch)
 
 
-def _trie_regex(words: list[str]) -> str:
+def trie_regex(words: list[str]) -> str:
     """One regex matching any of ``words`` as a whole word, trie-shaped, longer words first.
 
     The left word boundary is tested just after each word's first character
@@ -209,7 +217,7 @@ _FORMS, _LOOKUP, _NAMES, _DEMONYMS, _PLURAL_DEMONYMS = _load()
 def demonym_kind(surface: str) -> str | None:
     """``"plural"`` for a noun for people ("Bangladeshis"), ``"demonym"`` for an adjective
     or singular ("Bangladeshi", "Thai"), None for a name, alias or place."""
-    form = _fold(surface)
+    form = fold_name(surface)
     if form in _PLURAL_DEMONYMS:
         return "plural"
     return "demonym" if form in _DEMONYMS else None
@@ -222,7 +230,7 @@ def _pattern() -> re.Pattern[str]:
     Compiling takes a tenth of a second or more; commands that import the
     extractor without finding countries start faster without it.
     """
-    return re.compile(_trie_regex(list(_FORMS)))
+    return re.compile(trie_regex(list(_FORMS)))
 
 
 #: Every canonical country name, sorted.
@@ -235,7 +243,7 @@ def canonical_country(name: str) -> str | None:
     ``canonical_country("burma") == "Myanmar"``, ``canonical_country("us") ==
     "United States"``. A leading "the" is ignored. Cities are not looked up.
     """
-    key = _fold(name).casefold()
+    key = fold_name(name).casefold()
     found = _LOOKUP.get(key)
     if found is None and key.startswith("the "):
         found = _LOOKUP.get(key[4:])
@@ -267,7 +275,7 @@ def find_countries(text: str) -> list[CountryMention]:
     mentions: list[CountryMention] = []
     for match in _pattern().finditer(text):
         surface = match.group()
-        form = surface if surface in _FORMS else _fold(surface)
+        form = surface if surface in _FORMS else fold_name(surface)
         country = _FORMS.get(form)
         if country is None:
             continue
