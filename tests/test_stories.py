@@ -224,9 +224,12 @@ def test_the_weight_of_shared_words_does_not_depend_on_their_order() -> None:
     # break ties between scores differently from run to run, and so change story ids.
     from timeline.stories import _Weights
 
-    weights = _Weights([])
-    weights.weight = {"a": 0.1, "b": 0.2, "c": 0.3}
-    assert weights.of(["a", "b", "c"]) == weights.of(["c", "b", "a"])
+    contents = [frozenset("abc"), frozenset("ab"), frozenset("a"), frozenset("de")] * 7
+    weights = _Weights(contents)
+    words = ["a", "b", "c", "d", "e"]
+    sums = {weights.of(words[n:] + words[:n]) for n in range(len(words))}
+    sums |= {weights.of(list(reversed(words[n:] + words[:n]))) for n in range(len(words))}
+    assert len(sums) == 1 and isinstance(sums.pop(), int)
 
 
 def _background_corpus(*tellings: Event) -> list[Event]:
