@@ -599,6 +599,16 @@ def test_an_undated_act_with_a_count_of_its_own_is_news_of_its_own():
     assert not any(s.startswith("Police detained") for s in found)
 
 
+def test_a_signing_at_a_meeting_is_the_meeting_too():
+    text = (
+        "Mekong ministers sign declaration\n\nBEIJING, Dec 16, 2007 - The joint declaration "
+        "was signed in Beijing on December 14 at the second inter-ministerial meeting of "
+        "the six countries.\n"
+    )
+    got = sorted((e.date, e.type) for e in events_of(text))
+    assert got == [("2007-12-14", "agreement"), ("2007-12-14", "conference")]
+
+
 def test_a_wire_dateline_below_a_header_date_dates_nothing_in_its_sentence():
     text = (
         "Op Pintas rescues 137\n\n date 2024-08-31\nKUALA LUMPUR, Aug 31 — A total of 137 "

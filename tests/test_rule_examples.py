@@ -13,7 +13,8 @@ import pytest
 
 from timeline.extraction.counts import EXAMPLES as COUNT_EXAMPLES
 from timeline.extraction.counts import acted_counts
-from timeline.extraction.kinds import RULES, classify
+from timeline.extraction.kinds import RULES, Kind, classify
+from timeline.extraction.shapes import GATHERING_EXAMPLES, gathering_of_signing
 from timeline.extraction.tiercues import CUES as TIER_CUES
 from timeline.language.dates import EXAMPLES as DATE_EXAMPLES
 from timeline.language.dates import find_dates
@@ -114,3 +115,11 @@ def test_each_outlet_form_reads_its_date_lines(line: str, outlet: str | None) ->
 )
 def test_each_counted_act_example_reads_its_counts(sentence: str, counts: frozenset[int]) -> None:
     assert acted_counts(sentence) == counts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named"),
+    [pytest.param(s, n, id=f"gathering-{k}") for k, (s, n) in enumerate(GATHERING_EXAMPLES)],
+)
+def test_each_signing_example_names_its_gathering_or_not(sentence: str, named: bool) -> None:
+    assert bool(gathering_of_signing(sentence, Kind("agreement", True))) == named

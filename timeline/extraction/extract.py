@@ -46,6 +46,7 @@ from timeline.extraction.shapes import (
     MAX_SENTENCE,
     agenda_line,
     clause_kind,
+    gathering_of_signing,
     looks_like_sentence,
     other_clause_kinds,
 )
@@ -368,7 +369,10 @@ def _emit(
         # "dropped Thailand to Tier 3, and the government set up a new committee": one date,
         # two happenings told in clauses of their own.
         value, approximate, mention = choices[0]
-        typed += [(value, approximate, mention, k) for k in other_clause_kinds(sentence.text, kind)]
+        others = other_clause_kinds(sentence.text, kind) or gathering_of_signing(
+            sentence.text, kind
+        )
+        typed += [(value, approximate, mention, k) for k in others]
     for value, approximate, mention, sentence_kind in typed:
         this_kind = sentence_kind
         if mention is not None and len(choices) > 1:  # several dates: type each by its clause

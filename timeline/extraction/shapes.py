@@ -8,11 +8,14 @@ import re
 from timeline.extraction.kinds import SINGULAR_KINDS, Kind, classify
 from timeline.language.clauses import split_clauses
 from timeline.language.dates import DateMention
+from timeline.language.lexicon import GATHERINGS, alternation, verbs
 
 __all__ = [
     "MAX_SENTENCE",
     "agenda_line",
     "clause_kind",
+    "GATHERING_EXAMPLES",
+    "gathering_of_signing",
     "looks_like_sentence",
     "other_clause_kinds",
 ]
@@ -96,3 +99,36 @@ def other_clause_kinds(sentence: str, kind: Kind) -> list[Kind]:
         ):
             found.append(clause)
     return found
+
+
+_SIGNED = verbs("sign", "ink", "adopt", "conclude", "endorse", "ratify", only="ed")
+_AT_GATHERING = (
+    rf"\b(?:at|during|on\s+the\s+sidelines\s+of)\s+(?:the|a|an|its|their)\s+"
+    rf"(?:[\w'’-]+\s+){{0,6}}?{alternation(GATHERINGS)}\b"
+)
+# "The declaration was signed in Beijing on December 14 at the second inter-ministerial
+# meeting of ...", "At the first COMMIT meeting held in Yangon in 2004, the six nations
+# signed a memorandum": the gathering is a happening of its own, on the signing's day.
+# The gathering is where the signing was: in its clause after it (no comma between), or
+# opening the sentence before it.
+_SIGNED_AT = re.compile(
+    rf"{_SIGNED}[^.;,]{{0,120}}?{_AT_GATHERING}|^\W*{_AT_GATHERING}[^.;]{{0,120}}?{_SIGNED}",
+    re.I,
+)
+
+
+#: Sentences whose signing names its gathering, and sentences that do not.
+GATHERING_EXAMPLES: tuple[tuple[str, bool], ...] = (
+    ("The declaration was signed in Beijing on December 14 at the second meeting of COMMIT.", True),
+    ("At the first COMMIT meeting held in Yangon in 2004, the six nations signed an MOU.", True),
+    ("The MOU was inked on the sidelines of the ASEAN summit on Sunday.", True),
+    ("The ministers signed a memorandum on Friday.", False),
+    ("The pact, signed in 2015, was discussed at a meeting on Monday; it is in force.", False),
+)
+
+
+def gathering_of_signing(sentence: str, kind: Kind) -> list[Kind]:
+    """The meeting at which an agreement was signed, when the sentence names it."""
+    if kind.kind != "agreement" or not _SIGNED_AT.search(sentence):
+        return []
+    return [Kind("conference", True)]
