@@ -32,7 +32,6 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import repeat
 from operator import attrgetter, itemgetter
 
 from timeline.collector import collector_paused
@@ -129,13 +128,12 @@ class _Weights:
         # changes from run to run with the hash seed, and a float sum with it, which would
         # break ties between equal scores differently and give other story ids.
         self.weight = {w: _fixed(1 + math.log((1 + total) / (1 + n))) for w, n in counts.items()}
-        self.default = _fixed(1 + math.log(1 + total))
         #: Every word, rarest first (ties in word order): a telling ranks its words by this.
         self.rank = {w: n for n, w in enumerate(sorted(counts, key=lambda w: (counts[w], w)))}
 
     def of(self, words: Collection[str]) -> int:
-        """The weight of some words together."""
-        return sum(map(self.weight.get, words, repeat(self.default, len(words))))
+        """The weight of some words together (words of the tellings counted)."""
+        return sum(map(self.weight.__getitem__, words))
 
 
 def _fixed(weight: float) -> int:

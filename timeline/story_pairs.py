@@ -45,17 +45,13 @@ def candidates(
     clause_pairs: set[tuple[int, int]] = set()
     place_pairs: set[tuple[int, int]] = set()
 
-    def add(i: int, j: int) -> None:
-        if i != j:
-            pairs.add((i, j) if i < j else (j, i))
-
     for indexes in by_place.values():
         days = sorted((members[n].day, n) for n in indexes if members[n].day is not None)
         for x, (day, i) in enumerate(days):
             for later, j in days[x + 1 : x + 1 + MAX_WINDOW]:
                 if later - day > DAY_SLACK:
                     break
-                add(i, j)
+                pairs.add((i, j) if i < j else (j, i))
         by_month: dict[str, list[int]] = defaultdict(list)
         for n in indexes:
             if len(members[n].date) >= 7:
@@ -63,8 +59,7 @@ def candidates(
         for found in by_month.values():
             coarse = [n for n in found if len(members[n].date) == 7]
             for i in coarse:
-                for j in found[:MAX_WINDOW]:
-                    add(i, j)
+                pairs.update((i, j) if i < j else (j, i) for j in found[:MAX_WINDOW] if j != i)
         keyed: dict[tuple, list[int]] = defaultdict(list)
         for n in indexes:
             for key in members[n].pair_keys:
@@ -74,8 +69,7 @@ def candidates(
                 continue  # two words that common are no evidence
             coarse = [n for n in found if len(members[n].date) == 4]
             for i in coarse:
-                for j in found:
-                    add(i, j)
+                pairs.update((i, j) if i < j else (j, i) for j in found if j != i)
         for i, j in _sharing_clause_words(members, indexes):
             clause_pairs.add((i, j) if i < j else (j, i))
         for i, j in _sharing_a_town(members, indexes, clause_words):
