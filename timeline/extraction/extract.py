@@ -254,8 +254,14 @@ def _choose_dates(
 
 
 def _new_count(text: str, story: StoryState) -> bool:
-    """Whether a sentence tells an act done to a count of people no event before gave."""
-    return new_count(acted_counts(text), story.counts)
+    """Whether a sentence tells an act done to a count (or a prison term) no event before
+    gave."""
+    counts = acted_counts(text)
+    if not counts:
+        return False
+    # The counts of the events told so far, read only now: most sentences count nothing.
+    told = {count for event in story.events for count in acted_counts(event.sentence)}
+    return new_count(counts, told)
 
 
 def _own_dates(sentence: SentenceState) -> SentenceDates:
@@ -461,7 +467,6 @@ def _add_event(
         previous_years=facts.years_before if facts else 0,
     )
     story.events.append(event)
-    story.counts.update(acted_counts(sentence.text))
     if kind in SINGULAR_KINDS and mention is None and value is not None and value == article.date:
         story.leads.setdefault(kind, []).append(event)
 

@@ -62,8 +62,6 @@ class StoryState:
     #: or the year before ("... convictions were recorded last year" in a statement of
     #: February 2017): the date of happenings told later without one.
     period: Choice | None = None
-    #: The counts the events told so far gave of what acts were done to ("34 suspects").
-    counts: set[tuple[str, int]] = field(default_factory=set)
     #: Events of each type dated by the article alone, that a later sentence may date.
     leads: dict[str, list[Event]] = field(default_factory=dict)
     #: The events found to tell, undated, a happening a later sentence dates.
