@@ -279,7 +279,7 @@ def _score(a: _Telling, b: _Telling, weights: _Weights) -> float:
     shared = a.content & b.content
     if not shared or _figures_differ(a, b):
         return 0.0
-    similarity = weights.of(shared) / max(1, a.weight if a.weight < b.weight else b.weight)
+    similarity = _similarity(a, b, shared, weights)
     need = NOWHERE_SIMILARITY if not a.places and not b.places else SIMILARITY
     return similarity if similarity >= need else _clause_share(a, b, weights)
 
@@ -297,9 +297,13 @@ def _place_score(a: _Telling, b: _Telling, weights: _Weights) -> float:
     they do not give different figures."""
     if _figures_differ(a, b):
         return 0.0
-    shared = a.content & b.content
-    similarity = weights.of(shared) / max(1, a.weight if a.weight < b.weight else b.weight)
+    similarity = _similarity(a, b, a.content & b.content, weights)
     return similarity if similarity >= SIMILARITY else 0.0
+
+
+def _similarity(a: _Telling, b: _Telling, shared: frozenset[str], weights: _Weights) -> float:
+    """The weight of the words two tellings share, of the lighter telling's."""
+    return weights.of(shared) / max(1, a.weight if a.weight < b.weight else b.weight)
 
 
 def _clause_share(a: _Telling, b: _Telling, weights: _Weights) -> float:
@@ -372,7 +376,7 @@ def _build(events: list[Event], previous: dict[str, str] | None) -> list[Story]:
     for group in groups:
         if len(group) == 1:  # most stories: one event, its own id
             event = group[0]
-            event.story = story_id = "s" + event.id.removeprefix("e")
+            event.story = story_id = own_story(event.id)
             keyed.append((event.sort_key, story_id, group))
             continue
         group.sort(key=_SORT_KEY)
@@ -458,7 +462,7 @@ def _cluster(members: list[_Telling], weights: _Weights) -> list[list[Event]]:
 
 
 def _story_id(group: Sequence[Event]) -> str:
-    return own_story(group[0].id if len(group) == 1 else min(e.id for e in group))
+    return own_story(min(e.id for e in group))
 
 
 def own_story(event_id: str) -> str:

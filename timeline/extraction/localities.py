@@ -9,12 +9,10 @@ capitals, or hard-wrapped) without the country finder's guards.
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache, lru_cache
-from importlib import resources
 
-from timeline.extraction.places import fold_name, trie_regex
+from timeline.extraction.places import fold_name, gazetteer, trie_regex
 
 __all__ = ["localities"]
 
@@ -22,10 +20,9 @@ __all__ = ["localities"]
 @cache
 def _hierarchy() -> tuple[dict[str, str], dict[str, str]]:
     """Place as matched (and in capitals) -> its name; place -> the place that holds it."""
-    raw = resources.files(__package__).joinpath("countries.json").read_text(encoding="utf-8")
     names: dict[str, str] = {}
     parents: dict[str, str] = {}
-    for entry in json.loads(raw)["countries"]:
+    for entry in gazetteer()["countries"]:
         places = set(entry.get("places", ()))
         for place, parent in entry.get("within", {}).items():
             if place not in places or parent not in places:

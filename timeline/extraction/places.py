@@ -46,6 +46,7 @@ __all__ = [
     "demonym_kind",
     "find_countries",
     "fold_name",
+    "gazetteer",
     "trie_regex",
 ]
 
@@ -109,13 +110,19 @@ def fold_name(name: str) -> str:
     return " ".join(name.translate(_FOLD).split())
 
 
+@cache
+def gazetteer() -> dict:
+    """The data file ``countries.json`` as read (once)."""
+    raw = resources.files(__package__).joinpath("countries.json").read_text(encoding="utf-8")
+    return json.loads(raw)
+
+
 def _load() -> tuple[
     dict[str, str | None], dict[str, str], tuple[str, ...], frozenset[str], frozenset[str]
 ]:
     """Read the data file: surface form -> country (None for blockers), look-up table, names,
     the demonyms, and their plurals (nouns for people: "Bangladeshis")."""
-    raw = resources.files(__package__).joinpath("countries.json").read_text(encoding="utf-8")
-    data = json.loads(raw)
+    data = gazetteer()
     forms: dict[str, str | None] = {}
     lookup: dict[str, str] = {}
     names: list[str] = []
