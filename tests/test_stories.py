@@ -225,7 +225,7 @@ def test_the_weight_of_shared_words_does_not_depend_on_their_order() -> None:
     from timeline.stories import _Weights
 
     contents = [frozenset("abc"), frozenset("ab"), frozenset("a"), frozenset("de")] * 7
-    weights = _Weights(contents)
+    weights = _Weights.over(contents)
     words = ["a", "b", "c", "d", "e"]
     sums = {weights.of(words[n:] + words[:n]) for n in range(len(words))}
     sums |= {weights.of(list(reversed(words[n:] + words[:n]))) for n in range(len(words))}

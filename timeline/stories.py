@@ -18,7 +18,9 @@ Two events are told of one happening when all of these hold:
 Stories are built greedily, most similar pairs first, and two groups join
 only when every pair across them agrees (complete linkage): a wrong merge
 hides an event, a missed one only shows a repeat. Events are compared only
-within blocks of one type and one year, so the cost stays near-linear.
+within blocks of one type and one year, so the cost stays near-linear; with
+many events, half the blocks are grouped at the same time in a forked child
+process (:mod:`timeline.forked`), with the same result.
 
 No Textual, no parsing: this reads extracted events.
 """
@@ -29,12 +31,14 @@ import datetime as dt
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 from operator import attrgetter, itemgetter
 
 from timeline.collector import collector_paused
+from timeline.forked import Halves, in_two
 from timeline.language.clauses import clause_around
 from timeline.language.lexicon import MONTH_PREFIXES, words
 from timeline.model import Article, Event, format_date
@@ -118,11 +122,9 @@ class _Weights:
     """How telling each content word is: words most events use ("trafficking") weigh
     little, rare ones ("Otres", "62") much (inverse document frequency over the corpus)."""
 
-    def __init__(self, contents: Sequence[frozenset[str]]) -> None:
-        counts: Counter[str] = Counter()
-        for found in contents:
-            counts.update(found)
-        total = max(1, len(contents))
+    def __init__(self, counts: Mapping[str, int], tellings: int) -> None:
+        """``counts``: how many of the ``tellings`` hold each word."""
+        total = max(1, tellings)
         # Smoothed: a word every telling uses still weighs something (one). Weights are
         # whole multiples of 2**-20, so that sums are exact in any order: a set's order
         # changes from run to run with the hash seed, and a float sum with it, which would
@@ -131,9 +133,22 @@ class _Weights:
         #: Every word, rarest first (ties in word order): a telling ranks its words by this.
         self.rank = {w: n for n, w in enumerate(sorted(counts, key=lambda w: (counts[w], w)))}
 
+    @classmethod
+    def over(cls, contents: Sequence[frozenset[str]]) -> _Weights:
+        """The weights of the words of these tellings."""
+        return cls(_counted(contents), len(contents))
+
     def of(self, words: Collection[str]) -> int:
         """The weight of some words together (words of the tellings counted)."""
         return sum(map(self.weight.__getitem__, words))
+
+
+def _counted(contents: Iterable[frozenset[str]]) -> dict[str, int]:
+    """How many of the tellings hold each word."""
+    counts: Counter[str] = Counter()
+    for found in contents:
+        counts.update(found)
+    return dict(counts)
 
 
 def _fixed(weight: float) -> int:
@@ -367,11 +382,7 @@ def _build(events: list[Event], previous: dict[str, str] | None) -> list[Story]:
         else:
             groups.extend(kept)
     if dirty:
-        contents = {e.id: _content(e) for members in dirty for e in members}
-        weights = _Weights(list(contents.values()))
-        for members in dirty:
-            tellings = [_Telling(e, contents[e.id], weights) for e in members]
-            groups.extend(_cluster(tellings, weights))
+        groups.extend(_cluster_blocks(dirty))
     keyed = []
     for group in groups:
         if len(group) == 1:  # most stories: one event, its own id
@@ -390,6 +401,62 @@ def _build(events: list[Event], previous: dict[str, str] | None) -> list[Story]:
 
 _SORT_KEY = attrgetter("sort_key")
 _FIRST = itemgetter(0)
+
+
+#: Least events to group before half the blocks are grouped in a forked child
+#: (:mod:`timeline.forked`): below it, forking costs more than it saves.
+FORK_EVENTS = 20000
+
+
+def _cluster_blocks(blocks: list[list[Event]]) -> list[list[Event]]:
+    """The groups of every block, words weighed over all of them; with many events, half
+    the blocks are read and grouped in a child process at the same time (the same
+    groups: the two halves swap how many tellings hold each word)."""
+    contents: dict[int, list[frozenset[str]]] = {}
+
+    def look(numbers: Sequence[int]) -> tuple[dict[str, int], int]:
+        for n in numbers:
+            contents[n] = [_content(e) for e in blocks[n]]
+        return _counted(found for n in numbers for found in contents[n]), sum(
+            len(blocks[n]) for n in numbers
+        )
+
+    def join(a: tuple[dict[str, int], int], b: tuple[dict[str, int], int]) -> _Weights:
+        counts = Counter(a[0])
+        counts.update(b[0])
+        return _Weights(counts, a[1] + b[1])
+
+    def finish(numbers: Sequence[int], weights: _Weights) -> list:
+        told = []
+        for n in numbers:
+            tellings = list(map(_Telling, blocks[n], contents[n], repeat(weights)))
+            told.append(_cluster(tellings, weights))
+        return told
+
+    first, second = _halves(blocks)
+    if sum(len(blocks[n]) for n in second) < FORK_EVENTS // 2:
+        first, second = first + second, []
+    else:
+        from timeline.extraction.localities import localities
+
+        localities("")  # loaded here, not in the child
+    groups = []
+    told = in_two(Halves(look, join, finish), first, second)
+    for n, found in zip(first + second, told, strict=True):
+        members = blocks[n]
+        groups.extend([[members[i] for i in group] for group in found])
+    return groups
+
+
+def _halves(blocks: list[list[Event]]) -> tuple[list[int], list[int]]:
+    """The blocks' numbers in two lists of about as many events, largest blocks first."""
+    halves: tuple[list[int], list[int]] = ([], [])
+    sizes = [0, 0]
+    for n in sorted(range(len(blocks)), key=lambda n: -len(blocks[n])):
+        lighter = 0 if sizes[0] <= sizes[1] else 1
+        halves[lighter].append(n)
+        sizes[lighter] += len(blocks[n])
+    return halves
 
 
 def _kept(members: list[Event], previous: dict[str, str]) -> list[list[Event]] | None:
@@ -426,12 +493,13 @@ def _clause_words(telling: _Telling) -> frozenset[str]:
     )
 
 
-def _cluster(members: list[_Telling], weights: _Weights) -> list[list[Event]]:
-    """Group one block: pairs that say the same thing join, most similar first (single
-    linkage on wording), and two groups join only when every pair across them agrees on
-    date, place and article (complete linkage on what must hold)."""
+def _cluster(members: list[_Telling], weights: _Weights) -> list[list[int]]:
+    """Group one block (each group the numbers of its tellings): pairs that say the same
+    thing join, most similar first (single linkage on wording), and two groups join only
+    when every pair across them agrees on date, place and article (complete linkage on
+    what must hold)."""
     if len(members) == 1:
-        return [[members[0].event]]
+        return [[0]]
     scores: dict[tuple[int, int], float] = {}
     pairs, clause_pairs, place_pairs = candidates(members, _clause_words)
     for found, measure in (
@@ -458,7 +526,7 @@ def _cluster(members: list[_Telling], weights: _Weights) -> list[list[Event]]:
                 group_of[n] = gi
             a.extend(b)
             del groups[gj]
-    return [[members[n].event for n in group] for group in groups.values()]
+    return list(groups.values())
 
 
 def _story_id(group: Sequence[Event]) -> str:
