@@ -93,6 +93,31 @@ def test_quoted_remarks_and_negated_actions_without_dates_are_not_events():
     assert events_of(text) == []
 
 
+def test_a_quoted_count_of_an_act_is_news_of_its_own():
+    text = HEAD + (
+        "Police in Laos have rescued 2,195 trafficking victims since May, officials said.\n\n"
+        "“Most were saved by the provincial police, who rescued 233 victims and caught 17 "
+        "suspects in a joint operation,” the chief said."
+    )
+    events = events_of(text)
+    assert [e.type for e in events] == ["enforcement", "enforcement"]
+    assert "rescued 233 victims" in events[1].sentence
+    assert events[1].date == events[0].date
+
+
+def test_an_undated_ranking_of_an_undated_clipping_is_of_the_report_it_follows():
+    text = (
+        "Half a peg downward\n\n"
+        "John Kerry, the secretary of state, released the 2014 Trafficking in Persons report "
+        "on Friday.\n\n"
+        "Thailand was downgraded to Tier 3, the lowest rank."
+    )
+    tiers = [e for e in events_of(text) if e.type == "tier_change"]
+    assert [(e.date, e.report_year, e.tier) for e in tiers] == [("2014", 2014, "3")]
+    plain = "Half a peg downward\n\nThailand was downgraded to Tier 3, the lowest rank."
+    assert [e.date for e in events_of(plain)] == [None]
+
+
 def test_headings_and_captions_are_not_events():
     assert events_of(HEAD + "Talks held\n\nMeeting in 2012\n\nThe weather was fine.") == []
 

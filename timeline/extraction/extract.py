@@ -58,6 +58,7 @@ from timeline.extraction.summary import (
     is_wire_dateline,
     summarize,
 )
+from timeline.extraction.tiergroups import tier_groups
 from timeline.extraction.tiers import TierFacts, report_year, tier_summary
 from timeline.language.dates import DateMention, find_dates, numeric_date_order
 from timeline.model import Article, Event, precision_of
@@ -66,6 +67,9 @@ __all__ = ["MAX_SENTENCE", "extract_events", "safe_extract"]
 
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 _QUOTE_OPENERS = "\"“‘'«"
+#: The kinds told before whose date an undated ranking of an undated clipping takes: an
+#: earlier ranking's, else the report's (the types stories also tell as one).
+RANKING_TOLD = ("tier_change", "report")
 
 
 def extract_events(article: Article) -> list[Event]:
@@ -228,10 +232,16 @@ def _choose_dates(
     if resolved or main_first:
         dated = [(value, m.relative and article.approximate, m) for value, m in resolved.items()]
         return main_first + dated
-    if not kind.action or sentence.text[lead:].lstrip().startswith(tuple(_QUOTE_OPENERS)):
-        return None  # no date and no narrated action, or a quoted remark
-    if sentence.dates or not article.date:
+    if not kind.action:
+        return None  # no date and no narrated action
+    if sentence.text[lead:].lstrip().startswith(tuple(_QUOTE_OPENERS)) and not _new_count(
+        sentence.text, story
+    ):
+        return None  # a quoted remark, unless it counts an act ("We rescued 233 victims")
+    if sentence.dates:
         return [(None, False, None)]  # its date is relative and cannot be resolved
+    if not article.date:
+        return [_undated_article_date(story, kind)]
     if (
         kind.kind in story.told
         and not opens_with_new_country(
@@ -251,6 +261,17 @@ def _choose_dates(
         # Wednesday"), and of its day.
         return [story.told_when[kind.kind]]
     return [_period_date(state, story)]
+
+
+def _undated_article_date(story: StoryState, kind: Kind) -> Choice:
+    """The date of an undated sentence of an undated clipping: none, but for a ranking,
+    which is of the report the story has dated ("released the 2014 TIP report. It was
+    downgraded to Tier 3": the 2014 report's ranking)."""
+    if kind.kind == "tier_change":
+        for told in RANKING_TOLD:
+            if told in story.told_when:
+                return story.told_when[told]
+    return (None, False, None)
 
 
 def _new_count(text: str, story: StoryState) -> bool:
@@ -387,7 +408,7 @@ def _emit(
         if this_kind.kind == "tier_change":
             if not sentence.places and sentence.ranking.explains():
                 return  # "A country that spends two years on the watch list is downgraded"
-            groups = _tier_groups(sentence, countries, mention)
+            groups = tier_groups(sentence, countries, mention)
         for group, facts in groups:
             _add_event(
                 state,
@@ -506,71 +527,6 @@ def _refine_tier(story: StoryState, value: str | None, named: set[str], facts: T
             ranked = tuple(c for c in event.countries if c != RANKER) or event.countries
             event.summary = tier_summary(ranked, TierFacts(tier, previous), event.report_year)
         return
-
-
-def _tier_groups(
-    sentence: SentenceState, countries: tuple[str, ...], mention: DateMention | None
-) -> list[tuple[tuple[str, ...], TierFacts | None]]:
-    """The countries of a tier event, grouped by the ranking each is given.
-
-    The ranked countries of the clause the date stands in (of every clause that
-    tells a ranking, for an event without a date of its own) come first, each
-    group with the ranker after it; countries named only in clauses that tell
-    no ranking ("... found dead in Essex, England") are not ranked ("Vietnam was
-    upgraded to Tier 2, while Laos stayed on the watch list": two groups).
-    """
-    ranking = sentence.ranking
-    ranked = [c for c in countries if c != RANKER] or list(countries)
-    ranker = (RANKER,) if RANKER in countries and RANKER not in ranked else ()
-    clause_of: dict[str, set[int]] = {}
-    for m in sentence.places:
-        at = m.start - sentence.start
-        if ranking.ranked_at(at):
-            clause_of.setdefault(m.country, set()).add(ranking.clause_at(at))
-        else:
-            clause_of.setdefault(m.country, set())
-    telling = {k for k in range(len(ranking.clauses)) if ranking.facts_of(k) is not None}
-    by_facts: dict[TierFacts | None, list[str]] = {}
-    if mention is not None:
-        at = (mention.start - sentence.start, mention.end - sentence.start)
-        facts = ranking.facts_at(at)
-        k = ranking.dated_clause(at)  # "released the report yesterday, downgrading Myanmar"
-        here = [c for c in ranked if k in clause_of.get(c, ())]
-        back = k
-        while not here and back > 0 and ranking.subordinate(back):
-            # "..., while Myanmar remained on Tier 3, where it has been since 2018"
-            back -= 1
-            here = [c for c in ranked if back in clause_of.get(c, ())]
-        main = ranking.main()
-        chosen = here or [
-            c
-            for c in ranked
-            if c not in clause_of or main in clause_of[c] or clause_of[c] & telling
-        ]
-        by_facts[facts] = chosen or ranked[:1]
-        # "in 2006 the Philippines was ranked Tier 2, and so was Indonesia": a ranking told in
-        # a clause without a date of its own shares the sentence's date.
-        dated = {ranking.clause_at(m.start - sentence.start) for m in sentence.dates}
-        for country in ranked if not ranking.subordinate(k) else ():
-            undated = sorted(clause_of.get(country, set()) & telling - dated)
-            if undated and country not in by_facts[facts]:
-                by_facts.setdefault(ranking.facts_of(undated[0]), []).append(country)
-    else:
-        for country in ranked:
-            ks = sorted(clause_of.get(country, set()) & telling)
-            if ks:
-                facts = ranking.facts_of(ks[0])
-            elif country not in clause_of:
-                facts = ranking.main_facts()  # inherited: the sentence's own ranking
-            else:
-                continue
-            by_facts.setdefault(facts, []).append(country)
-        if not by_facts:
-            by_facts[ranking.main_facts()] = ranked[:1] or list(countries[:1])
-    # Countries named only beside the ranking ("... found dead in Essex, England") are not
-    # the tier event's countries. Each country ranked is an event of its own ("Vietnam,
-    # Cambodia, and Brunei were dropped down to Tier 3": three countries' rankings).
-    return [((country, *ranker), facts) for facts, group in by_facts.items() for country in group]
 
 
 def safe_extract(article: Article, warn: Callable[[str], None] | None = None) -> list[Event]:

@@ -158,7 +158,8 @@ COUNTED_PEOPLE: tuple[str, ...] = words(
     defendants defendant offenders offender survivors survivor victims victim families
     households brides refugees citizens nationals foreigners residents officers officials
     participants delegates fishermen fishers seafarers sailors recruiters brokers employers
-    returnees deportees trainees prisoners inmates adults babies infants"""
+    returnees deportees trainees prisoners inmates adults babies infants
+    fugitives fugitive"""
 ) + ("sex workers", "crew members")
 #: Cases and acts counted ("959 cases", "44 convictions").
 COUNTED_CASES: tuple[str, ...] = words(
@@ -180,7 +181,7 @@ OTHER_COUNTED: tuple[str, ...] = words(
 ENFORCING_VERBS: tuple[str, ...] = (
     "arrest", "detain", "raid", "rescue", "charge", "convict", "prosecute", "sentence", "jail",
     "imprison", "extradite", "deport", "indict", "seize", "bust", "crack down", "free",
-    "intercept", "apprehend", "fine", "acquit", "repatriate", "dismantle",
+    "intercept", "apprehend", "fine", "acquit", "repatriate", "dismantle", "catch",
 )  # fmt: skip
 #: Money ("$150 billion", "3,000 riels").
 CURRENCIES: tuple[str, ...] = words(
@@ -273,6 +274,7 @@ IRREGULAR: dict[str, tuple[str, ...]] = {
     "begin": ("began", "begun"),
     "break": ("broke", "broken"),
     "bring": ("brought",),
+    "catch": ("caught",),
     "come": ("came",),
     "fall": ("fell", "fallen"),
     "find": ("found",),

@@ -37,9 +37,9 @@ _PERCENT = r"(?:\s*%|\s+per\s*cent|\s+percent)"
 # sentence beside a cue ("Police arrested 12 suspects in a raid") ...
 _ENFORCING = ENFORCING_VERBS
 # ... and these tell one even without a cue ("Police arrested three men"); "freed",
-# "fined" or "seized" alone are too often something else.
+# "fined", "seized" or "caught" alone are too often something else.
 _NEEDS_A_CUE = frozenset(
-    {"deport", "seize", "free", "intercept", "fine", "repatriate", "dismantle"}
+    {"deport", "seize", "free", "intercept", "fine", "repatriate", "dismantle", "catch"}
 )
 _ENFORCING_ALONE = tuple(verb for verb in _ENFORCING if verb not in _NEEDS_A_CUE)
 
@@ -150,6 +150,27 @@ ACTIONS: tuple[Rule, ...] = (
                 r"\bthe\s+(?:rescue|arrest|prosecution|conviction|extradition|indictment)\s+"
                 r"(?:in\s+\w+\s+)?of\b|\braids?\s+on\b",
                 ("the arrest of a broker", "raids on karaoke bars"),
+            ),
+            # Charging told with a noun: "filed charges against 20 suspected traffickers",
+            # "brought criminal charges against the owner".
+            Alt(
+                r"\b(?:filed|brought|pressed|laid|lodged)\s+(?:[\w-]+\s+){0,2}?charges?\s+"
+                r"(?:against|on)\b",
+                (
+                    "Laos has filed charges against 20 suspected human traffickers.",
+                    "Prosecutors brought criminal charges against the owner.",
+                ),
+                ("Lawyers filed a complaint.", "the charges against him were dropped"),
+            ),
+            # Catching people: "caught 17 suspects", "to catch 6 fugitives" (not "caught in").
+            Alt(
+                r"\b(?:caught|catch|nabbed)\s+(?:[\w-]+\s+){0,3}?"
+                rf"{_PEOPLE}\b",
+                (
+                    "Police caught 17 suspects in a joint operation.",
+                    "teamed up with the Malaysian authorities to catch 6 fugitives",
+                ),
+                ("Workers were caught in a fire.", "The campaign caught the public's eye."),
             ),
             # A verdict: "the court found 62 people guilty", "handed down guilty verdicts
             # against 62 defendants", "were found guilty of trafficking".
