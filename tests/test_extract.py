@@ -118,6 +118,15 @@ def test_an_undated_ranking_of_an_undated_clipping_is_of_the_report_it_follows()
     assert [e.date for e in events_of(plain)] == [None]
 
 
+def test_a_few_people_named_again_are_no_figure():
+    text = HEAD + (
+        "Police in Phnom Penh rescued two women at the airport on Sunday.\n\n"
+        "The two victims were women from a provincial area who were yesterday awaiting "
+        "their families."
+    )
+    assert [e.type for e in events_of(text)] == ["enforcement"]
+
+
 def test_headings_and_captions_are_not_events():
     assert events_of(HEAD + "Talks held\n\nMeeting in 2012\n\nThe weather was fine.") == []
 

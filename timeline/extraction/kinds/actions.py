@@ -32,6 +32,10 @@ _COUNT_NOUN = alternation(
     (*COUNTED_PEOPLE, *COUNTED_CASES, *COUNTED_PLACES, *CURRENCIES, *PERCENT_WORDS, "percent")
 )
 _PERCENT = r"(?:\s*%|\s+per\s*cent|\s+percent)"
+# A few people or things named again by a definite word ("the two victims", "these three
+# men", "both suspects"): those of a happening told already, not a figure.
+_SMALL = rf"(?:{number_word_pattern(12, article=False)}|[2-9]|1[0-2])"
+_NAMED_AGAIN = rf"(?!(?:(?<=\bthe\s)|(?<=\bthese\s)|(?<=\bthose\s)|(?<=\ball\s)){_SMALL}\b)"
 
 # The verbs of enforcement: in the past tense they narrate a raid, an arrest or a
 # sentence beside a cue ("Police arrested 12 suspects in a raid") ...
@@ -195,7 +199,7 @@ ACTIONS: tuple[Rule, ...] = (
         cues=(
             # "959 cases", "12.3 million people", "thousands of children", "$150 billion"
             Alt(
-                rf"\b{_NUMBER}{_SCALE}(?:\s+(?:of|more|new|reported|suspected|identified|alleged|"
+                rf"\b{_NAMED_AGAIN}{_NUMBER}{_SCALE}(?:\s+(?:of|more|new|reported|suspected|identified|alleged|"
                 rf"[a-z]+(?:ed|al|ic|an|ese)))?(?:\s+(?:of\s+)?[a-z-]+)?\s+{_COUNT_NOUN}\b"
                 rf"|(?:US\$|\$|USD\s?|€|£)\s?\d[\d,.]*{_SCALE}|\b{_NUMBER}{_PERCENT}"
                 # a budget in other currencies: "THB 3.6 billion" (not "RM15,000 in damages")
@@ -207,8 +211,9 @@ ACTIONS: tuple[Rule, ...] = (
                     "$150 billion",
                     "29.34 percent",
                     "funding rose to THB 3.6 billion",
+                    "the 959 cases reported in 2012",
                 ),
-                ("Room 101 is closed.",),
+                ("Room 101 is closed.", "The two victims were women.", "these three men"),
             ),
             Alt(
                 rf"\b(?:tripled|doubled|quadrupled|halved)\b|\b(?:rose|fell|dropped|declined|"
