@@ -241,7 +241,7 @@ def _choose_dates(
     if sentence.dates:
         return [(None, False, None)]  # its date is relative and cannot be resolved
     if not article.date:
-        return [_undated_article_date(story, kind)]
+        return [_undated_article_date(story, sentence, kind, lead)]
     if (
         kind.kind in story.told
         and not opens_with_new_country(
@@ -263,11 +263,18 @@ def _choose_dates(
     return [_period_date(state, story)]
 
 
-def _undated_article_date(story: StoryState, kind: Kind) -> Choice:
+def _undated_article_date(
+    story: StoryState, sentence: SentenceState, kind: Kind, lead: int
+) -> Choice:
     """The date of an undated sentence of an undated clipping: none, but for a ranking,
     which is of the report the story has dated ("released the 2014 TIP report. It was
-    downgraded to Tier 3": the 2014 report's ranking)."""
-    if kind.kind == "tier_change":
+    downgraded to Tier 3": the 2014 report's ranking) unless it tells more of a ranking
+    told already ("Thailand had been at Tier 2 for four years")."""
+    told_ranking = story.told.get("tier_change")
+    if kind.kind == "tier_change" and (
+        told_ranking is None
+        or opens_with_new_country(sentence.places, sentence.start + lead, told_ranking)
+    ):
         for told in RANKING_TOLD:
             if told in story.told_when:
                 return story.told_when[told]
