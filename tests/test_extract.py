@@ -120,6 +120,14 @@ def test_an_undated_ranking_of_an_undated_clipping_is_of_the_report_it_follows()
     assert [e.date for e in events_of(plain)] == [None]
 
 
+def test_the_day_figures_were_published_does_not_date_them():
+    text = HEAD + (
+        "According to figures published in the state-run Global New Light of Myanmar on "
+        "Saturday, the police unit investigated 120 cases of human trafficking in 2015."
+    )
+    assert [e.date for e in events_of(text)] == ["2015"]
+
+
 def test_a_few_people_named_again_are_no_figure():
     text = HEAD + (
         "Police in Phnom Penh rescued two women at the airport on Sunday.\n\n"
@@ -414,11 +422,17 @@ def test_an_agenda_line_opening_with_its_date_is_an_event():
 
 
 def test_each_clause_of_according_to_is_typed_by_itself():
+    # The day the figures came out only says where the news is from, as "said Friday" would.
     events = events_of(
         "Figures\n\nPublished: 12 March 2023\n\nThai authorities prosecuted 249 trafficking cases "
         "in 2022, according to figures released by the ministry on Friday."
     )
-    assert [(e.date, e.type) for e in events] == [("2022", "enforcement"), ("2023-03-10", "report")]
+    assert [(e.date, e.type) for e in events] == [("2022", "enforcement")]
+    events = events_of(
+        "Figures\n\nPublished: 12 March 2023\n\nThe ministry released new figures on "
+        "trafficking on Friday."
+    )
+    assert [(e.date, e.type) for e in events] == [("2023-03-10", "report")]
 
 
 # ---------------------------------------------------------------- countries and elaboration

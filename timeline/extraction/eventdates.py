@@ -49,10 +49,13 @@ _PERIOD_AFTER = re.compile(
     r"(?i)^\s*(?:national\s+|action\s+|strategic\s+|five-year\s+)*"
     r"(?:plans?|strateg(?:y|ies)|programmes?|programs?|period|roadmap|framework)\b"
 )
-# A date that only says when something was said: "..., a spokesman said Monday."
+# A date that only says when something was said: "..., a spokesman said Monday.", "according
+# to figures published in state-run media on Saturday, ... 120 cases in 2015".
 _SPEECH_BEFORE = re.compile(
     rf"(?i)\b(?:{alternation(set(SPEECH_VERBS) - {'told'})}|told\s+(?:[\w-]+\s+){{0,3}}?|"
-    r"(?:statement|release|remarks?|comments?)\s+(?:issued|released|published|made|posted)?)"
+    r"(?:statement|release|remarks?|comments?)\s+(?:issued|released|published|made|posted)?|"
+    r"according\s+to\s+(?:[\w-]+\s+){0,3}?(?:figures|data|statistics|numbers|reports?)\s+"
+    r"(?:published|released|issued|posted|made\s+public)(?:\s+(?!on\b)[\w-]+){0,8}?)"
     r"\s+(?:on\s+)?$"
 )
 
@@ -280,7 +283,7 @@ def event_dates(text: str, s_start: int, mentions: list[DateMention]) -> list[Da
         else:
             out += [a, b]
     if len(out) > 1:
-        spoken = [m for m in out if _SPEECH_BEFORE.search(text, max(0, m.start - 40), m.start)]
+        spoken = [m for m in out if _SPEECH_BEFORE.search(text, max(0, m.start - 100), m.start)]
         since = [m for m in out if _SINCE_BEFORE.search(text, max(0, m.start - 30), m.start)]
         if spoken and len(spoken) + len(since) == len(out):
             # "said on Monday that 301 had been trapped since January": a running total, as
