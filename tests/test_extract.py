@@ -128,6 +128,22 @@ def test_the_day_figures_were_published_does_not_date_them():
     assert [e.date for e in events_of(text)] == ["2015"]
 
 
+def test_a_caption_telling_the_story_s_news_again_gives_no_second_event():
+    text = HEAD + (
+        "Two Chinese nationals stand at the police unit in Phnom Penh on Sunday after being "
+        "arrested by police. PHOTO SUPPLIED\n\n"
+        "Two Chinese nationals were arrested on Sunday, accused of trafficking brides to China."
+        "\n\nThis file photo taken on June 3, 2011 shows police arresting a broker in Phnom "
+        "Penh. (Photo by Jane Doe/AFP)"
+    )
+    events = events_of(text)
+    assert [(e.date, e.type) for e in events] == [
+        ("2012-04-29", "enforcement"),
+        ("2011-06-03", "enforcement"),
+    ]
+    assert events[0].sentence.startswith("Two Chinese nationals were arrested")
+
+
 def test_a_few_people_named_again_are_no_figure():
     text = HEAD + (
         "Police in Phnom Penh rescued two women at the airport on Sunday.\n\n"

@@ -14,7 +14,12 @@ import pytest
 from timeline.extraction.counts import EXAMPLES as COUNT_EXAMPLES
 from timeline.extraction.counts import acted_counts
 from timeline.extraction.kinds import RULES, Kind, classify
-from timeline.extraction.shapes import GATHERING_EXAMPLES, gathering_of_signing
+from timeline.extraction.shapes import (
+    CAPTION_EXAMPLES,
+    GATHERING_EXAMPLES,
+    caption_spans,
+    gathering_of_signing,
+)
 from timeline.extraction.tiercues import CUES as TIER_CUES
 from timeline.language.dates import EXAMPLES as DATE_EXAMPLES
 from timeline.language.dates import find_dates
@@ -123,3 +128,13 @@ def test_each_counted_act_example_reads_its_counts(sentence: str, counts: frozen
 )
 def test_each_signing_example_names_its_gathering_or_not(sentence: str, named: bool) -> None:
     assert bool(gathering_of_signing(sentence, Kind("agreement", True))) == named
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "caption"),
+    [pytest.param(p, c, id=f"caption-{k}") for k, (p, c) in enumerate(CAPTION_EXAMPLES)],
+)
+def test_each_caption_example_is_read_as_one_or_not(paragraph: str, caption: bool) -> None:
+    text = f"Story before.\n\n{paragraph}\n\nStory after."
+    spans = caption_spans(text, 0, len(text))
+    assert [text[a:b] for a, b in spans] == ([paragraph] if caption else [])

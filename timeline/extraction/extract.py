@@ -45,6 +45,7 @@ from timeline.extraction.sentences import split_sentences
 from timeline.extraction.shapes import (
     MAX_SENTENCE,
     agenda_line,
+    caption_spans,
     clause_kind,
     gathering_of_signing,
     looks_like_sentence,
@@ -90,9 +91,28 @@ def extract_events(article: Article) -> list[Event]:
         if choices is None:
             continue
         _emit(state, story, sentence, kind, choices, lead)
+    _drop_told_captions(state, story)
     if story.dropped:
         return [e for e in story.events if id(e) not in story.dropped]
     return story.events
+
+
+def _drop_told_captions(state: ArticleState, story: StoryState) -> None:
+    """Drop the events of photo captions that the story tells too (the same type on the
+    same day): "Two Chinese nationals ... stand at the unit on Sunday after being detained
+    by police. PHOTO SUPPLIED" above the arrest's own sentence. A caption's own news ("This
+    file photo taken on June 3, 2015 shows ... as he turns himself in") stays."""
+    article = state.article
+    captions = caption_spans(state.text, article.body_start, _end(article))
+    if not captions:
+        return
+    in_caption = {
+        id(e) for e in story.events if any(low <= e.start < high for low, high in captions)
+    }
+    told = {(e.type, e.date) for e in story.events if id(e) not in in_caption}
+    for event in story.events:
+        if id(event) in in_caption and event.date and (event.type, event.date) in told:
+            story.dropped.add(id(event))
 
 
 def _end(article: Article) -> int:

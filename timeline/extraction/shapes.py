@@ -12,7 +12,9 @@ from timeline.language.lexicon import GATHERINGS, alternation, verbs
 
 __all__ = [
     "MAX_SENTENCE",
+    "CAPTION_EXAMPLES",
     "agenda_line",
+    "caption_spans",
     "clause_kind",
     "GATHERING_EXAMPLES",
     "gathering_of_signing",
@@ -65,6 +67,37 @@ def looks_like_sentence(text: str) -> bool:
     if _TEN_WORDS.search(text) is None:
         return False
     return len(_CAPITALISED.findall(text)) < 0.8 * len(_LONG_WORD.findall(text))
+
+
+#: A photo credit ending a paragraph: "PHOTO SUPPLIED", "Photo: MOFA", "File photograph:
+#: Hasnoor Hussain/The Malaysian Insider", "(Antara Photo/Asep Fathulrahman)".
+_CREDIT = re.compile(
+    r"(?i)(?:\b(?:file\s+)?(?:photo(?:graph)?s?|pictures?|images?)"
+    r"(?:\s+(?:supplied|courtesy|credit|source)\b[^.\n]{0,80}|\s*(?::|by\b)[^.\n]{0,80})"
+    r"|\([^()\n]{0,30}\bphotos?\s*/[^()\n]{0,60}\))\W*$"
+)
+#: Longest paragraph read as a caption.
+MAX_CAPTION = 600
+_PARAGRAPH = re.compile(r"(?m)^[^\S\n]*\S[^\n]*(?:\n[^\S\n]*\S[^\n]*)*")
+#: Paragraphs that are captions (True) and that are not.
+CAPTION_EXAMPLES = (
+    ("Two men stand at the unit on Sunday after being detained by police. PHOTO SUPPLIED", True),
+    ("Spokesperson Le Thi Thu Hang. Photo: MOFA", True),
+    ("A cage found at a camp in Wang Kelian - File photograph: Hasnoor Hussain/The Insider", True),
+    ("Suspects line up in Banten on July 24, 2023. (Antara Photo/Asep Fathulrahman)", True),
+    ("Police arrested two men who had taken photos of the girls.", False),
+    ("The trio photographed the youths and published the images online.", False),
+)
+
+
+def caption_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The paragraphs of ``text[start:end]`` that are photo captions: short, and ending
+    with the photo's credit."""
+    return [
+        m.span()
+        for m in _PARAGRAPH.finditer(text, start, end)
+        if m.end() - m.start() <= MAX_CAPTION and _CREDIT.search(m.group())
+    ]
 
 
 # --------------------------------------------------------------------------- clauses
