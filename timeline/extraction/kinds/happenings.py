@@ -32,6 +32,17 @@ HAPPENINGS: tuple[Rule, ...] = (
                 ("Mr Sar Kheng formed a secretariat.", "The ministry set up a committee."),
                 ("The committee met.", "He formed a bond."),
             ),
+            # Told passively: "The royal commission was set up ... on 29 January 2019".
+            Alt(
+                r"\b(?:secretariat|committee|commission|council|working\s+group)s?\s+"
+                r"(?:was|were|has\s+been|had\s+been)\s+(?:[\w-]+\s+)?(?:set\s+up|established|"
+                r"formed|created)\b",
+                (
+                    "The royal commission was set up with the consent of the King.",
+                    "The committee has been formally established.",
+                ),
+                ("The committee was told of the plan.", "The council was set to meet."),
+            ),
         ),
         verbs=(
             # (Not a body named as made before: "the recently-formed commission met".)
