@@ -9,7 +9,7 @@ rules of the seeds' gold and prints the misses, the extras and one line of
 figures per split. Articles whose text is missing are left out and counted.
 
 Run from the project root: ``.venv/bin/python benchmarks/realnews/score.py
---split dev`` (``unseen``, or ``all`` for both, one after the other).
+--split dev`` (``unseen``, ``fresh``, or ``all`` for each, one after the other).
 """
 
 from __future__ import annotations
@@ -46,14 +46,20 @@ def score_split(gold: dict, split: str, texts: Path) -> int:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("dev", "unseen", "all"), default="dev")
+    parser.add_argument(
+        "--split", default="dev", help="dev, unseen, fresh (or any split gold.json names), all"
+    )
     parser.add_argument("--texts", type=Path, help="folder of restored texts (one split)")
     args = parser.parse_args()
     if not SCORER.is_file():
         print(f"the scorer {SCORER} is not there (../shared/tools/score_events.py)")
         return 2
     gold = json.loads((HERE / "gold.json").read_text(encoding="utf-8"))
-    splits = ("dev", "unseen") if args.split == "all" else (args.split,)
+    named = list(dict.fromkeys(a["split"] for a in gold["articles"]))
+    if args.split != "all" and args.split not in named:
+        print(f"no split {args.split!r} in gold.json (it has {', '.join(named)})")
+        return 2
+    splits = named if args.split == "all" else [args.split]
     status = 0
     for split in splits:
         status |= score_split(gold, split, args.texts or HERE / "texts" / split)
