@@ -144,6 +144,17 @@ def test_a_caption_telling_the_story_s_news_again_gives_no_second_event():
     assert events[0].sentence.startswith("Two Chinese nationals were arrested")
 
 
+def test_a_caption_s_date_is_not_the_year_of_the_story_s_months():
+    text = (
+        "Police arrest 500 suspects\n\n"
+        "Migrant workers attend a May Day rally in Hong Kong, May 1, 2018.\n[Dale De La Rey/AFP]"
+        "\n\nIndonesian police conducted raids across the country from June 5 to June 19, "
+        "arresting 532 suspects."
+    )
+    raids = [e for e in events_of(text) if "raids" in e.sentence]
+    assert [e.date for e in raids] == [None]
+
+
 def test_a_few_people_named_again_are_no_figure():
     text = HEAD + (
         "Police in Phnom Penh rescued two women at the airport on Sunday.\n\n"

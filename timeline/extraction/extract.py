@@ -102,8 +102,7 @@ def _drop_told_captions(state: ArticleState, story: StoryState) -> None:
     same day): "Two Chinese nationals ... stand at the unit on Sunday after being detained
     by police. PHOTO SUPPLIED" above the arrest's own sentence. A caption's own news ("This
     file photo taken on June 3, 2015 shows ... as he turns himself in") stays."""
-    article = state.article
-    captions = caption_spans(state.text, article.body_start, _end(article))
+    captions = state.captions
     if not captions:
         return
     in_caption = {
@@ -126,7 +125,13 @@ def _prepare(article: Article) -> ArticleState:
     body = text[start:end]
     reference, ref_precision = article_reference(article)
     order = numeric_date_order(text)
-    dates = [m.shifted(start) for m in find_dates(body, reference, ref_precision, order)]
+    captions = caption_spans(text, start, end)
+    dates = [
+        m.shifted(at)
+        for at, part in _narrative_and_captions(text, start, end, captions)
+        for m in find_dates(part, reference, ref_precision, order)
+    ]
+    dates.sort(key=lambda m: m.start)
     if article.date_span:
         ds, de = article.date_span
         dates = [m for m in dates if m.end <= ds or m.start >= de]  # the dateline is the article's
@@ -142,7 +147,23 @@ def _prepare(article: Article) -> ArticleState:
         regions,
         [m.start for m in regions],
         main_country(article, places),
+        captions,
     )
+
+
+def _narrative_and_captions(
+    text: str, start: int, end: int, captions: list[tuple[int, int]]
+) -> list[tuple[int, str]]:
+    """The body with its photo captions blanked, and each caption apart (with where each
+    starts): a caption's date is its own, not the year the story's later months and days
+    take ("… a May Day rally in Hong Kong, May 1, 2018." above raids "from June 5 to June
+    19" of 2023)."""
+    if not captions:
+        return [(start, text[start:end])]
+    body = list(text[start:end])
+    for low, high in captions:
+        body[low - start : high - start] = " " * (high - low)
+    return [(start, "".join(body))] + [(low, text[low:high]) for low, high in captions]
 
 
 # Markup left in a text copied from a web page: "the Vietnamese <br />national assembly".

@@ -69,12 +69,15 @@ def looks_like_sentence(text: str) -> bool:
     return len(_CAPITALISED.findall(text)) < 0.8 * len(_LONG_WORD.findall(text))
 
 
+#: Agencies that credit news photos ("[Dale De La Rey/AFP]").
+PHOTO_AGENCIES = ("AFP", "Reuters", "AP", "EPA", "Getty Images", "Xinhua", "Antara", "BenarNews")
 #: A photo credit ending a paragraph: "PHOTO SUPPLIED", "Photo: MOFA", "File photograph:
 #: Hasnoor Hussain/The Malaysian Insider", "(Antara Photo/Asep Fathulrahman)".
 _CREDIT = re.compile(
     r"(?i)(?:\b(?:file\s+)?(?:photo(?:graph)?s?|pictures?|images?)"
     r"(?:\s+(?:supplied|courtesy|credit|source)\b[^.\n]{0,80}|\s*(?::|by\b)[^.\n]{0,80})"
-    r"|\([^()\n]{0,30}\bphotos?\s*/[^()\n]{0,60}\))\W*$"
+    r"|\([^()\n]{0,30}\bphotos?\s*/[^()\n]{0,60}\)"
+    rf"|[\[(][^\[\]()\n]{{0,40}}/\s*{alternation(PHOTO_AGENCIES)}[^\[\]()\n]{{0,20}}[\])])\W*$"
 )
 #: Longest paragraph read as a caption.
 MAX_CAPTION = 600
@@ -85,6 +88,8 @@ CAPTION_EXAMPLES = (
     ("Spokesperson Le Thi Thu Hang. Photo: MOFA", True),
     ("A cage found at a camp in Wang Kelian - File photograph: Hasnoor Hussain/The Insider", True),
     ("Suspects line up in Banten on July 24, 2023. (Antara Photo/Asep Fathulrahman)", True),
+    ("Migrant workers attend a rally in Hong Kong, May 1, 2018.\n[Dale De La Rey/AFP]", True),
+    ("Police and soldiers (Reuters/Thomson) met in June.", False),
     ("Police arrested two men who had taken photos of the girls.", False),
     ("The trio photographed the youths and published the images online.", False),
 )

@@ -33,6 +33,8 @@ class ArticleState:
     regions: list[RegionMention]
     region_starts: list[int]
     main: str | None
+    #: The photo captions' paragraphs (spans in the text).
+    captions: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
