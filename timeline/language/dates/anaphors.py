@@ -41,6 +41,10 @@ EXAMPLES: tuple[DateExample, ...] = (
         (("March 2012", "2012-03"), ("on the 12th", "2012-03-12")),
     ),
     DateExample(
+        "In 2018, police investigated 39 cases (69 in 2017). During the year, 18 were convicted.",
+        (("2018", "2018"), ("2017", "2017"), ("During the year", "2018")),
+    ),
+    DateExample(
         "In 2015, 90 cases were handled during the year.",
         (("2015", "2015"), ("during the year", "2015")),
     ),

@@ -115,12 +115,27 @@ def _link_anaphors(f: Finder, out: list[Candidate]) -> None:
         value, precision = out[i].value, out[i].precision
         if value is not None and precision is not None:
             last = (value, precision)
-            if precision == "year" and anaphor is None:  # a year named, not counted
+            # A year named, not counted, and not an aside: in "39 incidents (69 in 2017)"
+            # the year of the comparison is not the year "at the end of the year" is of.
+            if precision == "year" and anaphor is None and not _in_parentheses(f.text, cand):
                 last_year = last
             if precision != "year":
                 last_fine["month"] = last
             if precision == "day":
                 last_fine["day"] = last
+
+
+def _in_parentheses(text: str, cand: Candidate) -> bool:
+    """Whether a mention stands inside a parenthesis of the same line ("(69 in 2017)")."""
+    opened = text.rfind("(", max(0, cand.start - _ASIDE), cand.start)
+    if opened < 0 or text.find(")", opened, cand.start) >= 0:
+        return False
+    closed = text.find(")", cand.end, cand.end + _ASIDE)
+    return closed >= 0 and "\n" not in text[opened:closed]
+
+
+#: How far from a mention an aside's parentheses may stand.
+_ASIDE = 80
 
 
 def _link_ranges(f: Finder, out: list[Candidate]) -> None:
