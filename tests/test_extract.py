@@ -155,6 +155,18 @@ def test_a_caption_s_date_is_not_the_year_of_the_story_s_months():
     assert [e.date for e in raids] == [None]
 
 
+def test_a_span_of_years_is_one_figure_but_a_ranking_a_year():
+    figure = one(HEAD + "From 2006 to 2011, police in Myanmar uncovered 999 cases of trafficking.")
+    assert figure.date == "2006"
+    assert figure.sentence[figure.date_start - figure.start : figure.date_end - figure.start] == (
+        "2006 to 2011"
+    )
+    ranked = events_of(HEAD + "From 2009 to 2011 Thailand was placed on the Tier 2 Watch List.")
+    assert [e.date for e in ranked] == ["2009", "2011"]
+    apart = events_of(HEAD + "Police in Myanmar uncovered 99 cases in 2009 and 120 cases in 2011.")
+    assert [e.date for e in apart] == ["2009", "2011"]
+
+
 def test_a_few_people_named_again_are_no_figure():
     text = HEAD + (
         "Police in Phnom Penh rescued two women at the airport on Sunday.\n\n"

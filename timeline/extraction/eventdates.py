@@ -163,6 +163,18 @@ def _is_range(text: str, a: DateMention, b: DateMention) -> bool:
     return bool(_RANGE_OPEN.search(text, 0, a.start)) or any(d in between for d in "-–—/")
 
 
+def _is_span(text: str, a: DateMention, b: DateMention) -> bool:
+    """True when a range of years is one span something went on for ("from 2006 to 2013,
+    police uncovered 999 cases"), not two years each with its own happening."""
+    return bool(_FROM_BEFORE.search(text, max(0, a.start - 10), a.start)) and bool(
+        _SPAN_JOIN.fullmatch(text, a.end, b.start)
+    )
+
+
+_FROM_BEFORE = re.compile(r"(?i)\bfrom\s+$")
+_SPAN_JOIN = re.compile(r"\s*(?:to|until|till|through|thru|[-–—])\s*", re.I)
+
+
 def _is_period(text: str, a: DateMention, b: DateMention) -> bool:
     """True when a range of years is a plan's period of validity ("the plan for 2022-2026")."""
     return bool(
@@ -215,7 +227,9 @@ class SentenceDates(NamedTuple):
     undated_main: bool = False
 
 
-def sentence_dates(text: str, s_start: int, mentions: list[DateMention]) -> SentenceDates:
+def sentence_dates(
+    text: str, s_start: int, mentions: list[DateMention], *, spans: bool = True
+) -> SentenceDates:
     """:func:`event_dates`, and whether the main happening is dated by none of them.
 
     When every date of a sentence is a comparison's baseline, the baselines
@@ -224,7 +238,7 @@ def sentence_dates(text: str, s_start: int, mentions: list[DateMention]) -> Sent
     story around it.
     """
     local = [m for m in mentions if m.value]
-    found = event_dates(text, s_start, mentions)
+    found = event_dates(text, s_start, mentions, spans=spans)
     if not local or not _COMPARISON_HINT.search(text):
         return SentenceDates(found)
     kinds = [_baseline(text, m) for m in local]
@@ -242,7 +256,9 @@ def sentence_dates(text: str, s_start: int, mentions: list[DateMention]) -> Sent
     return SentenceDates(kept, True)
 
 
-def event_dates(text: str, s_start: int, mentions: list[DateMention]) -> list[DateMention]:
+def event_dates(
+    text: str, s_start: int, mentions: list[DateMention], *, spans: bool = True
+) -> list[DateMention]:
     """The date mentions of a sentence that date its events.
 
     Ranges within one year ("from January to June 2021") become that year;
@@ -266,7 +282,13 @@ def event_dates(text: str, s_start: int, mentions: list[DateMention]) -> list[Da
             continue
         i += 2
         if a.precision == b.precision == "year":
-            if not _is_period(text, a, b):
+            if _is_period(text, a, b):
+                continue
+            if spans and _is_span(text, a, b):
+                # "from 2006 to 2013, police uncovered 999 cases": one figure, dated by when
+                # its span began (a ranking keeps both: a report a year).
+                out.append(_mention(a.start, b.end, text, a.value, a.relative))
+            else:
                 out += [a, b]  # "between 2012 and 2023": an event for each end
             continue
         if a.precision == "year" or b.precision == "year" or a.value == b.value:

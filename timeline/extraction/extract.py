@@ -243,7 +243,7 @@ def _choose_dates(
 ) -> list[Choice] | None:
     """Stage 3: the dates the sentence's events take; None when it gives no event."""
     article = state.article
-    found = _own_dates(sentence)
+    found = _own_dates(sentence, kind)
     sentence.dates = found.mentions
     main_first: list[Choice] = []
     if found.undated_main:
@@ -333,10 +333,12 @@ def _new_count(text: str, story: StoryState) -> bool:
     return new_count(counts, told)
 
 
-def _own_dates(sentence: SentenceState) -> SentenceDates:
-    """The sentence's dates that date its events (:func:`sentence_dates`)."""
+def _own_dates(sentence: SentenceState, kind: Kind | None = None) -> SentenceDates:
+    """The sentence's dates that date its events (:func:`sentence_dates`); a ranking's
+    span of years is a ranking a year ("From 2011 to 2013 ... on the watch list")."""
     local = [m.shifted(-sentence.start) for m in sentence.dates]
-    return sentence_dates(sentence.text, sentence.start, local)
+    spans = kind is None or kind.kind != "tier_change"
+    return sentence_dates(sentence.text, sentence.start, local, spans=spans)
 
 
 def _set_frame(
