@@ -704,6 +704,11 @@ def test_a_wire_dateline_below_a_header_date_dates_nothing_in_its_sentence():
         "individuals were rescued under Op Pintas Mega from January to June.\n"
     )
     assert one(text).date == "2024"
+    text = (
+        "Crackdown\n\n date 2022-08-12\n\nPHNOM PENH, (UrduPoint / Pakistan Point News - 12th "
+        "Aug, 2022 ) :Cambodia cracked down on 359 trafficking cases in 2021.\n"
+    )
+    assert one(text).date == "2021"
 
 
 def test_the_day_a_statement_was_issued_is_not_the_events_date():

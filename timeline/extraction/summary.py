@@ -88,9 +88,11 @@ def after_dateline(article: Article, s_start: int, sentence: str) -> int:
 # capitals, then maybe a country, at the start of a line or after a header's date.
 _WIRE_PLACE = re.compile(
     r"(?:^|\n|\d)\s*[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}"
-    r"(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)?(?:,\s*|\s*\(\s*)$"
+    r"(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)?(?:,\s*|\s*\(\s*)"
+    # the outlet before the date: "PHNOM PENH, (UrduPoint / Pakistan Point News - 12th Aug"
+    r"(?:\(?\s*[A-Z][^()\n]{1,40}?\s[-–—]\s*)?$"
 )
-_WIRE_AFTER = re.compile(r"\)?\s*(?:\([^)\n]{2,30}\))?\s*(?:[-–—]+|:)\s")
+_WIRE_AFTER = re.compile(r"\s*\)?\s*(?:\([^)\n]{2,30}\))?\s*(?:[-–—]+\s|:\s*)")
 
 
 def is_wire_dateline(text: str, start: int, end: int) -> bool:
