@@ -167,6 +167,16 @@ def test_a_span_of_years_is_one_figure_but_a_ranking_a_year():
     assert [e.date for e in apart] == ["2009", "2011"]
 
 
+def test_a_figure_s_earlier_years_in_an_aside_do_not_date_it():
+    text = (
+        "Laos\n\nIn 2018, the police reported investigating 39 trafficking incidents (69 in "
+        "2017). Authorities initiated prosecutions in 12 cases (13 cases in 2017, 11 in 2016) "
+        "and secured convictions in 11 cases (convictions in eight cases in 2017, six in 2016)."
+    )
+    prosecutions = sorted(e.date for e in events_of(text) if "prosecutions" in e.sentence)
+    assert prosecutions == ["2016", "2017", "2018"]
+
+
 def test_a_few_people_named_again_are_no_figure():
     text = HEAD + (
         "Police in Phnom Penh rescued two women at the airport on Sunday.\n\n"

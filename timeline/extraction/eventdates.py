@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from timeline.extraction.summary import comparison_summary
 from timeline.language.dates import DateMention
-from timeline.language.lexicon import SPEECH_VERBS, alternation
+from timeline.language.lexicon import SPEECH_VERBS, alternation, number_word_pattern
 from timeline.model import Article, Precision, precision_of
 
 __all__ = ["SentenceDates", "article_reference", "event_dates", "figure_summary", "sentence_dates"]
@@ -81,10 +81,14 @@ _BASELINE_BEFORE = re.compile(
 _FIGURE_BASELINE_BEFORE = re.compile(
     rf"(?i)\b(?:{_COMPARED}\w*\s+from|compared\s+(?:with|to))\s+[^;]{{0,80}}?\d[^;]{{0,80}}?"
     r"\b(?:in|during|for)\s+(?:the\s+(?:whole\s+|same\s+period\s+(?:of|in)\s+)?)?$"
+    # a figure's earlier years in an aside: "39 incidents ([69 in] 2017)", "(13 cases in 2017,
+    # [11 in] 2016)", "(convictions in [eight cases in] 2017, ...)"
+    rf"|\([^()\n]{{0,40}}?\b(?:\d|(?:{number_word_pattern(90, article=False)})\b)[^()\n]{{0,60}}?"
+    r"\b(?:in|during|for)\s+$"
 )
 _NUMBER = re.compile(r"\d")
 # What every baseline needs somewhere before it (checked first: most sentences have none).
-_COMPARISON_HINT = re.compile(r"(?i)\b(?:from|over|than|compared|times|per\s*cent)\b|%")
+_COMPARISON_HINT = re.compile(r"(?i)\b(?:from|over|than|compared|times|per\s*cent)\b|%|\(")
 # A year in a law's name: "the Act of [2012]", "Human Trafficking Act [2012]", "Law No. 21
 # of [2007]".
 _NAME_YEAR_BEFORE = re.compile(
