@@ -177,6 +177,16 @@ def test_a_figure_s_earlier_years_in_an_aside_do_not_date_it():
     assert prosecutions == ["2016", "2017", "2018"]
 
 
+def test_a_lead_ranking_stays_beside_another_country_s_ranking_of_the_day_before():
+    text = (
+        "Tier 3\n\n date 2022-07-20 PETALING JAYA: Malaysia remains in Tier 3 of the US State "
+        "Department's annual human trafficking report.\n\nYesterday, the United States added "
+        "Vietnam to its human trafficking blacklist.\n"
+    )
+    ranked = {(e.date, e.countries[0]) for e in events_of(text) if e.type == "tier_change"}
+    assert ranked == {("2022-07-20", "Malaysia"), ("2022-07-19", "Vietnam")}
+
+
 def test_a_few_people_named_again_are_no_figure():
     text = HEAD + (
         "Police in Phnom Penh rescued two women at the airport on Sunday.\n\n"

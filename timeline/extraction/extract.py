@@ -558,8 +558,11 @@ def _date_the_lead(
         return
     if (dt.date.fromisoformat(date) - dt.date.fromisoformat(value)).days > LEAD_DAYS:
         return
+    # The ranker is named beside every ranking: it does not make two rankings one.
+    subjects = countries - {RANKER}
     for e in leads:
-        if not e.countries or not countries or set(e.countries) & countries:
+        theirs = set(e.countries) - {RANKER}
+        if not theirs or not subjects or theirs & subjects:
             story.dropped.add(id(e))
     leads.clear()
 
