@@ -51,6 +51,8 @@ class StoryState:
     #: The date of the first event of each type that named its date (a story tells its news
     #: first).
     told_when: dict[str, Choice] = field(default_factory=dict)
+    #: The paragraph and date of the last event of each type that named its date.
+    last_when: dict[str, tuple[int, Choice]] = field(default_factory=dict)
     #: Countries already reported for each (type, date) of a singular kind.
     seen_singular: dict[tuple[str, str | None], set[str]] = field(default_factory=dict)
     seen_ids: Counter[str] = field(default_factory=Counter)
