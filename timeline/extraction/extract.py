@@ -49,6 +49,7 @@ from timeline.extraction.shapes import (
     clause_kind,
     gathering_of_signing,
     looks_like_sentence,
+    narrative_and_captions,
     other_clause_kinds,
 )
 from timeline.extraction.state import ArticleState, Choice, SentenceState, StoryState
@@ -128,7 +129,7 @@ def _prepare(article: Article) -> ArticleState:
     captions = caption_spans(text, start, end)
     dates = [
         m.shifted(at)
-        for at, part in _narrative_and_captions(text, start, end, captions)
+        for at, part in narrative_and_captions(text, start, end, captions)
         for m in find_dates(part, reference, ref_precision, order)
     ]
     dates.sort(key=lambda m: m.start)
@@ -149,21 +150,6 @@ def _prepare(article: Article) -> ArticleState:
         main_country(article, places),
         captions,
     )
-
-
-def _narrative_and_captions(
-    text: str, start: int, end: int, captions: list[tuple[int, int]]
-) -> list[tuple[int, str]]:
-    """The body with its photo captions blanked, and each caption apart (with where each
-    starts): a caption's date is its own, not the year the story's later months and days
-    take ("… a May Day rally in Hong Kong, May 1, 2018." above raids "from June 5 to June
-    19" of 2023)."""
-    if not captions:
-        return [(start, text[start:end])]
-    body = list(text[start:end])
-    for low, high in captions:
-        body[low - start : high - start] = " " * (high - low)
-    return [(start, "".join(body))] + [(low, text[low:high]) for low, high in captions]
 
 
 # Markup left in a text copied from a web page: "the Vietnamese <br />national assembly".

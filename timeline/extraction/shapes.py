@@ -15,6 +15,7 @@ __all__ = [
     "CAPTION_EXAMPLES",
     "agenda_line",
     "caption_spans",
+    "narrative_and_captions",
     "clause_kind",
     "GATHERING_EXAMPLES",
     "gathering_of_signing",
@@ -103,6 +104,21 @@ def caption_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         for m in _PARAGRAPH.finditer(text, start, end)
         if m.end() - m.start() <= MAX_CAPTION and _CREDIT.search(m.group())
     ]
+
+
+def narrative_and_captions(
+    text: str, start: int, end: int, captions: list[tuple[int, int]]
+) -> list[tuple[int, str]]:
+    """The body with its photo captions blanked, and each caption apart (with where each
+    starts): a caption's date is its own, not the year the story's later months and days
+    take ("… a May Day rally in Hong Kong, May 1, 2018." above raids "from June 5 to June
+    19" of 2023)."""
+    if not captions:
+        return [(start, text[start:end])]
+    body = list(text[start:end])
+    for low, high in captions:
+        body[low - start : high - start] = " " * (high - low)
+    return [(start, "".join(body))] + [(low, text[low:high]) for low, high in captions]
 
 
 # --------------------------------------------------------------------------- clauses
