@@ -273,9 +273,13 @@ ACTIONS: tuple[Rule, ...] = (
             # A part of a count told before: "Of those cases, 244 involved sex trafficking",
             # "Of these, 43 were children".
             Alt(
-                rf"\bof\s+(?:the|those|these|them|which|whom)(?:\s+{_NUMBER})?(?:\s+[\w-]+){{0,2}}?"
+                rf"\bof\s+(?:the|those|these|them|which|whom)(?:\s+{_NUMBER})?(?:\s+[\w-]+){{0,7}}?"
                 rf"\s*,?\s+{_NUMBER}\s+(?:involved|were|was|are|concerned|related|had|have)\b",
-                ("Of those cases, 244 involved sex trafficking.", "Of these, 43 were children."),
+                (
+                    "Of those cases, 244 involved sex trafficking.",
+                    "Of these, 43 were children.",
+                    "of the total number of trafficking cases in 2015, 68 involved forced marriages",
+                ),
                 ("Of those present, many were officials.",),
             ),
             # "There are currently 43 people under arrest": a count stated as it stands.
