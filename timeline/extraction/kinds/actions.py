@@ -278,7 +278,7 @@ ACTIONS: tuple[Rule, ...] = (
                 (
                     "Of those cases, 244 involved sex trafficking.",
                     "Of these, 43 were children.",
-                    "of the total number of trafficking cases in 2015, 68 involved forced marriages",
+                    "of the total number of trafficking cases in 2015, 68 involved forced marriage",
                 ),
                 ("Of those present, many were officials.",),
             ),
