@@ -200,6 +200,23 @@ def test_an_act_counted_anew_is_of_the_time_just_told():
     assert dates == ["2009-10-12", "2009-08", "2009-08", "2009-10-12"]
 
 
+def test_an_undated_clipping_s_lead_day_dates_what_it_reports():
+    text = (
+        "Co-Chairs' Statement\n\nWe co-chaired the Sixth Ministerial Conference of the Bali "
+        "Process in Bali, Indonesia on 23 March 2016.\n\nMinisters adopted a declaration on "
+        "people smuggling and trafficking in persons.\n"
+    )
+    assert [(e.date, e.type) for e in events_of(text)] == [
+        ("2016-03-23", "conference"),
+        ("2016-03-23", "agreement"),
+    ]
+    later = (
+        "Raids in Laos\n\nPolice in Laos arrested 20 traffickers in a raid on a karaoke bar."
+        "\n\nLater, an agreement with Thailand was signed on 3 May 2016.\n"
+    )
+    assert [e.date for e in events_of(later)] == [None, "2016-05-03"]  # no day in the lead
+
+
 def test_a_few_people_named_again_are_no_figure():
     text = HEAD + (
         "Police in Phnom Penh rescued two women at the airport on Sunday.\n\n"

@@ -313,6 +313,8 @@ def _undated_article_date(
         for told in RANKING_TOLD:
             if told in story.told_when:
                 return story.told_when[told]
+    if story.lead_day is not None and kind.kind != "tier_change":
+        return story.lead_day
     return (None, False, None)
 
 
@@ -338,11 +340,20 @@ def _own_dates(sentence: SentenceState, kind: Kind | None = None) -> SentenceDat
 def _set_frame(
     state: ArticleState, story: StoryState, sentence: SentenceState, dates: list
 ) -> None:
-    """Remember the time a sentence tells (its first date) as the story's frame."""
+    """Remember the time a sentence tells (its first date) as the story's frame (a photo
+    caption's time is its own)."""
     first = next((m for m in dates if m.value), None)
-    if first is not None:
+    if first is not None and not any(low <= sentence.start < high for low, high in state.captions):
         approximate = first.relative and state.article.approximate
         story.frame = (story.paragraph, (first.value, approximate, None))
+        if (
+            state.article.date is None
+            and story.lead_day is None
+            and story.paragraph <= LEAD_PARAGRAPHS
+            and len(first.value) == 10
+            and not first.relative
+        ):
+            story.lead_day = story.frame[1]
         if (
             story.paragraph <= LEAD_PARAGRAPHS
             and story.period is None

@@ -51,6 +51,8 @@ class StoryState:
     #: The date of the first event of each type that named its date (a story tells its news
     #: first).
     told_when: dict[str, Choice] = field(default_factory=dict)
+    #: In an undated clipping, the day its lead names (the occasion it reports).
+    lead_day: Choice | None = None
     #: The paragraph and date of the last event of each type that named its date.
     last_when: dict[str, tuple[int, Choice]] = field(default_factory=dict)
     #: Countries already reported for each (type, date) of a singular kind.
