@@ -168,13 +168,17 @@ ACTIONS: tuple[Rule, ...] = (
             ),
             # Catching people: "caught 17 suspects", "to catch 6 fugitives" (not "caught in").
             Alt(
-                r"\b(?:caught|catch|nabbed)\s+(?:[\w-]+\s+){0,3}?"
+                r"\b(?:caught|catch|nabbed)\s+(?!by\b)(?:[\w-]+\s+){0,3}?"
                 rf"{_PEOPLE}\b",
                 (
                     "Police caught 17 suspects in a joint operation.",
                     "teamed up with the Malaysian authorities to catch 6 fugitives",
                 ),
-                ("Workers were caught in a fire.", "The campaign caught the public's eye."),
+                (
+                    "Workers were caught in a fire.",
+                    "The campaign caught the public's eye.",
+                    "fish caught by enslaved men",
+                ),
             ),
             # A verdict: "the court found 62 people guilty", "handed down guilty verdicts
             # against 62 defendants", "were found guilty of trafficking".
