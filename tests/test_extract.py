@@ -187,19 +187,6 @@ def test_a_lead_ranking_stays_beside_another_country_s_ranking_of_the_day_before
     assert ranked == {("2022-07-20", "Malaysia"), ("2022-07-19", "Vietnam")}
 
 
-def test_an_act_counted_anew_is_of_the_time_just_told():
-    text = (
-        "Repatriated\n\nThursday, October 15, 2009\n\nA total of 42 trafficked Myanmar "
-        "citizens were repatriated to Myanmar on Monday.\n\nIn August this year, police in "
-        "Myanmar rescued six women trafficked to China.\n\nPolice also arrested 13 brokers in "
-        "Ruili.\n\nThe border is long.\n\nThe ministry said.\n\nPolice arrested 20 more "
-        "brokers in Muse."
-    )
-    dates = [e.date for e in events_of(text)]
-    # the last act beside the August rescue; the one three paragraphs on, of the story's day
-    assert dates == ["2009-10-12", "2009-08", "2009-08", "2009-10-12"]
-
-
 def test_an_undated_clipping_s_lead_day_dates_what_it_reports():
     text = (
         "Co-Chairs' Statement\n\nWe co-chaired the Sixth Ministerial Conference of the Bali "

@@ -285,15 +285,7 @@ def _choose_dates(
     if kind.kind in story.told_when:
         # "Neighbouring Thailand remained on the watch list": news of the same kind as the
         # story's first dated event of it ("downgraded ... in the report released on
-        # Wednesday"), and of its day. An act counted anew is of the time just told: "in
-        # August this year, six women were saved ... 13 brokers were also arrested".
-        last = story.last_when.get(kind.kind)
-        if (
-            kind.kind not in RANKING_TOLD
-            and last is not None
-            and story.paragraph - last[0] <= FRAME_PARAGRAPHS
-        ):
-            return [last[1]]
+        # Wednesday"), and of its day.
         return [story.told_when[kind.kind]]
     return [_period_date(state, story)]
 
@@ -443,10 +435,8 @@ def _emit(
     low = sentence.text.lower()
     if not (("photo" in low or "picture" in low or "image" in low) and _CAPTION.search(low)):
         story.told.setdefault(kind.kind, set()).update(countries)
-        if any(choice[2] is not None for choice in choices):
-            told = (choices[0][0], choices[0][1], None)
-            story.told_when.setdefault(kind.kind, told)
-            story.last_when[kind.kind] = (story.paragraph, told)
+        if any(choice[2] is not None for choice in choices) and kind.kind not in story.told_when:
+            story.told_when[kind.kind] = (choices[0][0], choices[0][1], None)
     summary = summarize(sentence.text[lead:])
     typed = [(value, approximate, mention, kind) for value, approximate, mention in choices]
     if len(choices) == 1 and kind.action and kind.kind in SINGULAR_KINDS:

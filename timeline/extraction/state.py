@@ -53,8 +53,6 @@ class StoryState:
     told_when: dict[str, Choice] = field(default_factory=dict)
     #: In an undated clipping, the day its lead names (the occasion it reports).
     lead_day: Choice | None = None
-    #: The paragraph and date of the last event of each type that named its date.
-    last_when: dict[str, tuple[int, Choice]] = field(default_factory=dict)
     #: Countries already reported for each (type, date) of a singular kind.
     seen_singular: dict[tuple[str, str | None], set[str]] = field(default_factory=dict)
     seen_ids: Counter[str] = field(default_factory=Counter)
