@@ -472,6 +472,8 @@ def test_a_plans_period_of_validity_is_not_its_date():
         "for 2022-2026."
     )
     assert (e.date, e.type) == ("2012-05-03", "law")
+    e = one(HEAD + "The Council approved a subregional action plan for the year 2014-18.")
+    assert (e.date, e.type) == ("2012-05-03", "law")
 
 
 def test_a_span_of_years_still_gives_an_event_for_each_end():

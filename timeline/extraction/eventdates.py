@@ -39,7 +39,7 @@ _RANGE_OPEN = re.compile(r"(?i)\b(?:from|between|for|covering|spanning)\s+$")
 # A year range that is a plan's period of validity, not when anything happened:
 # "the action plan for 2022-2026", "a plan covering 2021-2025", "its 2016-2020 strategy".
 _PERIOD_BEFORE = re.compile(
-    r"(?i)\b(?:for|covering|spanning|period|years|of)\s+(?:the\s+)?(?:period\s+|years\s+)?$|"
+    r"(?i)\b(?:for|covering|spanning|period|years|of)\s+(?:the\s+)?(?:period\s+|years?\s+)?$|"
     # "The National Strategic Plan for Combatting Human Trafficking (2024-2028)", "a 5-year
     # programme, to be carried out from 2011 to 2015"
     r"\b(?:plans?|strateg(?:y|ies)|programmes?|programs?|roadmap|framework)\b[^.;()]{0,60}"
