@@ -93,6 +93,11 @@ def _child(work: Halves, items: Sequence, writer: int, reader: int, unused: tupl
     """The child's side: look, swap, finish, send, and out (never returns)."""
     status = 1
     try:
+        # The parent's handlers (a terminal's resize, an interrupt) are not the child's: it
+        # touches nothing of theirs, and an interrupt or a hang-up ends it.
+        for name in ("SIGINT", "SIGTERM", "SIGHUP", "SIGWINCH", "SIGCHLD"):
+            if hasattr(signal, name):
+                signal.signal(getattr(signal, name), signal.SIG_DFL)
         for fd in unused:
             os.close(fd)
         found = work.look(items)
