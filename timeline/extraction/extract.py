@@ -164,7 +164,10 @@ def _between(items: list, starts: list[int], start: int, end: int) -> list:
 def _locate(state: ArticleState, story: StoryState, s_start: int, s_end: int) -> SentenceState:
     """Stage 1: the sentence's mentions and the paragraph context it is read in."""
     article, text = state.article, state.text
-    places = _between(state.places, state.place_starts, s_start, s_end)
+    dates = _between(state.dates, state.date_starts, s_start, s_end)
+    places = _without_credit(
+        text, _between(state.places, state.place_starts, s_start, s_end), dates
+    )
     new_paragraph = _PARAGRAPH_BREAK.search(text, story.prev_end, s_start) is not None
     story.paragraph += new_paragraph
     previous = None if new_paragraph else story.prev_named
@@ -173,7 +176,7 @@ def _locate(state: ArticleState, story: StoryState, s_start: int, s_end: int) ->
         s_end,
         text[s_start:s_end],
         article.text[s_start:s_end],
-        _without_dateline(state, _between(state.dates, state.date_starts, s_start, s_end)),
+        _without_dateline(state, dates),
         places,
         tuple(
             dict.fromkeys(
@@ -193,6 +196,18 @@ def _locate(state: ArticleState, story: StoryState, s_start: int, s_end: int) ->
     if len(in_text) >= 2:
         story.pair = in_text[:2]
     return sentence
+
+
+def _without_credit(text: str, places: list, dates: list[DateMention]) -> list:
+    """A sentence's places, but for those in the outlet a wire dateline credits before its
+    date: "PHNOM PENH, (UrduPoint / Pakistan Point News - 12th Aug, 2022 ) :Cambodia ..."
+    names no news of Pakistan."""
+    if not places or not dates or not is_wire_dateline(text, dates[0].start, dates[0].end):
+        return places
+    opened = text.rfind("(", max(0, dates[0].start - 80), dates[0].start)
+    if opened < 0 or ")" in text[opened : dates[0].start]:
+        return places
+    return [m for m in places if not opened < m.start < dates[0].start]
 
 
 def _without_dateline(state: ArticleState, dates: list[DateMention]) -> list[DateMention]:
