@@ -137,7 +137,7 @@ def set_frame(state: ArticleState, story: StoryState, sentence: SentenceState, d
     """Remember the time a sentence tells (its first date) as the story's frame (a photo
     caption's time is its own)."""
     first = next((m for m in dates if m.value), None)
-    if first is not None and not any(low <= sentence.start < high for low, high in state.captions):
+    if first is not None and not state.in_caption(sentence.start):
         approximate = first.relative and state.article.approximate
         story.frame = (story.paragraph, (first.value, approximate, None))
         if (

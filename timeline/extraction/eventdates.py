@@ -167,16 +167,16 @@ def _is_range(text: str, a: DateMention, b: DateMention) -> bool:
     return bool(_RANGE_OPEN.search(text, 0, a.start)) or any(d in between for d in "-–—/")
 
 
-def _is_span(text: str, a: DateMention, b: DateMention) -> bool:
-    """True when a range of years is one span something went on for ("from 2006 to 2013,
-    police uncovered 999 cases"), not two years each with its own happening."""
-    return bool(_FROM_BEFORE.search(text, max(0, a.start - 10), a.start)) and bool(
-        _SPAN_JOIN.fullmatch(text, a.end, b.start)
-    )
-
-
 _FROM_BEFORE = re.compile(r"(?i)\bfrom\s+$")
-_SPAN_JOIN = re.compile(r"\s*(?:to|until|till|through|thru|[-–—])\s*", re.I)
+
+
+def _is_span(text: str, a: DateMention, b: DateMention) -> bool:
+    """True when a range (:func:`_is_range`) of years is one span something went on for
+    ("from 2006 to 2013, police uncovered 999 cases"), not two years each with its own
+    happening ("from 2012 and 2013", "2012/2013")."""
+    return text[a.end : b.start].strip().lower() not in ("and", "/") and bool(
+        _FROM_BEFORE.search(text, max(0, a.start - 10), a.start)
+    )
 
 
 def _is_period(text: str, a: DateMention, b: DateMention) -> bool:

@@ -96,12 +96,9 @@ def _drop_told_captions(state: ArticleState, story: StoryState) -> None:
     same day): "Two Chinese nationals ... stand at the unit on Sunday after being detained
     by police. PHOTO SUPPLIED" above the arrest's own sentence. A caption's own news ("This
     file photo taken on June 3, 2015 shows ... as he turns himself in") stays."""
-    captions = state.captions
-    if not captions:
+    if not state.captions:
         return
-    in_caption = {
-        id(e) for e in story.events if any(low <= e.start < high for low, high in captions)
-    }
+    in_caption = {id(e) for e in story.events if state.in_caption(e.start)}
     told = {(e.type, e.date) for e in story.events if id(e) not in in_caption}
     for event in story.events:
         if id(event) in in_caption and event.date and (event.type, event.date) in told:

@@ -80,8 +80,9 @@ _CREDIT = re.compile(
     r"|\([^()\n]{0,30}\bphotos?\s*/[^()\n]{0,60}\)"
     rf"|[\[(][^\[\]()\n]{{0,40}}/\s*{alternation(PHOTO_AGENCIES)}[^\[\]()\n]{{0,20}}[\])])\W*$"
 )
-#: Longest paragraph read as a caption.
+#: Longest paragraph read as a caption, and how far from its end its credit may start.
 MAX_CAPTION = 600
+_CREDIT_REACH = 200
 _PARAGRAPH = re.compile(r"(?m)^[^\S\n]*\S[^\n]*(?:\n[^\S\n]*\S[^\n]*)*")
 #: Paragraphs that are captions (True) and that are not.
 CAPTION_EXAMPLES = (
@@ -99,11 +100,18 @@ CAPTION_EXAMPLES = (
 def caption_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The paragraphs of ``text[start:end]`` that are photo captions: short, and ending
     with the photo's credit."""
-    return [
-        m.span()
-        for m in _PARAGRAPH.finditer(text, start, end)
-        if m.end() - m.start() <= MAX_CAPTION and _CREDIT.search(m.group())
-    ]
+    spans = []
+    for low, high in map(re.Match.span, _PARAGRAPH.finditer(text, start, end)):
+        if high - low > MAX_CAPTION:
+            continue
+        tail = max(low, high - _CREDIT_REACH)
+        folded = text[tail:high].lower()
+        # Every credit names a photo, a picture or an image, or an agency after a slash.
+        if ("/" in folded or "photo" in folded or "picture" in folded or "image" in folded) and (
+            _CREDIT.search(text, tail, high)
+        ):
+            spans.append((low, high))
+    return spans
 
 
 def narrative_and_captions(

@@ -36,6 +36,10 @@ class ArticleState:
     #: The photo captions' paragraphs (spans in the text).
     captions: list[tuple[int, int]] = field(default_factory=list)
 
+    def in_caption(self, at: int) -> bool:
+        """Whether the text at ``at`` is in a photo caption."""
+        return any(low <= at < high for low, high in self.captions)
+
 
 @dataclass(slots=True)
 class StoryState:
