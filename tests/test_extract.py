@@ -956,6 +956,20 @@ def test_an_undated_happening_takes_the_period_its_paragraph_tells():
     assert got["law"] == "2010" and got["task_force"] == "2010-06-15"
 
 
+def test_an_undated_act_goes_on_the_story_of_an_earlier_month_told_just_before():
+    text = (
+        "Victims home\n\nYangon, 15 October 2009\n\nA total of 42 victims have been repatriated "
+        "from Thailand, officials said on Thursday.\n\nMeanwhile, in August this year, six young "
+        "women were rescued and repatriated from China.\n\nA total of 13 men brokers and seven "
+        "women brokers of two human trafficking gangs were also arrested in Ruili.\n\n"
+        "Since then, police have arrested 25 more suspects.\n"
+    )
+    got = [(e.date, e.sentence.split()[0]) for e in events_of(text)]
+    # The brokers' arrest is of August, not of the lead's day; "since then" runs to today.
+    assert ("2009-08", "A") in [g for g in got if g[0] != "2009-10-15"]
+    assert ("2009-10-15", "Since") in got
+
+
 def test_a_year_naming_a_publication_gives_way_to_the_date_opening_the_sentence():
     text = (
         "TIP report\n\n[17 June 2009] - On Tuesday June 16th, Secretary of State Hillary "

@@ -6,6 +6,8 @@ Read by :mod:`timeline.extraction.extract`, over the state of :mod:`.state`.
 
 from __future__ import annotations
 
+import re
+
 from timeline.extraction.countries import opens_with_new_country
 from timeline.extraction.counts import acted_counts, new_count
 from timeline.extraction.eventdates import SentenceDates, sentence_dates
@@ -86,12 +88,41 @@ def choose_dates(
         # sentence led by another country ("Laos stayed on the watch list") is news of its own,
         # and so is one with a count of its own ("Forty people were acquitted").
         return None
+    recent = _recent_frame(state, story, sentence.text, kind)
+    if recent is not None:
+        return [recent]
     if kind.kind in story.told_when:
         # "Neighbouring Thailand remained on the watch list": news of the same kind as the
         # story's first dated event of it ("downgraded ... in the report released on
         # Wednesday"), and of its day.
         return [story.told_when[kind.kind]]
     return [_period_date(state, story)]
+
+
+_SINCE = re.compile(r"(?i)\bsince\b")
+
+
+def _recent_frame(state: ArticleState, story: StoryState, text: str, kind: Kind) -> Choice | None:
+    """The month (or day) of the article's year, before the article's month, that this
+    paragraph or the one before tells in an event of the same type, for an undated act
+    that goes on its story: "In August this year, six women were saved ... 13 brokers were
+    also arrested". A count "since then" runs to the article's day."""
+    frame, day = story.frame, state.article.date
+    if frame is None or day is None or story.paragraph - frame[0] > FRAME_PARAGRAPHS:
+        return None
+    last = story.events[-1] if story.events else None
+    if last is None or last.type != kind.kind or last.date != frame[1][0]:
+        return None
+    value = frame[1][0]
+    if (
+        value is None
+        or len(value) < 7
+        or value[:4] != day[:4]
+        or value[:7] >= day[:7]
+        or _SINCE.search(text)
+    ):
+        return None
+    return frame[1]
 
 
 def _undated_article_date(

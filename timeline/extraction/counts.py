@@ -36,6 +36,11 @@ _COUNT = (
 )
 _ACTED = verbs(*ENFORCING_VERBS, "send", "investigate", only="ed")
 _ABOUT = r"(?:(?:more\s+than|over|about|around|some|at\s+least|a\s+total\s+of|nearly|almost)\s+)?"
+# What the counted are of, before the verb: "seven brokers of two human trafficking gangs
+# were arrested".
+_OF_WHAT = r"(?:\s+of\s+(?:[\w-]+\s+){0,4}?[\w-]+)?"
+# An adverb between the auxiliary and the act: "were also arrested", "were later freed".
+_ADVERB = r"(?:[a-z]+ly|also|later|then|all|since|subsequently)"
 # Words that make the act one not done: "will be charged", "are to be deported".
 _NOT_MODAL = r"(?!(?:will|would|could|can|may|might|must|shall|should|to|be|not|never)\b)"
 # The count is what a past or perfect act of enforcement was done to: "arrested 34
@@ -43,8 +48,8 @@ _NOT_MODAL = r"(?!(?:will|would|could|can|may|might|must|shall|should|to|be|not|
 # arrested"; or a prison term handed down: "was handed 75 years", "jailed for 10 years".
 _ACTED_ON = re.compile(
     rf"{_ACTED}\s+{_ABOUT}{_COUNT}"
-    rf"|{_COUNT}(?:\s+{_NOT_MODAL}[\w-]+){{0,3}}?\s+(?:(?:were|was|have\s+been|has\s+been|had\s+been)\s+)?"
-    rf"(?:[a-z]+ly\s+)?{_ACTED}"
+    rf"|{_COUNT}(?:\s+{_NOT_MODAL}[\w-]+){{0,3}}?{_OF_WHAT}\s+"
+    rf"(?:(?:were|was|have\s+been|has\s+been|had\s+been)\s+)?(?:{_ADVERB}\s+)?{_ACTED}"
     rf"|\b(?:sentenced|jailed|imprisoned|handed)\s+(?:[\w-]+\s+){{0,2}}?(?:to\s+|for\s+)?(?:a\s+)?"
     rf"{_NUMBER}[\s-]+years?\b",
     re.IGNORECASE,
@@ -64,6 +69,11 @@ EXAMPLES: tuple[tuple[str, frozenset[tuple[str, int]]], ...] = (
     (
         "There were 82 cases of sexual exploitation investigated, with 100 suspects arrested.",
         frozenset({("", 82), ("", 100)}),
+    ),
+    (
+        "A total of 13 men brokers and seven women brokers of two human trafficking gangs"
+        " were also arrested.",
+        frozenset({("", 7)}),
     ),
     ("Another official was handed 75 years.", frozenset({("years", 75)})),
     ("Banjong, who was sentenced to 79 years, arranged it.", frozenset({("years", 79)})),
