@@ -13,7 +13,7 @@ import re
 from timeline.language.lexicon import alternation, either, verbs
 from timeline.language.patterns import Alt, join_alternatives
 
-__all__ = ["CUES", "RUN_ORDINALS"]
+__all__ = ["CUES", "MEETS_STANDARDS", "RUN_ORDINALS"]
 
 #: "for a third straight year": how many years the run counts, by its ordinal.
 RUN_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}
@@ -237,8 +237,12 @@ CUES: dict[str, tuple[Alt, ...]] = {
     "from_before": (
         Alt(
             r"\b(?:from|off|out\s+of|reversal\s+of\s+(?:last|the\s+previous)\s+year[’']s)"
-            r"\s+(?:the\s+|its\s+|a\s+)?(?:[a-z]+\s+)?$",
-            ("upgraded from the bottommost ", "a reversal of last year's "),
+            r"\s+(?:the\s+|its\s+|a\s+)?(?:[a-z]+\s+)?[“\"‘']?$",
+            (
+                "upgraded from the bottommost ",
+                "a reversal of last year's ",
+                "removing it from the “",
+            ),
             ("upgraded to the ",),
         ),
     ),
@@ -274,6 +278,24 @@ CUES: dict[str, tuple[Alt, ...]] = {
     # holds the first names of the list the next clause's verb tells of: it has no common
     # word (a lower-case word, small words aside) before the list's last ", and".
     "list_and": (Alt(r",\s+(?:and|or)\s+", ("Vietnam, Cambodia, and Brunei",), case=True),),
+    # Tier 1 told by its definition: a country that (fully) meets the minimum standards;
+    # not one that does not.
+    "meets_standards": (
+        Alt(
+            r"(?<!not\s)(?<!n't\s)(?<!not\sfully\s)(?<!failing\sto\s)\b(?:fully\s+)?"
+            r"(?:met|meets|meeting|compl(?:ied|ies|ying)\s+with)\s+(?:the\s+)?"
+            r"(?:(?:US|U\.S\.|American|minimum|TVPA's)\s+)+standards\b",
+            (
+                "The first time the country met the US standards was in 2016.",
+                "the government fully meets the minimum standards",
+            ),
+            (
+                "governments that do not fully comply with the minimum standards",
+                "it does not meet the minimum standards",
+                "the standards it met",
+            ),
+        ),
+    ),
     "common_word": (
         Alt(
             r"\b(?!(?:the|of|and|or)\b)[a-z]",
@@ -311,3 +333,5 @@ POSSESSIVE = _cue("possessive")
 RIGHT_AFTER = _cue("right_after")
 LIST_AND = _cue("list_and")
 COMMON_WORD = _cue("common_word")
+#: The pattern of Tier 1 told by its definition, for the tier names and the type's cues.
+MEETS_STANDARDS = CUES["meets_standards"][0].pattern

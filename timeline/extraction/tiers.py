@@ -32,6 +32,7 @@ from timeline.extraction.tiercues import (
     GENERIC,
     IRREALIS,
     LIST_AND,
+    MEETS_STANDARDS,
     MOVES,
     OF_LIST,
     POSSESSIVE,
@@ -72,6 +73,7 @@ _TIER_FORMS: tuple[tuple[str, str], ...] = (
     ("2WL", r"\bwatch[\s-]?list\b"),
     ("1", r"\btier[\s-]*(?:1|one|i)\b|\b(?:top|highest)\s+(?:tier|rank|ranking|rung)\b"),
     ("2", r"\btier[\s-]*(?:2|two|ii)\b"),
+    ("1", MEETS_STANDARDS),
     ("3", r"\btier[\s-]*(?:3|three|iii)\b|\bblack[\s-]?list\b"),
     ("3", r"\b(?:lowest|bottom)\s+(?:level|rank|rung|ranking|tier|grade|category)\b"),
     # The tiers as a translation names them: "List 2 for follow-up" is the watch list.

@@ -115,6 +115,16 @@ ACTIONS: tuple[Rule, ...] = (
                 ("Police freed 417 people.", "The navy intercepted a trawler."),
                 ("The men freed were sent home.",),
             ),
+            # Exposing a criminal group: "exposed foreign sex rings", "uncovered a network".
+            Alt(
+                r"\b(?:exposed|uncovered|smashed|busted)\s+(?:[\w-]+\s+){0,4}?"
+                r"(?:rings?|networks?|syndicates?|gangs?|cartels?)\b",
+                (
+                    "Lao officials have exposed foreign sex rings smuggling women.",
+                    "Police uncovered a trafficking network in Johor.",
+                ),
+                ("The report exposed the abuse of workers.", "a network of shelters"),
+            ),
             # "police found 139 suspected graves", "the discovery of 26 bodies", "Friday's
             # discovery of the clandestine camp", "147 graves were discovered"
             Alt(
@@ -305,8 +315,8 @@ ACTIONS: tuple[Rule, ...] = (
         cues=(
             Alt(
                 r"\b(?:reports?|stud(?:y|ies)|surveys?|assessments?|index|estimates?|census|"
-                r"findings|reviews?|audits?|white\s+paper|yearbook)\b",
-                ("a 2005 report", "the study", "a survey"),
+                r"findings|reviews?|audits?|white\s+paper|yearbook|press\s+releases?)\b",
+                ("a 2005 report", "the study", "a survey", "issued a press release"),
             ),
             Alt(
                 r"(?<![\w-])(?:rankings?|investigations?|figures|data|statistics)\b",

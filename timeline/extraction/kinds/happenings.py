@@ -4,6 +4,7 @@ agreements, laws and meetings."""
 from __future__ import annotations
 
 from timeline.extraction.kinds.rule import Alt, Rule
+from timeline.extraction.tiercues import MEETS_STANDARDS
 from timeline.language.lexicon import either, verbs
 
 __all__ = ["HAPPENINGS"]
@@ -80,6 +81,11 @@ HAPPENINGS: tuple[Rule, ...] = (
                 ("The tiered seating.",),
             ),
             Alt(r"\bwatch[\s-]?list\b", ("on the Tier 2 Watch List", "a watchlist")),
+            Alt(
+                MEETS_STANDARDS,
+                ("The first time the country met the US standards was in 2016.",),
+                ("It does not meet the minimum standards.",),
+            ),
             Alt(
                 r"\b(?:lowest|bottom)\s+(?:level|rank|ranking|rung|tier|grade|category)\b",
                 ("elevated from the lowest level", "in the bottom rung of the chart"),
