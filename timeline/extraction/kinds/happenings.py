@@ -253,8 +253,15 @@ HAPPENINGS: tuple[Rule, ...] = (
                 ("a sub-decree", "the penal code", "new guidelines", "a prakas"),
             ),
             Alt(
-                r"\b(?:national|action|work|strategic|five-year)\s+plans?\b",
-                ("a national plan", "its action plan", "a five-year work plan"),
+                r"\b(?:national|action|work|strategic|five-year)\s+plans?\b"
+                r"|\b(?:national|regional)\s+program(?:me)?s?\b",
+                (
+                    "a national plan",
+                    "its action plan",
+                    "a five-year work plan",
+                    "the fourth regional program",
+                ),
+                ("a training programme", "the regional director"),
             ),
             # A government's decision as an instrument: "the premier signed a decision".
             Alt(
@@ -292,8 +299,13 @@ HAPPENINGS: tuple[Rule, ...] = (
                     "order",
                     only="s ed",
                 )
-                + r"|\bsigned\s+into\s+law\b",
-                ("Parliament passed the law.", "It was promulgated.", "signed into law"),
+                + r"|\bsigned\s+into\s+law\b|\b(?:adoption|passage|enactment)\s+of\b",
+                (
+                    "Parliament passed the law.",
+                    "It was promulgated.",
+                    "signed into law",
+                    "following the adoption of the fourth regional program in 2014",
+                ),
             ),
             Alt(
                 verbs("sign", "issue", only="ed") + r"\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}?decision\b",
