@@ -1164,5 +1164,5 @@ def test_a_dash_with_a_clause_is_a_happening_of_its_own():
     )
     assert {(e.date, e.type) for e in events_of(text)} == {
         ("2016-01-14", "agreement"),
-        ("2015", "statistic"),
+        ("2015", "enforcement"),  # uncovering rings is an act of enforcement
     }
