@@ -231,10 +231,15 @@ ACTIONS: tuple[Rule, ...] = (
             ),
             Alt(
                 rf"\b(?:tripled|doubled|quadrupled|halved)\b|\b(?:rose|fell|dropped|declined|"
-                rf"increased|decreased|jumped|surged|climbed|grew)\s+(?:by\s+|to\s+|from\s+)?"
+                rf"increased|decreased|jumped|surged|climbed|grew)\s+(?:[a-z]+ly\s+)?(?:by\s+|to\s+|from\s+)?"
                 rf"(?:about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+)?{_NUMBER}"
                 rf"|\b(?:up|down)\s+from\s+{_NUMBER}",
-                ("Convictions more than tripled.", "rose to 36", "up from 11"),
+                (
+                    "Convictions more than tripled.",
+                    "rose to 36",
+                    "up from 11",
+                    "rose sharply to 265",
+                ),
             ),
             # "35,000 Nepalis were trafficked": a count of people told by what befell them.
             Alt(
