@@ -366,8 +366,13 @@ ACTIONS: tuple[Rule, ...] = (
                 ("The ministry plans to act.", "Officials vowed to act.", "agreed in principle to"),
             ),
             Alt(
-                r"\b(?:began|started|launched|established|introduced|set\s+up|created|opened)\b",
-                ("The shelter opened in 2009.", "It began work."),
+                r"\b(?:began|started|launched|established|introduced|set\s+up|created|opened)\b"
+                r"|\b(?:launch|opening|start)\s+of\b",
+                (
+                    "The shelter opened in 2009.",
+                    "It began work.",
+                    "during the launch of its Asean chairmanship last month",
+                ),
             ),
         ),
         examples=("The ministry announced new shelter funding in 2014.",),
