@@ -108,21 +108,21 @@ def _recent_frame(state: ArticleState, story: StoryState, text: str, kind: Kind)
     that goes on its story: "In August this year, six women were saved ... 13 brokers were
     also arrested". A count "since then" runs to the article's day."""
     frame, day = story.frame, state.article.date
-    if frame is None or day is None or story.paragraph - frame[0] > FRAME_PARAGRAPHS:
+    if frame is None or day is None or not story.events:
         return None
-    last = story.events[-1] if story.events else None
-    if last is None or last.type != kind.kind or last.date != frame[1][0]:
-        return None
-    value = frame[1][0]
+    paragraph, choice = frame
+    value, last = choice[0], story.events[-1]
     if (
-        value is None
-        or len(value) < 7
+        story.paragraph - paragraph > FRAME_PARAGRAPHS
+        or value is None
+        or (last.type, last.date) != (kind.kind, value)
+        or len(value) < 7  # a month or a day
         or value[:4] != day[:4]
         or value[:7] >= day[:7]
         or _SINCE.search(text)
     ):
         return None
-    return frame[1]
+    return choice
 
 
 def _undated_article_date(
